@@ -1,0 +1,826 @@
+"""The pipeline's components: plain classes, each behind a thin spaCy factory.
+
+Order (see `pipeline.build_nlp`): sections -> sentences -> targets -> context
+-> findings. Each class takes its settings as keyword-only arguments whose
+defaults are declared once, in the factory's `default_config`.
+"""
+
+# no "from __future__ import annotations": spaCy reads factory signatures at runtime
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from medspacy.target_matcher import TargetMatcher
+from spacy.attrs import IDX, SENT_START
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .extensions import FINDINGS_KEY, TARGETS_KEY, set_extensions
+from .lexicon import (
+    CHANGE_CATEGORIES,
+    CUE_CATEGORIES,
+    ContextRule,
+    load_context_rules,
+    load_finding_types,
+    load_section_rules,
+    load_target_rules,
+)
+from .normalize import (
+    combine_sides,
+    find_level_mentions,
+    find_side_mentions,
+    find_size_mentions,
+    sort_levels,
+)
+
+# --------------------------------------------------------------------------
+# Sections
+# --------------------------------------------------------------------------
+
+
+class Sectionizer:
+    """Finds report section headers by line-anchored rules.
+
+    A header counts at the start of a line when followed by a colon or the
+    end of the line, and mid-line after a sentence end only with a colon, so
+    "History of rod fracture" in a sentence is not a header.
+    Sets `doc._.report_sections` to (category, header_start, body_start, end).
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "spine_sections",
+        *,
+        rules: str | Path | None = None,
+        default_section: str = "findings",
+        title_section: str = "technique",
+    ) -> None:
+        set_extensions()
+        self.name = name
+        self.rules = load_section_rules(rules)
+        self.default_section = default_section
+        self.title_section = title_section
+        self.category_of = {" ".join(r.literal.lower().split()): r.category for r in self.rules}
+        literals = sorted(self.category_of, key=len, reverse=True)
+        alternation = "|".join(r"\s+".join(map(re.escape, lit.split())) for lit in literals)
+        self.header_re = re.compile(
+            r"(?P<lead>^[ \t]*(?:[-*•#>=_]+[ \t]*)?|(?<=[.!?])[ \t]+)"
+            r"(?P<h>" + alternation + r")(?![A-Za-z0-9])[ \t]*(?P<colon>:|-(?=[ \t]))?",
+            re.IGNORECASE | re.MULTILINE,
+        )
+
+    def find_sections(self, text: str) -> list[tuple[str, int, int, int]]:
+        headers: list[tuple[str, int, int]] = []
+        for m in self.header_re.finditer(text):
+            at_line_start = m.start() == 0 or text[m.start() - 1] == "\n"
+            colon = m.group("colon") is not None
+            end = m.end()
+            rest_of_line_blank = end >= len(text) or text[end] in "\r\n"
+            if not (colon or (at_line_start and rest_of_line_blank)):
+                continue
+            key = " ".join(m.group("h").lower().split())
+            headers.append((self.category_of[key], m.start("h"), end))
+        if not headers:
+            return [(self.default_section, 0, 0, len(text))]
+        sections: list[tuple[str, int, int, int]] = []
+        preamble = text[: headers[0][1]]
+        if preamble.strip():
+            lines = [ln for ln in preamble.splitlines() if ln.strip()]
+            short_title = len(lines) <= 2 and len(preamble.strip()) <= 160
+            category = self.title_section if short_title else self.default_section
+            sections.append((category, 0, 0, headers[0][1]))
+        for i, (category, h_start, body) in enumerate(headers):
+            end = headers[i + 1][1] if i + 1 < len(headers) else len(text)
+            sections.append((category, h_start, body, end))
+        return sections
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.report_sections = self.find_sections(doc.text)
+        return doc
+
+
+def section_at(doc: Doc, char: int) -> str:
+    """The section category of the character at `char`."""
+    sections = doc._.report_sections
+    if not sections:
+        return "findings"
+    starts = [s[1] for s in sections]
+    i = bisect.bisect_right(starts, char) - 1
+    return sections[max(i, 0)][0]
+
+
+@Language.factory(
+    "spine_sections",
+    default_config={"rules": None, "default_section": "findings", "title_section": "technique"},
+)
+def make_sectionizer(
+    nlp: Language, name: str, rules: str | None, default_section: str, title_section: str
+) -> Sectionizer:
+    return Sectionizer(
+        nlp, name, rules=rules, default_section=default_section, title_section=title_section
+    )
+
+
+# --------------------------------------------------------------------------
+# Sentences
+# --------------------------------------------------------------------------
+
+_SENT_END_RE = re.compile(r"(?<=[.!?])[\"')\]]*[ \t\r\n]+(?=\S)")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z0-9/]+)\.?[.!?]*[\"')\]]*$")
+_ABBREVIATIONS = frozenset(
+    "dr vs approx e g i eg ie fig mr mrs ms st lt rt bil incl pt pts hx prox ant lat med "
+    "inf sup no nos ca cf resp esp pos neg min max".split()
+)
+_CONTINUATION_WORDS = frozenset(
+    "the a an of at to with and or in on for by from is are was were no about around into "
+    "left right bilateral both its their this these which that than as".split()
+)
+_LIST_MARKER_RE = re.compile(r"[ \t]*(?:[-*•·▪◦]|\d{1,2}[.)](?!\d)|\(?[a-z][.)][ \t])")
+
+
+def sentence_starts(text: str, forced: Iterable[int] = ()) -> list[int]:
+    """Character offsets where sentences start, for report text.
+
+    Splits at sentence punctuation, blank lines, list items, header lines and
+    line breaks that are not a wrapped continuation (next line lower-case, or
+    previous line ending in a function word or comma).
+    """
+    starts = {0}
+    for m in _SENT_END_RE.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        w = _WORD_BEFORE_RE.search(before)
+        word = w.group(1).lower() if w else ""
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        if word.isdigit():
+            # "1." as a list marker at the start of a line is not a sentence
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if not text[line_start : m.start()].strip(" \t.").replace(word, "", 1).strip():
+                continue
+        starts.add(m.end())
+    pos = 0
+    n = len(text)
+    prev_line = ""
+    while pos < n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            break
+        line = text[pos:nl]
+        nxt = nl + 1
+        if line.strip():
+            prev_line = line
+        # next non-blank line
+        blank_run = False
+        while nxt < n:
+            end = text.find("\n", nxt)
+            end = n if end < 0 else end
+            if text[nxt:end].strip():
+                break
+            blank_run = True
+            nxt = end + 1
+        if nxt >= n:
+            break
+        next_line_end = text.find("\n", nxt)
+        next_line = text[nxt : n if next_line_end < 0 else next_line_end]
+        first_char = len(next_line) - len(next_line.lstrip())
+        start_char = nxt + first_char
+        if blank_run or _line_break_splits(prev_line, next_line):
+            starts.add(start_char)
+        pos = nl + 1
+    for f in forced:
+        if 0 <= f < n:
+            starts.add(f)
+    return sorted(starts)
+
+
+def _line_break_splits(prev_line: str, next_line: str) -> bool:
+    prev = prev_line.rstrip()
+    nxt = next_line.lstrip()
+    if not prev or not nxt:
+        return True
+    if _LIST_MARKER_RE.match(next_line) or prev.endswith((":", ".", "!", "?", ";")):
+        return True
+    if nxt[0].islower():
+        return False
+    if prev.endswith((",", "-", "(", "/")):
+        return False
+    last_word = prev.rsplit(None, 1)[-1].lower()
+    return last_word not in _CONTINUATION_WORDS
+
+
+class SentenceSplitter:
+    """Rule-based sentence starts for reports (lines, lists, headers, caps).
+
+    Sets `Token.is_sent_start` for every token in one array write. Sections
+    must run first: each header and each section body starts a sentence.
+    """
+
+    def __init__(self, nlp: Language, name: str = "spine_sentences") -> None:
+        set_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        text = doc.text
+        forced: list[int] = []
+        for _, h_start, body, _end in doc._.report_sections or ():
+            forced.append(h_start)
+            while body < len(text) and text[body].isspace():
+                body += 1
+            forced.append(body)
+        starts = sentence_starts(text, forced)
+        idx = doc.to_array([IDX]).astype(np.int64).reshape(-1)
+        flags = np.full(n, -1, dtype=np.uint64)
+        positions = np.searchsorted(idx, np.asarray(starts, dtype=np.int64), side="left")
+        for p in positions:
+            # skip forward over whitespace tokens to the first real token
+            while p < n and doc[int(p)].is_space:
+                p += 1
+            if p < n:
+                flags[int(p)] = 1
+        flags[0] = 1
+        doc.from_array([SENT_START], flags.reshape(-1, 1))
+        return doc
+
+
+@Language.factory("spine_sentences", default_config={})
+def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter(nlp, name)
+
+
+def sentence_bounds(doc: Doc) -> list[int]:
+    """Token index of each sentence start (plus len(doc) at the end)."""
+    flags = doc.to_array([SENT_START]).reshape(-1)
+    starts = [int(i) for i in np.flatnonzero(flags == 1)]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    starts.append(len(doc))
+    return starts
+
+
+# --------------------------------------------------------------------------
+# Targets: medspaCy's TargetMatcher with the packaged rules
+# --------------------------------------------------------------------------
+
+
+@Language.factory(
+    "spine_targets", default_config={"rules": None, "span_group_name": TARGETS_KEY}
+)
+def make_target_matcher(
+    nlp: Language, name: str, rules: str | None, span_group_name: str
+) -> TargetMatcher:
+    """medspaCy's TargetMatcher loaded with the hardware, cue and veto rules."""
+    set_extensions()
+    matcher = TargetMatcher(nlp, name=name, result_type="group", span_group_name=span_group_name)
+    matcher.add(load_target_rules(rules))
+    return matcher
+
+
+# --------------------------------------------------------------------------
+# Context: ConText over the packaged modifier rules
+# --------------------------------------------------------------------------
+
+_ASSERTION_FLAGS = {
+    "NEGATED_EXISTENCE": "is_negated",
+    "POSSIBLE_EXISTENCE": "is_uncertain",
+    "HISTORICAL": "is_historical",
+    "HYPOTHETICAL": "is_hypothetical",
+    "FAMILY": "is_family",
+}
+_CHANGE_PRECEDENCE = ("CHANGE_WORSE", "CHANGE_IMPROVED", "CHANGE_NEW", "CHANGE_STABLE")
+
+
+@dataclass
+class Modifier:
+    start: int
+    end: int
+    rule: ContextRule
+
+    @property
+    def category(self) -> str:
+        return self.rule.category
+
+
+@dataclass
+class ContextResult:
+    assertion: str = "present"
+    change: str | None = None
+    modifiers: list[Modifier] = field(default_factory=list)
+
+
+class ConTextAnnotator:
+    """The ConText algorithm over medspaCy-format rules, tuned for reports.
+
+    Modifiers are matched once per document and pruned (longest wins) within
+    their family: assertion cues (negation, possible, historical,
+    hypothetical, pseudo, terminate) and change cues. A modifier reaches the
+    targets in its sentence in its direction, up to a terminator or its
+    `max_scope`. The assertion of a target: hypothetical if any hypothetical
+    modifier reaches it, else historical if a historical one does, else the
+    nearest of negated/possible, else present. A change cue goes to the
+    nearest target only.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "spine_context",
+        *,
+        rules: str | Path | None = None,
+        targets_key: str = TARGETS_KEY,
+        target_labels: Sequence[str] = CUE_CATEGORIES,
+        max_scope: int | None = None,
+    ) -> None:
+        set_extensions()
+        self.name = name
+        self.rules = load_context_rules(rules)
+        self.targets_key = targets_key
+        self.target_labels = frozenset(target_labels)
+        self.max_scope = max_scope
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = Matcher(nlp.vocab)
+        self.rule_of: dict[int, ContextRule] = {}
+        for i, rule in enumerate(self.rules):
+            key = f"ctx{i}"
+            self.rule_of[nlp.vocab.strings.add(key)] = rule
+            if rule.pattern is not None:
+                self.matcher.add(key, [list(rule.pattern)])
+            else:
+                self.phrase_matcher.add(key, [nlp.make_doc(rule.literal)])
+
+    def find_modifiers(self, doc: Doc | Span) -> list[Modifier]:
+        """All modifiers in `doc`, pruned within each family, in text order."""
+        raw = [*self.matcher(doc), *self.phrase_matcher(doc)]
+        offset = doc.start if isinstance(doc, Span) else 0
+        families: dict[bool, list[Modifier]] = {True: [], False: []}
+        for match_id, start, end in raw:
+            rule = self.rule_of[match_id]
+            families[rule.category in CHANGE_CATEGORIES].append(
+                Modifier(start + offset, end + offset, rule)
+            )
+        kept: list[Modifier] = []
+        for mods in families.values():
+            mods.sort(key=lambda m: (-(m.end - m.start), m.start))
+            taken: list[tuple[int, int]] = []
+            for m in mods:
+                if all(m.end <= s or m.start >= e for s, e in taken):
+                    taken.append((m.start, m.end))
+                    kept.append(m)
+        kept.sort(key=lambda m: (m.start, m.end))
+        return kept
+
+    def resolve(
+        self, modifiers: Sequence[Modifier], start: int, end: int, label: str
+    ) -> ContextResult:
+        """The context of a target at tokens [start, end) given its sentence's modifiers."""
+        terminators = [m.start for m in modifiers if m.category == "TERMINATE"]
+        result = ContextResult()
+        nearest: tuple[int, str] | None = None
+        change: tuple[int, int, str] | None = None
+        for m in modifiers:
+            cat = m.category
+            if cat in ("TERMINATE", "PSEUDO") or (m.start < end and m.end > start):
+                continue
+            rule = m.rule
+            if rule.allowed_types is not None and label not in rule.allowed_types:
+                continue
+            if rule.excluded_types is not None and label in rule.excluded_types:
+                continue
+            if cat in CHANGE_CATEGORIES:
+                distance = start - m.end if m.end <= start else m.start - end
+                if not any(lo < t < hi for t in terminators for lo, hi in [_gap(m, start, end)]):
+                    rank = _CHANGE_PRECEDENCE.index(cat)
+                    if change is None or (distance, rank) < (change[0], change[1]):
+                        change = (distance, rank, cat)
+                continue
+            if not self._reaches(m, start, end, terminators):
+                continue
+            result.modifiers.append(m)
+            if cat in ("NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"):
+                distance = start - m.end if m.end <= start else m.start - end
+                if nearest is None or distance < nearest[0]:
+                    nearest = (distance, cat)
+        cats = {m.category for m in result.modifiers}
+        if "HYPOTHETICAL" in cats:
+            result.assertion = "hypothetical"
+        elif "HISTORICAL" in cats:
+            result.assertion = "historical"
+        elif nearest is not None:
+            result.assertion = "absent" if nearest[1] == "NEGATED_EXISTENCE" else "possible"
+        if change is not None:
+            result.change = CHANGE_CATEGORIES[change[2]]
+        return result
+
+    def _reaches(self, m: Modifier, start: int, end: int, terminators: Sequence[int]) -> bool:
+        direction = m.rule.direction
+        scope = m.rule.max_scope or self.max_scope
+        if m.end <= start and direction in ("FORWARD", "BIDIRECTIONAL"):
+            if scope is not None and start - m.end >= scope:
+                return False
+            return not any(m.end <= t < start for t in terminators)
+        if m.start >= end and direction in ("BACKWARD", "BIDIRECTIONAL"):
+            if scope is not None and m.start - end >= scope:
+                return False
+            return not any(end <= t < m.start for t in terminators)
+        return False
+
+    def __call__(self, doc: Doc) -> Doc:
+        targets = [s for s in doc.spans.get(self.targets_key, ()) if s.label_ in self.target_labels]
+        if not targets:
+            doc._.context_modifiers = []
+            return doc
+        modifiers = self.find_modifiers(doc)
+        doc._.context_modifiers = [
+            (m.start, m.end, m.category, m.rule.direction, m.rule.id) for m in modifiers
+        ]
+        bounds = sentence_bounds(doc)
+        mod_starts = [m.start for m in modifiers]
+        for span in targets:
+            s = bisect.bisect_right(bounds, span.start) - 1
+            lo, hi = bounds[s], bounds[s + 1]
+            in_sentence = modifiers[bisect.bisect_left(mod_starts, lo) : bisect.bisect_left(mod_starts, hi)]
+            result = self.resolve(in_sentence, span.start, span.end, span.label_)
+            apply_context(span, result)
+        return doc
+
+
+def _gap(m: Modifier, start: int, end: int) -> tuple[int, int]:
+    return (m.end - 1, start) if m.end <= start else (end - 1, m.start)
+
+
+def apply_context(span: Span, result: ContextResult) -> None:
+    """Write a context result onto a span's medspaCy-style attributes."""
+    cats = {m.category for m in result.modifiers}
+    for category, flag in _ASSERTION_FLAGS.items():
+        span._.set(flag, category in cats)
+    span._.modifiers = tuple((m.category, m.rule.id) for m in result.modifiers)
+    span._.assertion = result.assertion
+    span._.change = result.change
+
+
+@Language.factory(
+    "spine_context", default_config={"rules": None, "targets_key": TARGETS_KEY, "max_scope": None}
+)
+def make_context(
+    nlp: Language, name: str, rules: str | None, targets_key: str, max_scope: int | None
+) -> ConTextAnnotator:
+    return ConTextAnnotator(nlp, name, rules=rules, targets_key=targets_key, max_scope=max_scope)
+
+
+# --------------------------------------------------------------------------
+# Findings: cues + the hardware, levels, sides and sizes of their own clause
+# --------------------------------------------------------------------------
+
+_BOUNDARY_WORDS = frozenset({",", ";", "and", "but", "while", "whereas", "with", "or", "also", "("})
+_LEFT_NP = frozenset(
+    "and , the both bilateral bilaterally left right b/l - sided inferior superior upper lower "
+    "caudal cranial cephalad proximal distal anterior posterior medial lateral pedicle "
+    "most lowest uppermost lowermost r l".split()
+)
+_RIGHT_NP = frozenset(
+    "at of in on the level levels and , to from through thru - both sides side left right "
+    "bilateral bilaterally b/l vertebra vertebrae vertebral body bodies into within".split()
+)
+_LEFT_NP_MAX = 6
+_RIGHT_NP_MAX = 9
+_SECTION_ASSERTION = {
+    # the contract: indication and history statements are not asserted findings
+    "indication": {"present": "hypothetical", "possible": "hypothetical"},
+    "history": {"present": "historical", "possible": "hypothetical"},
+    "other": {"present": "hypothetical", "possible": "hypothetical"},
+}
+
+
+@dataclass
+class _Segment:
+    cue: Span
+    start: int  # token range of the cue's clause
+    end: int
+    hardware: list[Span] = field(default_factory=list)
+    vetoes: list[Span] = field(default_factory=list)
+    levels: list[str] = field(default_factory=list)
+    sides: list[str] = field(default_factory=list)
+    sizes: list[float] = field(default_factory=list)
+    borrowed: bool = False
+
+
+@dataclass
+class _Draft:
+    type: str
+    component: str | None
+    levels: list[str]
+    side: str | None
+    size_mm: float | None
+    assertion: str
+    change: str | None
+    section: str
+    start: int  # tokens
+    end: int
+    cue: Span
+    own_component: bool
+    own_side: bool
+
+
+class FindingBuilder:
+    """Turns cues into contract findings in `doc.spans["findings"]`.
+
+    A sentence's cues split it into clauses at the last boundary word
+    between two cues; each cue takes the hardware, levels, side and size of
+    its own clause. The hardware and levels attached to the hardware's noun
+    phrase win over others in the clause ("the left L4 screw enters the L4-5
+    foramen" is L4). A clause with no hardware and no level borrows the
+    subject of its neighbour ("the L5 screws show lucency and backout").
+    The cue and hardware give the type (lexicons/finding_types.json).
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "spine_findings",
+        *,
+        types: str | None = None,
+        targets_key: str = TARGETS_KEY,
+        spans_key: str = FINDINGS_KEY,
+    ) -> None:
+        set_extensions()
+        self.name = name
+        self.types = load_finding_types(types)
+        self.targets_key = targets_key
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        targets = list(doc.spans.get(self.targets_key, ()))
+        if not any(t.label_ in CUE_CATEGORIES for t in targets):
+            doc.spans[self.spans_key] = []
+            return doc
+        has_stimulator = any(t.label_ == "STIMULATOR" for t in targets)
+        bounds = sentence_bounds(doc)
+        by_sentence: dict[int, list[Span]] = {}
+        for t in sorted(targets, key=lambda s: (s.start, s.end)):
+            s = bisect.bisect_right(bounds, t.start) - 1
+            by_sentence.setdefault(s, []).append(t)
+        drafts: list[_Draft] = []
+        for s, spans in by_sentence.items():
+            if any(t.label_ in CUE_CATEGORIES for t in spans):
+                drafts.extend(
+                    self._sentence_findings(doc, bounds[s], bounds[s + 1], spans, has_stimulator)
+                )
+        doc.spans[self.spans_key] = [self._to_span(doc, d) for d in drafts]
+        return doc
+
+    # -- one sentence -------------------------------------------------------
+
+    def _sentence_findings(
+        self, doc: Doc, lo: int, hi: int, spans: list[Span], has_stimulator: bool
+    ) -> list[_Draft]:
+        cues = [t for t in spans if t.label_ in CUE_CATEGORIES]
+        hardware = []
+        for t in spans:
+            if t.label_ == "STIMULATOR":
+                hardware.append(t)
+            elif t.label_ == "HARDWARE":
+                component = t._.target_rule.metadata.get("component")
+                if component in ("stimulator_lead", "stimulator_generator") and not has_stimulator:
+                    continue  # "lead"/"battery" mean a stimulator only in a stimulator report
+                hardware.append(t)
+        vetoes = [t for t in spans if t.label_ == "NOT_HARDWARE"]
+        segments = self._segments(doc, lo, hi, cues)
+        sent_text = doc[lo:hi].text
+        sent_char = doc[lo].idx
+        level_mentions = [
+            (m.start + sent_char, m.end + sent_char, m.levels) for m in find_level_mentions(sent_text)
+        ]
+        side_mentions = [(a + sent_char, b + sent_char, side) for a, b, side in find_side_mentions(sent_text)]
+        size_mentions = [(m.start + sent_char, m.end + sent_char, m.mm) for m in find_size_mentions(sent_text)]
+        for seg in segments:
+            seg.hardware = [h for h in hardware if seg.start <= h.start < seg.end and h is not seg.cue]
+            seg.vetoes = [v for v in vetoes if seg.start <= v.start < seg.end]
+            c0 = doc[seg.start].idx
+            c1 = doc[seg.end - 1].idx + len(doc[seg.end - 1].text)
+            windows = self._np_windows(doc, seg, lo, hi)
+            seg_levels = [m for m in level_mentions if c0 <= m[0] < c1]
+            seg_sides = [m for m in side_mentions if c0 <= m[0] < c1]
+            attached_levels = [m for m in seg_levels if _in_windows(m[0], windows)]
+            attached_sides = [m for m in seg_sides if _in_windows(m[0], windows)]
+            chosen_levels = attached_levels or seg_levels
+            seg.levels = sort_levels(lv for m in chosen_levels for lv in m[2])
+            seg.sides = [m[2] for m in (attached_sides or seg_sides)]
+            seg.sizes = [m[2] for m in size_mentions if c0 <= m[0] < c1]
+        self._borrow(segments)
+        drafts = []
+        for seg in segments:
+            draft = self._draft(doc, seg)
+            if draft is not None:
+                drafts.append(draft)
+        return _merge(drafts)
+
+    def _segments(self, doc: Doc, lo: int, hi: int, cues: list[Span]) -> list[_Segment]:
+        segments = []
+        start = lo
+        for i, cue in enumerate(cues):
+            if i + 1 < len(cues):
+                nxt = cues[i + 1]
+                split = nxt.start
+                for j in range(nxt.start - 1, cue.end - 1, -1):
+                    if doc[j].lower_ in _BOUNDARY_WORDS:
+                        split = j
+                        break
+                end = max(split, cue.end)
+            else:
+                end = hi
+            segments.append(_Segment(cue, start, end))
+            start = end
+        return segments
+
+    def _np_windows(self, doc: Doc, seg: _Segment, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Character ranges of the noun phrases around the clause's hardware."""
+        windows = []
+        anchors = seg.hardware or ([seg.cue] if seg.cue.label_ == "STIMULATOR" else [])
+        for h in anchors:
+            a = h.start
+            steps = 0
+            while a - 1 >= seg.start and steps < _LEFT_NP_MAX:
+                tok = doc[a - 1]
+                if not (tok.lower_ in _LEFT_NP or _looks_like_level(tok.text) or tok.is_space):
+                    break
+                a -= 1
+                steps += 1
+            b = h.end
+            steps = 0
+            while b < seg.end and steps < _RIGHT_NP_MAX:
+                tok = doc[b]
+                if not (tok.lower_ in _RIGHT_NP or _looks_like_level(tok.text)):
+                    break
+                b += 1
+                steps += 1
+            windows.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
+        return windows
+
+    @staticmethod
+    def _borrow(segments: list[_Segment]) -> None:
+        for i, seg in enumerate(segments):
+            if seg.hardware or seg.levels:
+                continue
+            prev = segments[i - 1] if i > 0 else None
+            nxt = segments[i + 1] if i + 1 < len(segments) else None
+            donor = None
+            if prev is not None and prev.hardware and prev.hardware[0].start < prev.cue.start:
+                donor = prev
+            elif nxt is not None and nxt.hardware and nxt.hardware[-1].start > nxt.cue.start:
+                donor = nxt
+            if donor is not None:
+                seg.hardware = list(donor.hardware)
+                seg.levels = list(donor.levels)
+                if not seg.sides:
+                    seg.sides = list(donor.sides)
+                seg.borrowed = True
+
+    def _draft(self, doc: Doc, seg: _Segment) -> _Draft | None:
+        cue = seg.cue
+        label = cue.label_
+        meta = cue._.target_rule.metadata
+        if label == "STIMULATOR":
+            component = meta.get("component")
+            has_hw = True
+        else:
+            component = _primary_component(seg, label, self.types.component_groups)
+            has_hw = bool(seg.hardware)
+            if meta.get("needs_hardware") and not has_hw:
+                return None
+        ftype = self.types.resolve(label, component, has_hw)
+        if ftype is None:
+            return None
+        if seg.vetoes and label in ("LUCENCY", "FRACTURE") and component is None:
+            return None
+        if ftype == "pseudarthrosis":
+            component = component if component == "interbody_cage" else None
+        elif ftype == "stimulator":
+            component = component if component and component.startswith("stimulator") else "stimulator"
+        size = max(seg.sizes) if (ftype == "screw_lucency" and seg.sizes) else None
+        side = None if ftype == "stimulator" else combine_sides(seg.sides)
+        section = section_at(doc, cue.start_char)
+        assertion = cue._.assertion or "present"
+        assertion = _SECTION_ASSERTION.get(section, {}).get(assertion, assertion)
+        start, end = _trim(doc, seg.start, seg.end, cue)
+        return _Draft(
+            type=ftype,
+            component=component,
+            levels=list(seg.levels),
+            side=side,
+            size_mm=size,
+            assertion=assertion,
+            change=cue._.change,
+            section=section,
+            start=start,
+            end=end,
+            cue=cue,
+            own_component=bool(seg.hardware) and not seg.borrowed,
+            own_side=bool(seg.sides),
+        )
+
+    def _to_span(self, doc: Doc, d: _Draft) -> Span:
+        span = Span(doc, d.start, d.end, label=d.type)
+        span._.finding_type = d.type
+        span._.component = d.component
+        span._.levels = tuple(d.levels)
+        span._.side = d.side
+        span._.size_mm = d.size_mm
+        span._.assertion = d.assertion
+        span._.change = d.change
+        span._.report_section = d.section
+        span._.cue = d.cue.text
+        span._.rule_id = d.cue._.target_rule.metadata.get("id")
+        span._.target_rule = d.cue._.target_rule
+        span._.is_negated = d.assertion == "absent"
+        span._.is_uncertain = d.assertion == "possible"
+        span._.is_historical = d.assertion == "historical"
+        span._.is_hypothetical = d.assertion == "hypothetical"
+        span._.modifiers = d.cue._.modifiers
+        return span
+
+
+@Language.factory(
+    "spine_findings",
+    default_config={"types": None, "targets_key": TARGETS_KEY, "spans_key": FINDINGS_KEY},
+)
+def make_finding_builder(
+    nlp: Language, name: str, types: str | None, targets_key: str, spans_key: str
+) -> FindingBuilder:
+    return FindingBuilder(nlp, name, types=types, targets_key=targets_key, spans_key=spans_key)
+
+
+_LEVEL_TOKEN_RE = re.compile(r"[CTLSctls]\d{1,2}(?:[-–/][CTLSctls]?\d{1,2})?|S2AI|s2ai")
+
+
+def _looks_like_level(text: str) -> bool:
+    return _LEVEL_TOKEN_RE.fullmatch(text) is not None
+
+
+def _in_windows(char: int, windows: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= char < b for a, b in windows)
+
+
+def _primary_component(seg: _Segment, label: str, groups: dict[str, str] | Any) -> str | None:
+    """The hardware the cue is about: the nearest named component, preferring
+    screws for lucency and loosening and ignoring generic words."""
+    named = [h for h in seg.hardware if _component_of(h) is not None]
+    if not named:
+        return None
+    if label in ("LUCENCY", "LOOSENING"):
+        screws = [h for h in named if groups.get(_component_of(h)) == "screw"]
+        named = screws or named
+    cue = seg.cue
+
+    def distance(h: Span) -> int:
+        return cue.start - h.end if h.end <= cue.start else h.start - cue.end
+
+    return _component_of(min(named, key=distance))
+
+
+def _component_of(span: Span) -> str | None:
+    return span._.target_rule.metadata.get("component")
+
+
+_TRIM_LEFT = frozenset({",", ";", "and", "but", "or", "while", "whereas", "with", "also", ":", "-", "("})
+_TRIM_RIGHT = frozenset({",", ";", ".", ":", "and", "or", "with", "-", "("})
+
+
+def _trim(doc: Doc, start: int, end: int, cue: Span) -> tuple[int, int]:
+    while start < cue.start and (doc[start].is_space or doc[start].lower_ in _TRIM_LEFT):
+        start += 1
+    while end > cue.end and (doc[end - 1].is_space or doc[end - 1].lower_ in _TRIM_RIGHT):
+        end -= 1
+    return start, end
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """Fold a cue that restates its neighbour ("lucency ..., consistent with
+    loosening") into one finding."""
+    merged: list[_Draft] = []
+    for d in drafts:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.type == d.type
+            and (not d.own_component or d.component == prev.component)
+            and (not d.own_side or d.side == prev.side)
+            and set(d.levels) <= set(prev.levels)
+            and (d.size_mm is None or prev.size_mm is None)
+        ):
+            prev.end = max(prev.end, d.end)
+            prev.size_mm = prev.size_mm if prev.size_mm is not None else d.size_mm
+            prev.change = prev.change or d.change
+            if prev.assertion == "present" and d.assertion == "possible":
+                prev.assertion = "possible"
+            continue
+        merged.append(d)
+    return merged

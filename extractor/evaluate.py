@@ -1,0 +1,253 @@
+"""Scoring per the contract's "Scoring" section.
+
+Findings are compared per report on atoms: one per (type, level, side), with
+`bilateral` split into left and right and an empty level list giving one
+atom with level None. Only present/possible atoms count as positive.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .gold import GoldReport
+from .schema import FINDING_TYPES, POSITIVE_ASSERTIONS, Finding, ReportRecord
+
+Atom = tuple[str, str | None, str | None]  # (type, level, side)
+
+
+def finding_atoms(finding: Finding) -> list[Atom]:
+    """The atoms of one finding."""
+    sides: list[str | None] = ["left", "right"] if finding.side == "bilateral" else [finding.side]
+    levels: Sequence[str | None] = finding.levels or (None,)
+    return [(finding.type, level, side) for level in levels for side in sides]
+
+
+def positive_atoms(findings: Iterable[Finding]) -> set[Atom]:
+    return {a for f in findings if f.assertion in POSITIVE_ASSERTIONS for a in finding_atoms(f)}
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None or p + r == 0:
+            return None if p is None or r is None else 0.0
+        return 2 * p * r / (p + r)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+        }
+
+
+@dataclass
+class AtomError:
+    report_id: str
+    kind: str  # "FP" or "FN"
+    atom: Atom
+    evidence: str  # the finding's text with some context
+
+
+@dataclass
+class Evaluation:
+    n_reports: int
+    micro: Counts
+    per_type: dict[str, Counts]
+    assertion_agreement: float | None
+    assertion_pairs: int
+    size_accuracy: float | None
+    size_pairs: int
+    review: dict[str, Any]
+    errors: list[AtomError] = field(default_factory=list)
+
+    def to_dict(self, with_errors: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "n_reports": self.n_reports,
+            "positive_atoms": self.micro.as_dict(),
+            "per_type": {t: c.as_dict() for t, c in self.per_type.items()},
+            "assertion_agreement": self.assertion_agreement,
+            "assertion_pairs": self.assertion_pairs,
+            "size_within_0_5mm": self.size_accuracy,
+            "size_pairs": self.size_pairs,
+            "review": self.review,
+        }
+        if with_errors:
+            out["errors"] = [
+                {"report_id": e.report_id, "kind": e.kind, "atom": list(e.atom), "evidence": e.evidence}
+                for e in self.errors
+            ]
+        return out
+
+
+def _context(text: str, start: int, end: int, width: int = 60) -> str:
+    a, b = max(0, start - width), min(len(text), end + width)
+    snippet = text[a:start] + "[[" + text[start:end] + "]]" + text[end:b]
+    return " ".join(snippet.split())
+
+
+def _atom_index(findings: Iterable[Finding]) -> dict[Atom, list[Finding]]:
+    index: dict[Atom, list[Finding]] = defaultdict(list)
+    for f in findings:
+        for a in finding_atoms(f):
+            index[a].append(f)
+    return index
+
+
+def evaluate(
+    gold: Sequence[GoldReport], predictions: Mapping[str, ReportRecord]
+) -> Evaluation:
+    """Score `predictions` (by report id) against `gold`."""
+    micro = Counts()
+    per_type = {t: Counts() for t in FINDING_TYPES}
+    agree = pairs = 0
+    size_ok = size_pairs = 0
+    errors: list[AtomError] = []
+    labels: list[int] = []
+    scores: list[float] = []
+    flags: list[int] = []
+    for report in gold:
+        pred = predictions.get(report.id) or ReportRecord(id=report.id, error="no prediction")
+        pred_findings = pred.findings
+        scored = report.scored_findings
+        optional = [f for f, opt in zip(report.findings, report.optional, strict=True) if opt]
+        gold_pos = positive_atoms(scored)
+        optional_atoms = {a for f in optional for a in finding_atoms(f)} - gold_pos
+        pred_pos = positive_atoms(pred_findings) - optional_atoms
+        gold_index = _atom_index(scored)
+        pred_index = _atom_index(pred_findings)
+        for atom in gold_pos | pred_pos:
+            counts = per_type[atom[0]]
+            if atom in gold_pos and atom in pred_pos:
+                micro.tp += 1
+                counts.tp += 1
+            elif atom in pred_pos:
+                micro.fp += 1
+                counts.fp += 1
+                f = next(f for f in pred_index[atom] if f.assertion in POSITIVE_ASSERTIONS)
+                errors.append(AtomError(report.id, "FP", atom, _context(report.text, f.start, f.end)))
+            else:
+                micro.fn += 1
+                counts.fn += 1
+                f = next(f for f in gold_index[atom] if f.assertion in POSITIVE_ASSERTIONS)
+                errors.append(AtomError(report.id, "FN", atom, _context(report.text, f.start, f.end)))
+        # assertion agreement: gold atoms of any assertion that the system found
+        for atom, gold_findings in gold_index.items():
+            if atom not in pred_index:
+                continue
+            predicted = {f.assertion for f in pred_index[atom]}
+            for g in {f.assertion for f in gold_findings}:
+                pairs += 1
+                agree += g in predicted
+        # size: matched positive lucency atoms with a gold size
+        for atom in gold_pos & pred_pos:
+            if atom[0] != "screw_lucency":
+                continue
+            gold_sizes = [
+                f.size_mm for f in gold_index[atom] if f.assertion in POSITIVE_ASSERTIONS and f.size_mm is not None
+            ]
+            if not gold_sizes:
+                continue
+            size_pairs += 1
+            pred_sizes = [
+                f.size_mm for f in pred_index[atom] if f.assertion in POSITIVE_ASSERTIONS and f.size_mm is not None
+            ]
+            size_ok += any(abs(p - max(gold_sizes)) <= 0.5 for p in pred_sizes)
+        labels.append(int(report.needs_surgical_review))
+        flags.append(int(bool(pred.needs_surgical_review)))
+        scores.append(
+            float(pred.review_probability)
+            if pred.review_probability is not None
+            else float(bool(pred.needs_surgical_review))
+        )
+    return Evaluation(
+        n_reports=len(gold),
+        micro=micro,
+        per_type=per_type,
+        assertion_agreement=agree / pairs if pairs else None,
+        assertion_pairs=pairs,
+        size_accuracy=size_ok / size_pairs if size_pairs else None,
+        size_pairs=size_pairs,
+        review=review_metrics(labels, flags, scores),
+        errors=errors,
+    )
+
+
+def review_metrics(labels: Sequence[int], flags: Sequence[int], scores: Sequence[float]) -> dict[str, Any]:
+    """Sensitivity, specificity and AUROC of the review flag."""
+    tp = sum(1 for y, p in zip(labels, flags, strict=True) if y and p)
+    fn = sum(1 for y, p in zip(labels, flags, strict=True) if y and not p)
+    tn = sum(1 for y, p in zip(labels, flags, strict=True) if not y and not p)
+    fp = sum(1 for y, p in zip(labels, flags, strict=True) if not y and p)
+    auroc = None
+    if 0 < sum(labels) < len(labels):
+        from sklearn.metrics import roc_auc_score
+
+        auroc = float(roc_auc_score(labels, scores))
+    return {
+        "positives": tp + fn,
+        "negatives": tn + fp,
+        "sensitivity": tp / (tp + fn) if tp + fn else None,
+        "specificity": tn / (tn + fp) if tn + fp else None,
+        "auroc": auroc,
+        "tp": tp,
+        "fp": fp,
+        "tn": tn,
+        "fn": fn,
+    }
+
+
+def _fmt(x: float | None) -> str:
+    return "  -  " if x is None else f"{x:.3f}"
+
+
+def format_evaluation(ev: Evaluation, *, show_errors: bool = False, title: str = "") -> str:
+    """A plain-text report of an evaluation."""
+    lines = []
+    if title:
+        lines.append(title)
+    m = ev.micro
+    lines.append(f"reports: {ev.n_reports}")
+    lines.append(
+        f"positive atoms (micro): P {_fmt(m.precision)}  R {_fmt(m.recall)}  F1 {_fmt(m.f1)}"
+        f"  (tp {m.tp}, fp {m.fp}, fn {m.fn})"
+    )
+    lines.append(f"{'type':28s} {'P':>6s} {'R':>6s} {'F1':>6s} {'tp':>5s} {'fp':>5s} {'fn':>5s}")
+    for t, c in ev.per_type.items():
+        lines.append(
+            f"{t:28s} {_fmt(c.precision):>6s} {_fmt(c.recall):>6s} {_fmt(c.f1):>6s} {c.tp:5d} {c.fp:5d} {c.fn:5d}"
+        )
+    lines.append(f"assertion agreement: {_fmt(ev.assertion_agreement)} ({ev.assertion_pairs} matched gold atoms)")
+    lines.append(f"size within 0.5 mm:  {_fmt(ev.size_accuracy)} ({ev.size_pairs} matched lucency atoms with a gold size)")
+    r = ev.review
+    lines.append(
+        f"review flag: sensitivity {_fmt(r['sensitivity'])}  specificity {_fmt(r['specificity'])}"
+        f"  AUROC {_fmt(r['auroc'])}  (positives {r['positives']}, negatives {r['negatives']})"
+    )
+    if show_errors:
+        lines.append("")
+        lines.append("errors:")
+        for e in sorted(ev.errors, key=lambda e: (e.report_id, e.kind, str(e.atom))):
+            t, level, side = e.atom
+            lines.append(f"  {e.kind} {e.report_id} {t} {level or '-'} {side or '-'} :: {e.evidence}")
+    return "\n".join(lines)

@@ -1,0 +1,304 @@
+"""Find, load and validate the rule files in `lexicons/`.
+
+The files ship inside the wheel as the `extractor.lexicons` package and are
+found with `importlib.resources`; a user may point any loader at a folder or
+file of their own. Every rule is checked on load, and a bad rule is named in
+the error: file, position, id and literal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from medspacy.target_matcher import TargetRule
+
+from .schema import COMPONENTS, FINDING_TYPES, SECTIONS
+
+TARGET_RULES_FILE = "target_rules.json"
+CONTEXT_RULES_FILE = "context_rules.json"
+SECTION_RULES_FILE = "section_rules.json"
+FINDING_TYPES_FILE = "finding_types.json"
+
+CUE_CATEGORIES: tuple[str, ...] = (
+    "LUCENCY",
+    "LOOSENING",
+    "MALPOSITION",
+    "BACKOUT",
+    "DISPLACEMENT",
+    "FRACTURE",
+    "SUBSIDENCE",
+    "PSEUDARTHROSIS",
+    "STIMULATOR",
+)
+TARGET_CATEGORIES: tuple[str, ...] = (*CUE_CATEGORIES, "HARDWARE", "NOT_HARDWARE")
+ASSERTION_CATEGORIES: tuple[str, ...] = (
+    "NEGATED_EXISTENCE",
+    "POSSIBLE_EXISTENCE",
+    "HISTORICAL",
+    "HYPOTHETICAL",
+    "FAMILY",
+    "PSEUDO",
+    "TERMINATE",
+)
+CHANGE_CATEGORIES: dict[str, str] = {
+    "CHANGE_NEW": "new",
+    "CHANGE_WORSE": "worse",
+    "CHANGE_STABLE": "stable",
+    "CHANGE_IMPROVED": "improved",
+}
+CONTEXT_CATEGORIES: tuple[str, ...] = (*ASSERTION_CATEGORIES, *CHANGE_CATEGORIES)
+DIRECTIONS: tuple[str, ...] = ("FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO")
+
+_TARGET_KEYS = {"literal", "category", "pattern", "attributes", "metadata"}
+# The keys medspaCy's ConTextRule accepts (we read the same format).
+_CONTEXT_KEYS = {
+    "literal",
+    "category",
+    "pattern",
+    "direction",
+    "max_scope",
+    "max_targets",
+    "allowed_types",
+    "excluded_types",
+    "terminated_by",
+    "metadata",
+}
+_SECTION_KEYS = {"literal", "category", "pattern", "metadata", "parents", "parent_required"}
+
+
+class LexiconError(ValueError):
+    """A rule file that cannot be used; the message names the bad rule."""
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    """A ConText modifier rule, in medspaCy's ConTextRule format."""
+
+    literal: str
+    category: str
+    direction: str
+    id: str
+    pattern: Sequence[Mapping[str, Any]] | None = None
+    max_scope: int | None = None
+    allowed_types: frozenset[str] | None = None
+    excluded_types: frozenset[str] | None = None
+    terminated_by: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class SectionRule:
+    """A section header: its literal (matched case-insensitively) and category."""
+
+    literal: str
+    category: str
+    id: str
+
+
+def packaged_lexicon(name: str) -> Any:
+    """The packaged rule file `name` (a Traversable)."""
+    return resources.files("extractor.lexicons").joinpath(name)
+
+
+def _read_json(source: str | Path | None, default_name: str) -> tuple[Any, str]:
+    if source is None:
+        ref = packaged_lexicon(default_name)
+        label = f"packaged {default_name}"
+    else:
+        path = Path(source)
+        ref = path / default_name if path.is_dir() else path
+        label = str(ref)
+    try:
+        with ref.open("r", encoding="utf-8") as fh:
+            return json.load(fh), label
+    except FileNotFoundError as e:
+        raise LexiconError(f"{label}: file not found") from e
+    except json.JSONDecodeError as e:
+        raise LexiconError(f"{label}: invalid JSON ({e})") from e
+
+
+def _rules_list(data: Any, key: str, label: str) -> list[dict[str, Any]]:
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise LexiconError(f'{label}: expected an object {{"{key}": [...]}}')
+    return data[key]
+
+
+def _where(label: str, i: int, rule: Any) -> str:
+    if not isinstance(rule, dict):
+        return f"{label} rule #{i}"
+    rid = (rule.get("metadata") or {}).get("id") if isinstance(rule.get("metadata"), dict) else None
+    return f"{label} rule #{i} (id {rid!r}, literal {rule.get('literal')!r})"
+
+
+def _check_common(
+    rule: Any, i: int, label: str, allowed_keys: set[str], categories: Sequence[str], ids: set[str]
+) -> str:
+    where = _where(label, i, rule)
+    if not isinstance(rule, dict):
+        raise LexiconError(f"{where}: a rule must be a JSON object")
+    unknown = set(rule) - allowed_keys
+    if unknown:
+        raise LexiconError(f"{where}: unknown key(s) {sorted(unknown)}; allowed {sorted(allowed_keys)}")
+    literal = rule.get("literal")
+    if not isinstance(literal, str) or not literal.strip():
+        raise LexiconError(f"{where}: 'literal' must be a non-empty string")
+    if rule.get("category") not in categories:
+        raise LexiconError(
+            f"{where}: category {rule.get('category')!r} is not one of {list(categories)}"
+        )
+    meta = rule.get("metadata")
+    if not isinstance(meta, dict) or not isinstance(meta.get("id"), str) or not meta["id"]:
+        raise LexiconError(f"{where}: every rule needs metadata.id")
+    if meta["id"] in ids:
+        raise LexiconError(f"{where}: duplicate rule id {meta['id']!r}")
+    ids.add(meta["id"])
+    pattern = rule.get("pattern")
+    if pattern is not None and not (
+        isinstance(pattern, list) and pattern and all(isinstance(p, dict) for p in pattern)
+    ):
+        raise LexiconError(f"{where}: 'pattern' must be a non-empty list of token patterns")
+    return where
+
+
+def load_target_rules(source: str | Path | None = None) -> list[TargetRule]:
+    """Target rules (hardware, finding cues, vetoes) as medspaCy TargetRules."""
+    data, label = _read_json(source, TARGET_RULES_FILE)
+    rules = []
+    ids: set[str] = set()
+    for i, raw in enumerate(_rules_list(data, "target_rules", label)):
+        where = _check_common(raw, i, label, _TARGET_KEYS, TARGET_CATEGORIES, ids)
+        meta = raw["metadata"]
+        if raw["category"] in ("HARDWARE", "STIMULATOR"):
+            if "component" not in meta or (
+                meta["component"] is not None and meta["component"] not in COMPONENTS
+            ):
+                raise LexiconError(
+                    f"{where}: metadata.component must be null or one of {list(COMPONENTS)}"
+                )
+        rules.append(
+            TargetRule(
+                literal=raw["literal"],
+                category=raw["category"],
+                pattern=raw.get("pattern"),
+                attributes=raw.get("attributes"),
+                metadata=meta,
+            )
+        )
+    return rules
+
+
+def load_context_rules(source: str | Path | None = None) -> list[ContextRule]:
+    """ConText modifier rules (assertion, pseudo, terminate and change cues)."""
+    data, label = _read_json(source, CONTEXT_RULES_FILE)
+    rules = []
+    ids: set[str] = set()
+    for i, raw in enumerate(_rules_list(data, "context_rules", label)):
+        where = _check_common(raw, i, label, _CONTEXT_KEYS, CONTEXT_CATEGORIES, ids)
+        direction = raw.get("direction", "BIDIRECTIONAL")
+        if direction not in DIRECTIONS:
+            raise LexiconError(f"{where}: direction {direction!r} is not one of {list(DIRECTIONS)}")
+        max_scope = raw.get("max_scope")
+        if max_scope is not None and (not isinstance(max_scope, int) or max_scope < 1):
+            raise LexiconError(f"{where}: max_scope must be a positive integer")
+        if raw.get("allowed_types") and raw.get("excluded_types"):
+            raise LexiconError(f"{where}: give allowed_types or excluded_types, not both")
+        for key in ("allowed_types", "excluded_types", "terminated_by"):
+            value = raw.get(key)
+            if value is not None and not (
+                isinstance(value, list) and all(isinstance(v, str) for v in value)
+            ):
+                raise LexiconError(f"{where}: {key} must be a list of category names")
+        rules.append(
+            ContextRule(
+                literal=raw["literal"],
+                category=raw["category"],
+                direction=direction,
+                id=raw["metadata"]["id"],
+                pattern=raw.get("pattern"),
+                max_scope=max_scope,
+                allowed_types=frozenset(raw["allowed_types"]) if raw.get("allowed_types") else None,
+                excluded_types=frozenset(raw["excluded_types"])
+                if raw.get("excluded_types")
+                else None,
+                terminated_by=frozenset(raw.get("terminated_by") or ()),
+            )
+        )
+    return rules
+
+
+def load_section_rules(source: str | Path | None = None) -> list[SectionRule]:
+    """Section header rules; categories are the contract's sections."""
+    data, label = _read_json(source, SECTION_RULES_FILE)
+    rules = []
+    ids: set[str] = set()
+    for i, raw in enumerate(_rules_list(data, "section_rules", label)):
+        where = _check_common(raw, i, label, _SECTION_KEYS, SECTIONS, ids)
+        if raw.get("pattern") is not None:
+            raise LexiconError(f"{where}: section rules are matched by literal only")
+        rules.append(SectionRule(raw["literal"], raw["category"], raw["metadata"]["id"]))
+    return rules
+
+
+@dataclass(frozen=True)
+class FindingTypeTable:
+    """Which finding type a cue gives with the hardware named beside it."""
+
+    component_groups: Mapping[str, str]  # component -> group
+    by_cue: Mapping[str, Mapping[str, str | None]]  # cue -> group/generic/none -> type
+    by_cue_component: Mapping[str, Mapping[str, str | None]]  # cue -> component -> type
+
+    def resolve(self, cue: str, component: str | None, has_hardware: bool) -> str | None:
+        table = self.by_cue[cue]
+        if component is not None:
+            specific = self.by_cue_component.get(cue, {})
+            if component in specific:
+                return specific[component]
+            return table[self.component_groups[component]]
+        return table["generic" if has_hardware else "none"]
+
+
+_GROUP_KEYS = ("screw", "rod_like", "cage", "stimulator", "generic", "none")
+
+
+def load_finding_types(source: str | Path | None = None) -> FindingTypeTable:
+    data, label = _read_json(source, FINDING_TYPES_FILE)
+    try:
+        groups = data["component_groups"]
+        cues = data["cues"]
+    except (KeyError, TypeError) as e:
+        raise LexiconError(f"{label}: needs 'component_groups' and 'cues'") from e
+    component_groups: dict[str, str] = {}
+    for group, members in groups.items():
+        for component in members:
+            if component not in COMPONENTS:
+                raise LexiconError(f"{label}: group {group!r} names unknown component {component!r}")
+            component_groups[component] = group
+    missing = set(COMPONENTS) - set(component_groups)
+    if missing:
+        raise LexiconError(f"{label}: components {sorted(missing)} belong to no group")
+    by_cue: dict[str, dict[str, str | None]] = {}
+    by_cue_component: dict[str, dict[str, str | None]] = {}
+    for cue in CUE_CATEGORIES:
+        if cue not in cues:
+            raise LexiconError(f"{label}: cue {cue!r} has no entry")
+        entry = dict(cues[cue])
+        specific = entry.pop("by_component", {})
+        for key in _GROUP_KEYS:
+            if key not in entry:
+                raise LexiconError(f"{label}: cue {cue!r} has no entry for {key!r}")
+        for key, value in [*entry.items(), *specific.items()]:
+            if value is not None and value not in FINDING_TYPES:
+                raise LexiconError(f"{label}: cue {cue!r} maps {key!r} to unknown type {value!r}")
+        for component in specific:
+            if component not in COMPONENTS:
+                raise LexiconError(f"{label}: cue {cue!r} names unknown component {component!r}")
+        by_cue[cue] = entry
+        by_cue_component[cue] = specific
+    unknown = set(cues) - set(CUE_CATEGORIES)
+    if unknown:
+        raise LexiconError(f"{label}: unknown cue categories {sorted(unknown)}")
+    return FindingTypeTable(component_groups, by_cue, by_cue_component)

@@ -1,0 +1,206 @@
+"""Pure normalisation of vertebral levels, sides and sizes.
+
+Everything here works on plain strings and is linear in its input: the
+regular expressions have no nested quantifiers, so no input can make them
+backtrack catastrophically.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .schema import LEVEL_ORDER
+
+# The walk used to expand ranges. L6 is a real (transitional) level but only
+# enters a range when it is named as an end point.
+_SPINE = ["OCCIPUT"] + [f"C{i}" for i in range(1, 8)] + [f"T{i}" for i in range(1, 13)]
+_SPINE += [f"L{i}" for i in range(1, 6)] + [f"S{i}" for i in range(1, 6)]
+_SPINE_INDEX = {level: i for i, level in enumerate(_SPINE)}
+_REGION_SIZE = {"C": 7, "T": 12, "L": 6, "S": 5}
+_MAX_RANGE = 30  # longer "ranges" are misreadings, not constructs
+
+
+def level_name(region: str, number: str | int) -> str | None:
+    """`("l", "4")` -> `"L4"`; None when the level does not exist."""
+    region = region.upper()
+    try:
+        n = int(number)
+    except ValueError:
+        return None
+    if region not in _REGION_SIZE or not 1 <= n <= _REGION_SIZE[region]:
+        return None
+    return f"{region}{n}"
+
+
+def sort_levels(levels: Iterable[str]) -> list[str]:
+    """Unique levels in spine order (occiput first, ilium last)."""
+    return sorted(set(levels), key=LEVEL_ORDER.__getitem__)
+
+
+def expand_level_range(first: str, last: str) -> list[str]:
+    """Every level from `first` to `last` inclusive, in spine order.
+
+    >>> expand_level_range("T10", "L2")
+    ['T10', 'T11', 'T12', 'L1', 'L2']
+    """
+    extra = [lv for lv in (first, last) if lv == "L6"]
+    a = _SPINE_INDEX.get("L5" if first == "L6" else first)
+    b = _SPINE_INDEX.get("L5" if last == "L6" else last)
+    if a is None or b is None:
+        return sort_levels(lv for lv in (first, last) if lv in LEVEL_ORDER)
+    if a > b:
+        a, b = b, a
+    if b - a > _MAX_RANGE:
+        return sort_levels([first, last])
+    return sort_levels(_SPINE[a : b + 1] + extra)
+
+
+# A level mention: "L4", "L4-5", "L4/5", "L4-L5", "T10-L2", "C5 to C7",
+# "T10 through L2", "C 5". Joiners are tried once each; no nesting.
+_LEVEL = r"(?<![A-Za-z0-9])(?P<r1>[CTLS])\s?-?(?P<n1>\d{1,2})(?![0-9])"
+_JOIN = r"\s?(?:-|–|—|/|\bto\b|\bthrough\b|\bthru\b)\s?"
+_LEVEL_END = r"(?P<r2>[CTLS])?\s?-?(?P<n2>\d{1,2})(?![0-9.])"
+LEVEL_RE = re.compile(
+    _LEVEL + r"(?:" + _JOIN + _LEVEL_END + r")?(?![A-Za-z0-9])"
+    r"|(?P<ilium>\b(?:S2AI|S2-?alar-?iliac|iliac|ilium|iliacs)\b)"
+    r"|(?P<occiput>\b(?:occiput|occipital|occipitocervical)\b)",
+    re.IGNORECASE,
+)
+# "T2-weighted", "T1 hyperintense": MRI sequence names, not vertebrae.
+_MRI_AFTER = re.compile(
+    r"(?:\s?(?:and|/|,)\s?T\s?\d{1,2})?\s?-?\s?"
+    r"(?:weighted|w\b|wi\b|signal|hyper|hypo|image|imaging|sequence|fs\b|flair|stir|post|pre\b|fat)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class LevelMention:
+    start: int
+    end: int
+    levels: tuple[str, ...]
+
+
+def find_level_mentions(text: str) -> list[LevelMention]:
+    """Every vertebral level mention in `text`, ranges expanded.
+
+    >>> [m.levels for m in find_level_mentions("C5-7 plate; screws at T6 and T7")]
+    [('C5', 'C6', 'C7'), ('T6',), ('T7',)]
+    """
+    mentions: list[LevelMention] = []
+    for m in LEVEL_RE.finditer(text):
+        if m.group("ilium"):
+            mentions.append(LevelMention(m.start(), m.end(), ("ILIUM",)))
+            continue
+        if m.group("occiput"):
+            mentions.append(LevelMention(m.start(), m.end(), ("OCCIPUT",)))
+            continue
+        r1 = m.group("r1")
+        # A lone "s" or "t" in a word-like context ("T 2") is rare; an MRI
+        # weighting after a T level is common.
+        if r1.upper() == "T" and _MRI_AFTER.match(text, m.end()):
+            continue
+        first = level_name(r1, m.group("n1"))
+        if first is None:
+            continue
+        if m.group("n2") is None:
+            mentions.append(LevelMention(m.start(), m.end(), (first,)))
+            continue
+        r2 = m.group("r2") or r1
+        last = level_name(r2, m.group("n2"))
+        if last is None:
+            mentions.append(LevelMention(m.start(), m.end(), (first,)))
+            continue
+        mentions.append(LevelMention(m.start(), m.end(), tuple(expand_level_range(first, last))))
+    return mentions
+
+
+def parse_levels(text: str) -> list[str]:
+    """All levels named in `text`, expanded and in spine order.
+
+    >>> parse_levels("L4-5 and L5-S1")
+    ['L4', 'L5', 'S1']
+    """
+    return sort_levels(lv for m in find_level_mentions(text) for lv in m.levels)
+
+
+_SIDE_RE = re.compile(
+    r"(?<![A-Za-z])(?:(?P<bilateral>bilateral(?:ly)?|both|b/l|bil\.?(?=\s)|r/l|l/r|left\s+and\s+right|right\s+and\s+left)"
+    r"|(?P<left>left|lt\.?(?=\s)|left-sided)|(?P<right>right|rt\.?(?=\s)|right-sided))(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def find_side_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, side) for each side word in `text`."""
+    out = []
+    for m in _SIDE_RE.finditer(text):
+        side = "bilateral" if m.group("bilateral") else "left" if m.group("left") else "right"
+        out.append((m.start(), m.end(), side))
+    return out
+
+
+def combine_sides(sides: Iterable[str | None]) -> str | None:
+    """One side for a finding from the side words it carries.
+
+    >>> combine_sides(["left", "right"])
+    'bilateral'
+    """
+    seen = {s for s in sides if s}
+    if not seen:
+        return None
+    if "bilateral" in seen or {"left", "right"} <= seen:
+        return "bilateral"
+    return seen.pop()
+
+
+def normalize_side(text: str) -> str | None:
+    """The side a phrase states: "b/l" -> bilateral, "on the left" -> left."""
+    return combine_sides(side for _, _, side in find_side_mentions(text))
+
+
+_NUMBER = r"\d+(?:[.,]\d+)?|\.\d+"
+_UNIT = r"(?P<unit>mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?)(?![A-Za-z])"
+SIZE_RE = re.compile(
+    r"(?<![\w.])(?P<a>" + _NUMBER + r")\s?(?:(?:-|–|to|x|×|by)\s?(?P<b>" + _NUMBER + r")\s?)?" + _UNIT,
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class SizeMention:
+    start: int
+    end: int
+    mm: float
+
+
+def _to_float(number: str) -> float:
+    return float(number.replace(",", "."))
+
+
+def find_size_mentions(text: str) -> list[SizeMention]:
+    """Each size in `text`, as the largest value of the mention in millimetres.
+
+    >>> [s.mm for s in find_size_mentions("3-4 mm and 0.5cm")]
+    [4.0, 5.0]
+    """
+    out = []
+    for m in SIZE_RE.finditer(text):
+        values = [_to_float(m.group("a"))]
+        if m.group("b"):
+            values.append(_to_float(m.group("b")))
+        scale = 10.0 if m.group("unit").lower().startswith("c") else 1.0
+        out.append(SizeMention(m.start(), m.end(), round(max(values) * scale, 2)))
+    return out
+
+
+def parse_size_mm(text: str) -> float | None:
+    """The largest size stated in `text`, in mm, or None.
+
+    >>> parse_size_mm("up to 0.4 cm")
+    4.0
+    """
+    sizes = [s.mm for s in find_size_mentions(text)]
+    return max(sizes) if sizes else None

@@ -1,0 +1,51 @@
+"""Building the spaCy pipeline: the only place that knows the pipe order."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the factories)
+from .extensions import set_extensions
+from .lexicon import (
+    CONTEXT_RULES_FILE,
+    FINDING_TYPES_FILE,
+    SECTION_RULES_FILE,
+    TARGET_RULES_FILE,
+)
+from .tokenizer import TOKENIZER
+
+PIPE_NAMES = ("spine_sections", "spine_sentences", "spine_targets", "spine_context", "spine_findings")
+
+
+def build_nlp(lexicon_dir: str | Path | None = None) -> Language:
+    """A blank English pipeline with the report tokenizer and our components.
+
+    `lexicon_dir` replaces the packaged rule files with the ones found in that
+    folder (any of target_rules.json, context_rules.json, section_rules.json,
+    finding_types.json; missing files fall back to the packaged ones).
+    """
+    set_extensions()
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+
+    def own(name: str) -> str | None:
+        if lexicon_dir is None:
+            return None
+        path = Path(lexicon_dir) / name
+        return str(path) if path.exists() else None
+
+    nlp.add_pipe("spine_sections", config={"rules": own(SECTION_RULES_FILE)})
+    nlp.add_pipe("spine_sentences")
+    nlp.add_pipe("spine_targets", config={"rules": own(TARGET_RULES_FILE)})
+    nlp.add_pipe("spine_context", config={"rules": own(CONTEXT_RULES_FILE)})
+    nlp.add_pipe("spine_findings", config={"types": own(FINDING_TYPES_FILE)})
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def shared_nlp(lexicon_dir: str | None = None) -> Language:
+    """One pipeline per process and lexicon folder, built on first use."""
+    return build_nlp(lexicon_dir)

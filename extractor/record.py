@@ -1,0 +1,43 @@
+"""The one converter from a processed Doc to the contract's record.
+
+The CLI, the pandas and Spark front ends and the evaluator all go through
+`doc_to_record`, so every output carries the same fields.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .extensions import FINDINGS_KEY
+from .review import review_by_rule
+from .schema import Finding, ReportRecord
+
+
+def span_to_finding(span: Span) -> Finding:
+    return Finding(
+        type=span._.finding_type,
+        component=span._.component,
+        levels=tuple(span._.levels),
+        side=span._.side,
+        size_mm=span._.size_mm,
+        assertion=span._.assertion,
+        change=span._.change,
+        section=span._.report_section,
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+    )
+
+
+def doc_to_record(doc: Doc, report_id: str | None = None) -> ReportRecord:
+    """The contract record for `doc`; the review flag by the contract's rule."""
+    findings = [span_to_finding(s) for s in doc.spans.get(FINDINGS_KEY, ())]
+    findings.sort(key=lambda f: (f.start, f.end, f.type))
+    flag, reasons = review_by_rule(findings)
+    return ReportRecord(
+        id=report_id,
+        findings=findings,
+        needs_surgical_review=flag,
+        review_probability=1.0 if flag else 0.0,
+        review_reasons=reasons,
+    )
