@@ -67,7 +67,19 @@ class Sectionizer:
         self.rules = load_section_rules(rules)
         self.default_section = default_section
         self.title_section = title_section
-        self.category_of = {" ".join(r.literal.lower().split()): r.category for r in self.rules}
+        headers = [r for r in self.rules if r.scope == "header"]
+        titles = [r for r in self.rules if r.scope == "title"]
+        self.category_of = {" ".join(r.literal.lower().split()): r.category for r in headers}
+        self.title_re = (
+            re.compile(
+                r"(?<![A-Za-z])(?:"
+                + "|".join(r"\s+".join(map(re.escape, t.literal.split())) for t in titles)
+                + r")(?![A-Za-z])",
+                re.IGNORECASE,
+            )
+            if titles
+            else None
+        )
         literals = sorted(self.category_of, key=len, reverse=True)
         alternation = "|".join(r"\s+".join(map(re.escape, lit.split())) for lit in literals)
         self.header_re = re.compile(
@@ -76,7 +88,21 @@ class Sectionizer:
             re.IGNORECASE | re.MULTILINE,
         )
 
+    def is_report(self, text: str) -> bool:
+        """False for texts that are not a report of a patient's images: a
+        title naming a template, teaching note, quiz and the like, a title
+        that is a question, or fill-in blanks."""
+        stripped = text.lstrip()
+        first_line = stripped.split("\n", 1)[0].strip()
+        if first_line.endswith("?") and len(first_line) > 20:
+            return False
+        if self.title_re is not None and self.title_re.search(first_line):
+            return False
+        return len(_BLANK_RE.findall(text)) < 2
+
     def find_sections(self, text: str) -> list[tuple[str, int, int, int]]:
+        if not self.is_report(text):
+            return [("other", 0, 0, len(text))]
         headers: list[tuple[str, int, int]] = []
         for m in self.header_re.finditer(text):
             at_line_start = m.start() == 0 or text[m.start() - 1] == "\n"
@@ -104,6 +130,9 @@ class Sectionizer:
     def __call__(self, doc: Doc) -> Doc:
         doc._.report_sections = self.find_sections(doc.text)
         return doc
+
+
+_BLANK_RE = re.compile(r"_{3,}|\[ \]|\[select\b", re.IGNORECASE)
 
 
 def section_at(doc: Doc, char: int) -> str:
@@ -337,7 +366,7 @@ class ConTextAnnotator:
         *,
         rules: str | Path | None = None,
         targets_key: str = TARGETS_KEY,
-        target_labels: Sequence[str] = CUE_CATEGORIES,
+        target_labels: Sequence[str] = (*CUE_CATEGORIES, "HARDWARE"),
         max_scope: int | None = None,
     ) -> None:
         set_extensions()
@@ -480,7 +509,9 @@ def make_context(
 # Findings: cues + the hardware, levels, sides and sizes of their own clause
 # --------------------------------------------------------------------------
 
-_BOUNDARY_WORDS = frozenset({",", ";", "and", "but", "while", "whereas", "with", "or", "also", "("})
+# Words that end a clause outright, and words that may separate two cues.
+_CLAUSE_BREAKS = frozenset({";", ":", "but", "however", "whereas", "although", "though", "which"})
+_BOUNDARY_WORDS = frozenset({",", "and", "while", "with", "or", "also", "("})
 _LEFT_NP = frozenset(
     "and , the both bilateral bilaterally left right b/l - sided inferior superior upper lower "
     "caudal cranial cephalad proximal distal anterior posterior medial lateral pedicle "
@@ -492,12 +523,28 @@ _RIGHT_NP = frozenset(
 )
 _LEFT_NP_MAX = 6
 _RIGHT_NP_MAX = 9
+# Hardware after a cue behind these words is not what the cue is about
+# ("has backed out relative to the rod").
+_NOT_SUBJECT_WORDS = frozenset({"from", "relative", "against", "toward", "towards", "beside"})
+# A level followed by these names a space next to the hardware, not its level.
+_SPACE_AFTER_RE = re.compile(
+    r"[\s-]*(?:neural\s+|intervertebral\s+|transverse\s+)?(?:foramen|foramina|foraminal|disc|disk|interspace|intervertebral)",
+    re.IGNORECASE,
+)
+_STIMULATOR_TIP_WORDS = frozenset(
+    {"tip", "tips", "electrode", "electrodes", "contacts", "contact", "array", "paddle", "terminates", "terminating", "terminate", "ends", "ending"}
+)
+_STIMULATOR_ENTRY_WORDS = frozenset({"enter", "enters", "entering", "entered", "entry", "introduced", "access", "accessing"})
 _SECTION_ASSERTION = {
     # the contract: indication and history statements are not asserted findings
     "indication": {"present": "hypothetical", "possible": "hypothetical"},
     "history": {"present": "historical", "possible": "hypothetical"},
     "other": {"present": "hypothetical", "possible": "hypothetical"},
+    # what a prior study showed is not asserted on these images
+    "comparison": {"present": "historical", "possible": "historical"},
 }
+_SCREW_CUES = frozenset({"LUCENCY", "LOOSENING", "MALPOSITION", "BACKOUT"})
+_NO_SIDE_BORROWING = frozenset({"PSEUDARTHROSIS", "SUBSIDENCE", "STIMULATOR"})
 
 
 @dataclass
@@ -505,12 +552,14 @@ class _Segment:
     cue: Span
     start: int  # token range of the cue's clause
     end: int
+    clause: int  # index of the clause in its sentence
     hardware: list[Span] = field(default_factory=list)
     vetoes: list[Span] = field(default_factory=list)
     levels: list[str] = field(default_factory=list)
     sides: list[str] = field(default_factory=list)
     sizes: list[float] = field(default_factory=list)
     borrowed: bool = False
+    extra_cues: list[Span] = field(default_factory=list)
 
 
 @dataclass
@@ -533,13 +582,14 @@ class _Draft:
 class FindingBuilder:
     """Turns cues into contract findings in `doc.spans["findings"]`.
 
-    A sentence's cues split it into clauses at the last boundary word
-    between two cues; each cue takes the hardware, levels, side and size of
-    its own clause. The hardware and levels attached to the hardware's noun
-    phrase win over others in the clause ("the left L4 screw enters the L4-5
-    foramen" is L4). A clause with no hardware and no level borrows the
-    subject of its neighbour ("the L5 screws show lucency and backout").
-    The cue and hardware give the type (lexicons/finding_types.json).
+    A sentence splits into clauses at hard breaks (";", ":", "but", ...);
+    inside a clause, its cues split it at the last boundary word between two
+    cues. Each cue takes the hardware, levels, side and size of its own
+    segment; levels and sides attached to the hardware's noun phrase win over
+    others there ("the left L4 screw enters the L4-5 foramen" is L4). A
+    segment with no hardware or no level borrows them from its neighbour
+    about the same hardware ("the L5 screws show lucency and backout").
+    The cue and its hardware give the type (lexicons/finding_types.json).
     """
 
     def __init__(
@@ -570,10 +620,9 @@ class FindingBuilder:
             by_sentence.setdefault(s, []).append(t)
         drafts: list[_Draft] = []
         for s, spans in by_sentence.items():
-            if any(t.label_ in CUE_CATEGORIES for t in spans):
-                drafts.extend(
-                    self._sentence_findings(doc, bounds[s], bounds[s + 1], spans, has_stimulator)
-                )
+            drafts.extend(
+                self._sentence_findings(doc, bounds[s], bounds[s + 1], spans, has_stimulator)
+            )
         doc.spans[self.spans_key] = [self._to_span(doc, d) for d in drafts]
         return doc
 
@@ -582,70 +631,135 @@ class FindingBuilder:
     def _sentence_findings(
         self, doc: Doc, lo: int, hi: int, spans: list[Span], has_stimulator: bool
     ) -> list[_Draft]:
+        hardware: list[Span] = []
         cues = [t for t in spans if t.label_ in CUE_CATEGORIES]
-        hardware = []
         for t in spans:
             if t.label_ == "STIMULATOR":
                 hardware.append(t)
             elif t.label_ == "HARDWARE":
-                component = t._.target_rule.metadata.get("component")
-                if component in ("stimulator_lead", "stimulator_generator") and not has_stimulator:
-                    continue  # "lead"/"battery" mean a stimulator only in a stimulator report
+                component = _component_of(t)
+                if component in ("stimulator_lead", "stimulator_generator"):
+                    if not has_stimulator:
+                        continue  # "lead"/"battery" mean a stimulator only in a stimulator report
+                    if not any(c.label_ == "STIMULATOR" for c in cues) and (
+                        component == "stimulator_generator" or _has_level(doc, lo, hi)
+                    ):
+                        cues.append(t)  # "Right lead tip at T8" in a stimulator report
                 hardware.append(t)
+        if not cues:
+            return []
+        cues.sort(key=lambda c: (c.start, c.end))
         vetoes = [t for t in spans if t.label_ == "NOT_HARDWARE"]
-        segments = self._segments(doc, lo, hi, cues)
+        clauses = self._clauses(doc, lo, hi)
+        segments = self._segments(doc, clauses, cues)
         sent_text = doc[lo:hi].text
         sent_char = doc[lo].idx
         level_mentions = [
-            (m.start + sent_char, m.end + sent_char, m.levels) for m in find_level_mentions(sent_text)
+            (m.start + sent_char, m.end + sent_char, m.levels, bool(_SPACE_AFTER_RE.match(sent_text, m.end)))
+            for m in find_level_mentions(sent_text)
         ]
         side_mentions = [(a + sent_char, b + sent_char, side) for a, b, side in find_side_mentions(sent_text)]
         size_mentions = [(m.start + sent_char, m.end + sent_char, m.mm) for m in find_size_mentions(sent_text)]
+        clause_levels: list[list[str]] = []
+        clause_groups: list[set[str]] = []
+        clause_sides: list[list[str]] = []
+        for a, b in clauses:
+            c0, c1 = _char_range(doc, a, b)
+            clause_sides.append([m[2] for m in side_mentions if c0 <= m[0] < c1])
+            clause_levels.append(sort_levels(lv for m in level_mentions if c0 <= m[0] < c1 for lv in m[2]))
+            clause_groups.append(
+                {self._group(h) for h in hardware if a <= h.start < b} - {None}  # type: ignore[arg-type]
+            )
         for seg in segments:
-            seg.hardware = [h for h in hardware if seg.start <= h.start < seg.end and h is not seg.cue]
+            seg.hardware = [
+                h for h in hardware
+                if seg.start <= h.start < seg.end and h is not seg.cue and h not in seg.extra_cues
+                and not _behind_non_subject_word(doc, seg.cue, h)
+            ]
             seg.vetoes = [v for v in vetoes if seg.start <= v.start < seg.end]
-            c0 = doc[seg.start].idx
-            c1 = doc[seg.end - 1].idx + len(doc[seg.end - 1].text)
-            windows = self._np_windows(doc, seg, lo, hi)
+            c0, c1 = _char_range(doc, seg.start, seg.end)
             seg_levels = [m for m in level_mentions if c0 <= m[0] < c1]
+            if seg.cue.label_ in _SCREW_CUES and any(not m[3] for m in seg_levels):
+                # "the left L4 screw enters the L4-5 foramen" is L4
+                seg_levels = [m for m in seg_levels if not m[3]]
             seg_sides = [m for m in side_mentions if c0 <= m[0] < c1]
-            attached_levels = [m for m in seg_levels if _in_windows(m[0], windows)]
-            attached_sides = [m for m in seg_sides if _in_windows(m[0], windows)]
-            chosen_levels = attached_levels or seg_levels
-            seg.levels = sort_levels(lv for m in chosen_levels for lv in m[2])
-            seg.sides = [m[2] for m in (attached_sides or seg_sides)]
+            if seg.cue.label_ == "STIMULATOR" or _component_of(seg.cue) in ("stimulator_lead", "stimulator_generator"):
+                seg.levels = _stimulator_levels(doc, seg, seg_levels)
+                seg.sides = []
+            else:
+                windows = self._np_windows(doc, seg)
+                attached_levels = [m for m in seg_levels if _in_windows(m[0], windows)]
+                attached_sides = [m for m in seg_sides if _in_windows(m[0], windows)]
+                seg.levels = sort_levels(lv for m in (attached_levels or seg_levels) for lv in m[2])
+                seg.sides = [m[2] for m in (attached_sides or seg_sides)]
             seg.sizes = [m[2] for m in size_mentions if c0 <= m[0] < c1]
-        self._borrow(segments)
+        self._borrow(segments, clause_levels, clause_groups, clause_sides)
+        sentence_vetoes = {v._.target_rule.metadata.get("reason") for v in vetoes}
         drafts = []
+        previous_cue: Span | None = None
         for seg in segments:
-            draft = self._draft(doc, seg)
+            draft = self._draft(doc, seg, sentence_vetoes, previous_cue)
+            previous_cue = seg.cue
             if draft is not None:
                 drafts.append(draft)
-        return _merge(drafts)
+        return _merge(drafts, self.types.component_groups)
 
-    def _segments(self, doc: Doc, lo: int, hi: int, cues: list[Span]) -> list[_Segment]:
-        segments = []
+    def _group(self, span: Span) -> str | None:
+        component = _component_of(span)
+        return None if component is None else self.types.component_groups[component]
+
+    @staticmethod
+    def _clauses(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+        clauses = []
         start = lo
-        for i, cue in enumerate(cues):
-            if i + 1 < len(cues):
-                nxt = cues[i + 1]
-                split = nxt.start
-                for j in range(nxt.start - 1, cue.end - 1, -1):
-                    if doc[j].lower_ in _BOUNDARY_WORDS:
-                        split = j
-                        break
-                end = max(split, cue.end)
-            else:
-                end = hi
-            segments.append(_Segment(cue, start, end))
-            start = end
+        for i in range(lo, hi):
+            if doc[i].lower_ in _CLAUSE_BREAKS and i > start:
+                clauses.append((start, i))
+                start = i
+        clauses.append((start, hi))
+        return clauses
+
+    def _segments(
+        self, doc: Doc, clauses: list[tuple[int, int]], cues: list[Span]
+    ) -> list[_Segment]:
+        segments: list[_Segment] = []
+        for ci, (a, b) in enumerate(clauses):
+            in_clause = [c for c in cues if a <= c.start < b]
+            # two stimulator phrases with nothing between ("the paddle
+            # electrode of the spinal cord stimulator") are one mention
+            merged: list[list[Span]] = []
+            for c in in_clause:
+                if (
+                    merged
+                    and _is_stimulator_cue(c)
+                    and _is_stimulator_cue(merged[-1][0])
+                    and not any(doc[j].lower_ in _BOUNDARY_WORDS for j in range(merged[-1][-1].end, c.start))
+                ):
+                    merged[-1].append(c)
+                else:
+                    merged.append([c])
+            start = a
+            for i, group in enumerate(merged):
+                cue = group[0]
+                last = group[-1]
+                if i + 1 < len(merged):
+                    nxt = merged[i + 1][0]
+                    split = nxt.start
+                    for j in range(nxt.start - 1, last.end - 1, -1):
+                        if doc[j].lower_ in _BOUNDARY_WORDS:
+                            split = j
+                            break
+                    end = max(split, last.end)
+                else:
+                    end = b
+                segments.append(_Segment(cue, start, end, ci, extra_cues=group[1:]))
+                start = end
         return segments
 
-    def _np_windows(self, doc: Doc, seg: _Segment, lo: int, hi: int) -> list[tuple[int, int]]:
-        """Character ranges of the noun phrases around the clause's hardware."""
+    def _np_windows(self, doc: Doc, seg: _Segment) -> list[tuple[int, int]]:
+        """Character ranges of the noun phrases around the segment's hardware."""
         windows = []
-        anchors = seg.hardware or ([seg.cue] if seg.cue.label_ == "STIMULATOR" else [])
-        for h in anchors:
+        for h in seg.hardware:
             a = h.start
             steps = 0
             while a - 1 >= seg.start and steps < _LEFT_NP_MAX:
@@ -656,51 +770,89 @@ class FindingBuilder:
                 steps += 1
             b = h.end
             steps = 0
+            starts = {x.start for x in seg.hardware if x is not h}
             while b < seg.end and steps < _RIGHT_NP_MAX:
                 tok = doc[b]
                 if not (tok.lower_ in _RIGHT_NP or _looks_like_level(tok.text)):
                     break
+                if _looks_like_level(tok.text) and starts & set(range(b + 1, b + 4)):
+                    break  # "the C7 screw of the C5-C7 plate": C5-C7 is the plate's
                 b += 1
                 steps += 1
-            windows.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
+            windows.append(_char_range(doc, a, b))
         return windows
 
-    @staticmethod
-    def _borrow(segments: list[_Segment]) -> None:
+    def _borrow(
+        self,
+        segments: list[_Segment],
+        clause_levels: list[list[str]],
+        clause_groups: list[set[str]],
+        clause_sides: list[list[str]],
+    ) -> None:
         for i, seg in enumerate(segments):
-            if seg.hardware or seg.levels:
+            if seg.hardware and seg.levels:
                 continue
             prev = segments[i - 1] if i > 0 else None
             nxt = segments[i + 1] if i + 1 < len(segments) else None
             donor = None
-            if prev is not None and prev.hardware and prev.hardware[0].start < prev.cue.start:
+            if prev is not None and prev.hardware:
                 donor = prev
             elif nxt is not None and nxt.hardware and nxt.hardware[-1].start > nxt.cue.start:
                 donor = nxt
+            own_groups = {self._group(h) for h in seg.hardware} - {None}
             if donor is not None:
-                seg.hardware = list(donor.hardware)
-                seg.levels = list(donor.levels)
-                if not seg.sides:
-                    seg.sides = list(donor.sides)
-                seg.borrowed = True
+                donor_groups = {self._group(h) for h in donor.hardware} - {None}
+                if not seg.hardware and not (seg.levels and seg.cue.label_ in ("FRACTURE", "LUCENCY")):
+                    seg.hardware = list(donor.hardware)
+                    if not seg.sides and seg.cue.label_ not in _NO_SIDE_BORROWING:
+                        seg.sides = list(donor.sides)
+                    seg.borrowed = True
+                    if not seg.levels:
+                        seg.levels = list(donor.levels)
+                elif not seg.levels and own_groups & donor_groups:
+                    seg.levels = list(donor.levels)
+                    if not seg.sides:
+                        seg.sides = list(donor.sides)
+            if not seg.levels and seg.clause > 0 and own_groups:
+                # a clause about the same hardware earlier in the sentence
+                # ("devices at C6 ...; however the rods are subluxed")
+                for ci in range(seg.clause - 1, -1, -1):
+                    if clause_levels[ci] and own_groups & clause_groups[ci]:
+                        seg.levels = list(clause_levels[ci])
+                        if not seg.sides:
+                            seg.sides = list(clause_sides[ci])
+                        break
 
-    def _draft(self, doc: Doc, seg: _Segment) -> _Draft | None:
+    def _draft(
+        self, doc: Doc, seg: _Segment, sentence_vetoes: set[str | None], previous_cue: Span | None
+    ) -> _Draft | None:
         cue = seg.cue
         label = cue.label_
         meta = cue._.target_rule.metadata
-        if label == "STIMULATOR":
+        if label in ("STIMULATOR", "HARDWARE"):
             component = meta.get("component")
             has_hw = True
+            label = "STIMULATOR"
         else:
-            component = _primary_component(seg, label, self.types.component_groups)
-            has_hw = bool(seg.hardware)
+            component = meta.get("implies_component") or _primary_component(
+                seg, label, self.types.component_groups
+            )
+            has_hw = bool(seg.hardware) or component is not None
             if meta.get("needs_hardware") and not has_hw:
                 return None
         ftype = self.types.resolve(label, component, has_hw)
         if ftype is None:
             return None
-        if seg.vetoes and label in ("LUCENCY", "FRACTURE") and component is None:
+        reasons = {v._.target_rule.metadata.get("reason") for v in seg.vetoes}
+        if label in ("LUCENCY", "LOOSENING") and "screw tract" in sentence_vetoes:
+            return None  # the tract of a removed screw is not a loose screw
+        if label in ("LUCENCY", "FRACTURE") and seg.vetoes and component is None:
             return None
+        if label in ("DISPLACEMENT", "BACKOUT") and (
+            "fragment" in reasons
+            or (previous_cue is not None and previous_cue.label_ == "FRACTURE" and seg.borrowed)
+        ):
+            return None  # displaced fracture fragments belong to the fracture
         if ftype == "pseudarthrosis":
             component = component if component == "interbody_cage" else None
         elif ftype == "stimulator":
@@ -758,6 +910,47 @@ def make_finding_builder(
     return FindingBuilder(nlp, name, types=types, targets_key=targets_key, spans_key=spans_key)
 
 
+def _char_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+
+
+def _is_stimulator_cue(span: Span) -> bool:
+    return span.label_ == "STIMULATOR" or _component_of(span) in ("stimulator_lead", "stimulator_generator")
+
+
+def _behind_non_subject_word(doc: Doc, cue: Span, hardware: Span) -> bool:
+    if hardware.start < cue.end:
+        return False
+    return any(doc[j].lower_ in _NOT_SUBJECT_WORDS for j in range(cue.end, hardware.start))
+
+
+def _stimulator_levels(doc: Doc, seg: _Segment, mentions: list[tuple[int, int, tuple[str, ...]]]) -> list[str]:
+    """Tip or electrode levels of a stimulator lead, not where it enters the canal."""
+    if not mentions:
+        return []
+    tips, others = [], []
+    for m in mentions:
+        i = _token_at(doc, m[0], seg.start, seg.end)
+        before = {doc[j].lower_ for j in range(max(seg.start, i - 6), i)}
+        if before & _STIMULATOR_TIP_WORDS:
+            tips.append(m)
+        elif not before & _STIMULATOR_ENTRY_WORDS:
+            others.append(m)
+    chosen = tips or others or mentions
+    return sort_levels(lv for m in chosen for lv in m[2])
+
+
+def _has_level(doc: Doc, lo: int, hi: int) -> bool:
+    return any(_looks_like_level(doc[j].text) for j in range(lo, hi))
+
+
+def _token_at(doc: Doc, char: int, lo: int, hi: int) -> int:
+    for j in range(lo, hi):
+        if doc[j].idx + len(doc[j].text) > char:
+            return j
+    return hi - 1
+
+
 _LEVEL_TOKEN_RE = re.compile(r"[CTLSctls]\d{1,2}(?:[-–/][CTLSctls]?\d{1,2})?|S2AI|s2ai")
 
 
@@ -775,9 +968,10 @@ def _primary_component(seg: _Segment, label: str, groups: dict[str, str] | Any) 
     named = [h for h in seg.hardware if _component_of(h) is not None]
     if not named:
         return None
-    if label in ("LUCENCY", "LOOSENING"):
-        screws = [h for h in named if groups.get(_component_of(h)) == "screw"]
-        named = screws or named
+    preferred = {"LUCENCY": "screw", "LOOSENING": "screw", "BACKOUT": "screw", "DISPLACEMENT": "rod_like"}
+    if label in preferred:
+        first = [h for h in named if groups.get(_component_of(h)) == preferred[label]]
+        named = first or named
     cue = seg.cue
 
     def distance(h: Span) -> int:
@@ -802,25 +996,37 @@ def _trim(doc: Doc, start: int, end: int, cue: Span) -> tuple[int, int]:
     return start, end
 
 
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
+def _merge(drafts: list[_Draft], groups: Any) -> list[_Draft]:
     """Fold a cue that restates its neighbour ("lucency ..., consistent with
     loosening") into one finding."""
     merged: list[_Draft] = []
     for d in drafts:
         prev = merged[-1] if merged else None
-        if (
-            prev is not None
-            and prev.type == d.type
-            and (not d.own_component or d.component == prev.component)
-            and (not d.own_side or d.side == prev.side)
-            and set(d.levels) <= set(prev.levels)
-            and (d.size_mm is None or prev.size_mm is None)
-        ):
+        if prev is not None and prev.type == d.type and _compatible(prev, d, groups):
             prev.end = max(prev.end, d.end)
             prev.size_mm = prev.size_mm if prev.size_mm is not None else d.size_mm
             prev.change = prev.change or d.change
+            prev.component = prev.component or d.component
+            prev.levels = prev.levels or d.levels
             if prev.assertion == "present" and d.assertion == "possible":
                 prev.assertion = "possible"
             continue
         merged.append(d)
     return merged
+
+
+def _compatible(prev: _Draft, d: _Draft, groups: Any) -> bool:
+    if prev.type == "stimulator" and d.component != prev.component:
+        return False
+    if d.own_component and d.component != prev.component:
+        if d.component is not None and prev.component is not None and (
+            groups.get(d.component) != groups.get(prev.component)
+        ):
+            return False
+    if d.own_side and d.side != prev.side:
+        return False
+    if d.levels and prev.levels and not set(d.levels) <= set(prev.levels):
+        return False
+    if d.levels and not prev.levels and prev.own_component:
+        return False
+    return d.size_mm is None or prev.size_mm is None

@@ -97,6 +97,7 @@ class SectionRule:
     literal: str
     category: str
     id: str
+    scope: str = "header"  # "title": the literal in a text's first line marks the whole text
 
 
 def packaged_lexicon(name: str) -> Any:
@@ -239,7 +240,10 @@ def load_section_rules(source: str | Path | None = None) -> list[SectionRule]:
         where = _check_common(raw, i, label, _SECTION_KEYS, SECTIONS, ids)
         if raw.get("pattern") is not None:
             raise LexiconError(f"{where}: section rules are matched by literal only")
-        rules.append(SectionRule(raw["literal"], raw["category"], raw["metadata"]["id"]))
+        scope = raw["metadata"].get("scope", "header")
+        if scope not in ("header", "title"):
+            raise LexiconError(f"{where}: metadata.scope must be 'header' or 'title'")
+        rules.append(SectionRule(raw["literal"], raw["category"], raw["metadata"]["id"], scope))
     return rules
 
 

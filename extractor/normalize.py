@@ -64,7 +64,7 @@ _JOIN = r"\s?(?:-|–|—|/|\bto\b|\bthrough\b|\bthru\b)\s?"
 _LEVEL_END = r"(?P<r2>[CTLS])?\s?-?(?P<n2>\d{1,2})(?![0-9.])"
 LEVEL_RE = re.compile(
     _LEVEL + r"(?:" + _JOIN + _LEVEL_END + r")?(?![A-Za-z0-9])"
-    r"|(?P<ilium>\b(?:S2AI|S2-?alar-?iliac|iliac|ilium|iliacs)\b)"
+    r"|(?P<ilium>\b(?:S2AI|S2-?alar-?iliac|ilium|ilia|iliac(?=\s+(?:screws?|bolts?|fixation|limbs?|anchors?|posts?)\b)))"
     r"|(?P<occiput>\b(?:occiput|occipital|occipitocervical)\b)",
     re.IGNORECASE,
 )
@@ -127,8 +127,16 @@ def parse_levels(text: str) -> list[str]:
 
 
 _SIDE_RE = re.compile(
-    r"(?<![A-Za-z])(?:(?P<bilateral>bilateral(?:ly)?|both|b/l|bil\.?(?=\s)|r/l|l/r|left\s+and\s+right|right\s+and\s+left)"
-    r"|(?P<left>left|lt\.?(?=\s)|left-sided)|(?P<right>right|rt\.?(?=\s)|right-sided))(?![A-Za-z])",
+    r"(?<![A-Za-z])(?:(?P<bilateral>(?i:bilateral(?:ly)?|both|b/l|bil\.?(?=\s)|r/l|l/r|left\s+and\s+right|right\s+and\s+left))"
+    r"|(?P<left>(?i:left|lt\.?(?=\s)|left-sided)|L(?=\s+(?:[CTLS]\d|S2AI|screw|pedicle|rod|iliac|lateral)))"
+    r"|(?P<right>(?i:right|rt\.?(?=\s)|right-sided)|R(?=\s+(?:[CTLS]\d|S2AI|screw|pedicle|rod|iliac|lateral))))"
+    r"(?![A-Za-z])"
+)
+# A side that belongs to anatomy near the hardware, not to the hardware.
+_ANATOMY_AFTER = re.compile(
+    r"[\s-]+(?:[a-z]+[\s-]+){0,2}(?:lateral\s+recess|recess|foramen|foramina|foraminal|facet|neural|paracentral|"
+    r"subarticular|buttock|flank|hip|abdominal|abdomen|kidney|lung|psoas|gluteal|chest|neck|arm|leg|"
+    r"hemidiaphragm|atrium|ventricle|carotid|vertebral\s+artery|vein|artery|vessels?|root|nerve)\b",
     re.IGNORECASE,
 )
 
@@ -137,6 +145,8 @@ def find_side_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, side) for each side word in `text`."""
     out = []
     for m in _SIDE_RE.finditer(text):
+        if _ANATOMY_AFTER.match(text, m.end()):
+            continue
         side = "bilateral" if m.group("bilateral") else "left" if m.group("left") else "right"
         out.append((m.start(), m.end(), side))
     return out
