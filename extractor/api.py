@@ -87,7 +87,11 @@ def extract_many(
 def _run_batch(
     nlp: Language, batch: list[tuple[str | None, Any]], max_chars: int
 ) -> Iterator[ReportRecord]:
-    good = [(i, text) for i, (_, text) in enumerate(batch) if text_problem(text, max_chars=max_chars) is None]
+    good = [
+        (i, text)
+        for i, (_, text) in enumerate(batch)
+        if text_problem(text, max_chars=max_chars) is None
+    ]
     try:
         docs = dict(zip((i for i, _ in good), nlp.pipe(t for _, t in good), strict=True))
     except Exception:

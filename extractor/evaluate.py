@@ -94,7 +94,12 @@ class Evaluation:
         }
         if with_errors:
             out["errors"] = [
-                {"report_id": e.report_id, "kind": e.kind, "atom": list(e.atom), "evidence": e.evidence}
+                {
+                    "report_id": e.report_id,
+                    "kind": e.kind,
+                    "atom": list(e.atom),
+                    "evidence": e.evidence,
+                }
                 for e in self.errors
             ]
         return out
@@ -114,9 +119,7 @@ def _atom_index(findings: Iterable[Finding]) -> dict[Atom, list[Finding]]:
     return index
 
 
-def evaluate(
-    gold: Sequence[GoldReport], predictions: Mapping[str, ReportRecord]
-) -> Evaluation:
+def evaluate(gold: Sequence[GoldReport], predictions: Mapping[str, ReportRecord]) -> Evaluation:
     """Score `predictions` (by report id) against `gold`."""
     micro = Counts()
     per_type = {t: Counts() for t in FINDING_TYPES}
@@ -145,12 +148,16 @@ def evaluate(
                 micro.fp += 1
                 counts.fp += 1
                 f = next(f for f in pred_index[atom] if f.assertion in POSITIVE_ASSERTIONS)
-                errors.append(AtomError(report.id, "FP", atom, _context(report.text, f.start, f.end)))
+                errors.append(
+                    AtomError(report.id, "FP", atom, _context(report.text, f.start, f.end))
+                )
             else:
                 micro.fn += 1
                 counts.fn += 1
                 f = next(f for f in gold_index[atom] if f.assertion in POSITIVE_ASSERTIONS)
-                errors.append(AtomError(report.id, "FN", atom, _context(report.text, f.start, f.end)))
+                errors.append(
+                    AtomError(report.id, "FN", atom, _context(report.text, f.start, f.end))
+                )
         # assertion agreement: gold atoms of any assertion that the system found
         for atom, gold_findings in gold_index.items():
             if atom not in pred_index:
@@ -164,13 +171,17 @@ def evaluate(
             if atom[0] != "screw_lucency":
                 continue
             gold_sizes = [
-                f.size_mm for f in gold_index[atom] if f.assertion in POSITIVE_ASSERTIONS and f.size_mm is not None
+                f.size_mm
+                for f in gold_index[atom]
+                if f.assertion in POSITIVE_ASSERTIONS and f.size_mm is not None
             ]
             if not gold_sizes:
                 continue
             size_pairs += 1
             pred_sizes = [
-                f.size_mm for f in pred_index[atom] if f.assertion in POSITIVE_ASSERTIONS and f.size_mm is not None
+                f.size_mm
+                for f in pred_index[atom]
+                if f.assertion in POSITIVE_ASSERTIONS and f.size_mm is not None
             ]
             size_ok += any(abs(p - max(gold_sizes)) <= 0.5 for p in pred_sizes)
         labels.append(int(report.needs_surgical_review))
@@ -193,7 +204,9 @@ def evaluate(
     )
 
 
-def review_metrics(labels: Sequence[int], flags: Sequence[int], scores: Sequence[float]) -> dict[str, Any]:
+def review_metrics(
+    labels: Sequence[int], flags: Sequence[int], scores: Sequence[float]
+) -> dict[str, Any]:
     """Sensitivity, specificity and AUROC of the review flag."""
     tp = sum(1 for y, p in zip(labels, flags, strict=True) if y and p)
     fn = sum(1 for y, p in zip(labels, flags, strict=True) if y and not p)
@@ -237,8 +250,12 @@ def format_evaluation(ev: Evaluation, *, show_errors: bool = False, title: str =
         lines.append(
             f"{t:28s} {_fmt(c.precision):>6s} {_fmt(c.recall):>6s} {_fmt(c.f1):>6s} {c.tp:5d} {c.fp:5d} {c.fn:5d}"
         )
-    lines.append(f"assertion agreement: {_fmt(ev.assertion_agreement)} ({ev.assertion_pairs} matched gold atoms)")
-    lines.append(f"size within 0.5 mm:  {_fmt(ev.size_accuracy)} ({ev.size_pairs} matched lucency atoms with a gold size)")
+    lines.append(
+        f"assertion agreement: {_fmt(ev.assertion_agreement)} ({ev.assertion_pairs} matched gold atoms)"
+    )
+    lines.append(
+        f"size within 0.5 mm:  {_fmt(ev.size_accuracy)} ({ev.size_pairs} matched lucency atoms with a gold size)"
+    )
     r = ev.review
     lines.append(
         f"review flag: sensitivity {_fmt(r['sensitivity'])}  specificity {_fmt(r['specificity'])}"
@@ -249,5 +266,7 @@ def format_evaluation(ev: Evaluation, *, show_errors: bool = False, title: str =
         lines.append("errors:")
         for e in sorted(ev.errors, key=lambda e: (e.report_id, e.kind, str(e.atom))):
             t, level, side = e.atom
-            lines.append(f"  {e.kind} {e.report_id} {t} {level or '-'} {side or '-'} :: {e.evidence}")
+            lines.append(
+                f"  {e.kind} {e.report_id} {t} {level or '-'} {side or '-'} :: {e.evidence}"
+            )
     return "\n".join(lines)

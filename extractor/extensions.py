@@ -25,17 +25,21 @@ SPAN_EXTENSIONS: dict[str, dict[str, Any]] = {
     "is_family": {"default": False},
     "modifiers": {"default": ()},
     "target_rule": {"default": None},
-    # ours: the contract's fields of a finding
-    "finding_type": {"default": None},
-    "component": {"default": None},
-    "levels": {"default": ()},
-    "side": {"default": None},
-    "size_mm": {"default": None},
+    # ours: context results on target spans, and on finding spans
     "assertion": {"default": None},
     "change": {"default": None},
-    "report_section": {"default": None},
-    "rule_id": {"default": None},
-    "cue": {"default": None},
+    # a finding span carries its contract Finding in one value; the fields
+    # are read through getters (one write per span keeps the pipeline fast)
+    "finding": {"default": None},
+    "finding_type": {"getter": lambda s: _field(s, "type")},
+    "component": {"getter": lambda s: _field(s, "component")},
+    "levels": {"getter": lambda s: _field(s, "levels") or ()},
+    "side": {"getter": lambda s: _field(s, "side")},
+    "size_mm": {"getter": lambda s: _field(s, "size_mm")},
+    "report_section": {"getter": lambda s: _field(s, "section")},
+    "rule_id": {
+        "getter": lambda s: s._.target_rule.metadata.get("id") if s._.target_rule else None
+    },
 }
 DOC_EXTENSIONS: dict[str, dict[str, Any]] = {
     # (category, header_start, body_start, end) for each section, in order
@@ -43,6 +47,23 @@ DOC_EXTENSIONS: dict[str, dict[str, Any]] = {
     # (start, end, category, direction, rule_id) for each context modifier
     "context_modifiers": {"default": None},
 }
+
+
+TEXT_KEY = "spine_extractor.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, cached: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
+
+
+def _field(span: Span, name: str) -> Any:
+    finding = span._.finding
+    return None if finding is None else getattr(finding, name)
 
 
 def set_extensions() -> None:

@@ -143,7 +143,9 @@ def _check_common(
         raise LexiconError(f"{where}: a rule must be a JSON object")
     unknown = set(rule) - allowed_keys
     if unknown:
-        raise LexiconError(f"{where}: unknown key(s) {sorted(unknown)}; allowed {sorted(allowed_keys)}")
+        raise LexiconError(
+            f"{where}: unknown key(s) {sorted(unknown)}; allowed {sorted(allowed_keys)}"
+        )
     literal = rule.get("literal")
     if not isinstance(literal, str) or not literal.strip():
         raise LexiconError(f"{where}: 'literal' must be a non-empty string")
@@ -173,13 +175,13 @@ def load_target_rules(source: str | Path | None = None) -> list[TargetRule]:
     for i, raw in enumerate(_rules_list(data, "target_rules", label)):
         where = _check_common(raw, i, label, _TARGET_KEYS, TARGET_CATEGORIES, ids)
         meta = raw["metadata"]
-        if raw["category"] in ("HARDWARE", "STIMULATOR"):
-            if "component" not in meta or (
-                meta["component"] is not None and meta["component"] not in COMPONENTS
-            ):
-                raise LexiconError(
-                    f"{where}: metadata.component must be null or one of {list(COMPONENTS)}"
-                )
+        if raw["category"] in ("HARDWARE", "STIMULATOR") and (
+            "component" not in meta
+            or (meta["component"] is not None and meta["component"] not in COMPONENTS)
+        ):
+            raise LexiconError(
+                f"{where}: metadata.component must be null or one of {list(COMPONENTS)}"
+            )
         rules.append(
             TargetRule(
                 literal=raw["literal"],
@@ -279,7 +281,9 @@ def load_finding_types(source: str | Path | None = None) -> FindingTypeTable:
     for group, members in groups.items():
         for component in members:
             if component not in COMPONENTS:
-                raise LexiconError(f"{label}: group {group!r} names unknown component {component!r}")
+                raise LexiconError(
+                    f"{label}: group {group!r} names unknown component {component!r}"
+                )
             component_groups[component] = group
     missing = set(COMPONENTS) - set(component_groups)
     if missing:

@@ -174,7 +174,12 @@ def normalize_side(text: str) -> str | None:
 _NUMBER = r"\d+(?:[.,]\d+)?|\.\d+"
 _UNIT = r"(?P<unit>mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?)(?![A-Za-z])"
 SIZE_RE = re.compile(
-    r"(?<![\w.])(?P<a>" + _NUMBER + r")\s?(?:(?:-|–|to|x|×|by)\s?(?P<b>" + _NUMBER + r")\s?)?" + _UNIT,
+    r"(?<![\w.])(?P<a>"
+    + _NUMBER
+    + r")\s?(?:(?:-|–|to|x|×|by)\s?(?P<b>"
+    + _NUMBER
+    + r")\s?)?"
+    + _UNIT,
     re.IGNORECASE,
 )
 

@@ -18,7 +18,13 @@ from .lexicon import (
 )
 from .tokenizer import TOKENIZER
 
-PIPE_NAMES = ("spine_sections", "spine_sentences", "spine_targets", "spine_context", "spine_findings")
+PIPE_NAMES = (
+    "spine_sections",
+    "spine_sentences",
+    "spine_targets",
+    "spine_context",
+    "spine_findings",
+)
 
 
 def build_nlp(lexicon_dir: str | Path | None = None) -> Language:

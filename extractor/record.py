@@ -14,19 +14,11 @@ from .schema import Finding, ReportRecord
 
 
 def span_to_finding(span: Span) -> Finding:
-    return Finding(
-        type=span._.finding_type,
-        component=span._.component,
-        levels=tuple(span._.levels),
-        side=span._.side,
-        size_mm=span._.size_mm,
-        assertion=span._.assertion,
-        change=span._.change,
-        section=span._.report_section,
-        start=span.start_char,
-        end=span.end_char,
-        text=span.text,
-    )
+    """The contract finding a finding span carries."""
+    finding = span._.finding
+    if finding is None:
+        raise ValueError(f"span {span.text!r} is not a finding span (no span._.finding)")
+    return finding
 
 
 def doc_to_record(doc: Doc, report_id: str | None = None) -> ReportRecord:

@@ -17,6 +17,8 @@ import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .extensions import TEXT_KEY
+
 TOKEN_RE = re.compile(
     r"""
     (?i:s/p|b/l|w/o|h/o|r/o|c/w|r/l|l/r|n/v|w/)(?![A-Za-z])   # report shorthand
@@ -49,7 +51,9 @@ class ReportTokenizer:
             pos = m.end()
         if pos < len(text):
             _add_gap(text[pos:], words, spaces)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[TEXT_KEY] = text  # saves rebuilding doc.text later
+        return doc
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
         for text in texts:

@@ -28,14 +28,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold")
     parser.add_argument("second")
-    parser.add_argument("--list", action="store_true", help="list the atoms the annotators disagree on")
+    parser.add_argument(
+        "--list", action="store_true", help="list the atoms the annotators disagree on"
+    )
     args = parser.parse_args()
     second = load_gold(args.second)
     ids = {r.id for r in second}
     first = [r for r in load_gold(args.gold) if r.id in ids]
     by_id = {r.id: r for r in first}
     as_pred = {
-        r.id: ReportRecord(id=r.id, findings=r.scored_findings, needs_surgical_review=r.needs_surgical_review)
+        r.id: ReportRecord(
+            id=r.id, findings=r.scored_findings, needs_surgical_review=r.needs_surgical_review
+        )
         for r in second
     }
     ev = evaluate(first, as_pred)
@@ -45,11 +49,17 @@ def main() -> None:
     )
     m = ev.micro
     print(f"reports annotated twice: {len(second)}")
-    print(f"positive-atom agreement: F1 {m.f1:.3f} (P {m.precision:.3f}, R {m.recall:.3f}; "
-          f"shared {m.tp}, only second {m.fp}, only first {m.fn})")
-    print(f"assertion agreement on shared atoms: {ev.assertion_agreement:.3f} ({ev.assertion_pairs})")
-    print(f"review label: Cohen's kappa {kappa:.3f}, raw agreement "
-          f"{sum(by_id[r.id].needs_surgical_review == r.needs_surgical_review for r in second) / len(second):.3f}")
+    print(
+        f"positive-atom agreement: F1 {m.f1:.3f} (P {m.precision:.3f}, R {m.recall:.3f}; "
+        f"shared {m.tp}, only second {m.fp}, only first {m.fn})"
+    )
+    print(
+        f"assertion agreement on shared atoms: {ev.assertion_agreement:.3f} ({ev.assertion_pairs})"
+    )
+    print(
+        f"review label: Cohen's kappa {kappa:.3f}, raw agreement "
+        f"{sum(by_id[r.id].needs_surgical_review == r.needs_surgical_review for r in second) / len(second):.3f}"
+    )
     if args.list:
         for r in second:
             g = positive_atoms(by_id[r.id].scored_findings)
@@ -59,7 +69,9 @@ def main() -> None:
             for atom in sorted(s - g, key=str):
                 print(f"  only second {r.id} {atom}")
             if by_id[r.id].needs_surgical_review != r.needs_surgical_review:
-                print(f"  label       {r.id} first={by_id[r.id].needs_surgical_review} second={r.needs_surgical_review}")
+                print(
+                    f"  label       {r.id} first={by_id[r.id].needs_surgical_review} second={r.needs_surgical_review}"
+                )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,275 @@
+"""`spine-extract`: a thin command line over the Python API.
+
+Exit status: 0 all reports processed; 1 the run finished but some reports
+got an error record (or, for validate-gold, the gold has problems); 2 usage
+error (unreadable input, unknown format, bad option), with a one-line message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from . import __version__
+from .api import MAX_CHARS
+from .io import InputError, InputRow, RecordWriter, input_format, output_format, read_rows
+from .schema import FINDING_TYPES, ReportRecord
+
+EXIT_OK = 0
+EXIT_REPORT_ERRORS = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="spine-extract",
+        description="Structured spinal hardware failure findings from spine imaging reports.",
+        epilog="Exit status: 0 ok; 1 some reports got an error record (or gold problems); 2 usage error.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    ex = sub.add_parser(
+        "extract",
+        help="extract findings from reports",
+        description=(
+            "Extract findings from reports. INPUT is .jsonl (one JSON object a line), .csv, "
+            ".parquet, a folder of .txt files (id = path relative to the folder) or - (JSON lines "
+            "on stdin). OUTPUT .jsonl gets one contract record per report in input order; .csv and "
+            ".parquet get one row per finding, plus a sibling OUTPUT-stem.reports table with one "
+            "row per report. Every input row gets exactly one record; rows that cannot be "
+            "processed get a record with 'error' set."
+        ),
+        epilog="Exit status: 0 ok; 1 some reports got an error record; 2 usage error.",
+    )
+    ex.add_argument("input", metavar="INPUT")
+    ex.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="OUTPUT",
+        help="output file (.jsonl, .csv, .parquet) or - for JSON lines on stdout (default)",
+    )
+    ex.add_argument("--id-field", default="id", help="name of the id field or column (default: id)")
+    ex.add_argument(
+        "--text-field", default="text", help="name of the text field or column (default: text)"
+    )
+    ex.add_argument(
+        "--lexicons",
+        metavar="DIR",
+        default=None,
+        help="folder with rule files replacing the packaged ones (any of target_rules.json, "
+        "context_rules.json, section_rules.json, finding_types.json)",
+    )
+    ex.add_argument(
+        "--max-chars",
+        type=int,
+        default=MAX_CHARS,
+        help=f"longest report accepted, in characters (default: {MAX_CHARS:,})",
+    )
+    ex.add_argument(
+        "--batch-size", type=int, default=64, help="reports per spaCy batch (default: 64)"
+    )
+    ex.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+
+    ev = sub.add_parser(
+        "evaluate",
+        help="score the extractor (or predictions) against gold",
+        description=(
+            "Score against gold annotations per the contract: positive-atom precision/recall/F1 "
+            "(micro and per type), assertion agreement, size within 0.5 mm, review sensitivity, "
+            "specificity and AUROC. GOLD is a gold .jsonl file or the corpus folder."
+        ),
+    )
+    ev.add_argument("gold", metavar="GOLD")
+    ev.add_argument(
+        "--split",
+        action="append",
+        choices=["train", "dev", "test"],
+        help="with a corpus folder: split(s) to score (default: dev)",
+    )
+    ev.add_argument(
+        "--pred", metavar="PRED.jsonl", help="score these records instead of running the pipeline"
+    )
+    ev.add_argument(
+        "--lexicons",
+        metavar="DIR",
+        default=None,
+        help="rule folder to evaluate instead of the packaged rules",
+    )
+    ev.add_argument(
+        "--errors",
+        action="store_true",
+        help="list false positives and negatives with their evidence",
+    )
+    ev.add_argument("--json", action="store_true", help="print the metrics as JSON")
+
+    va = sub.add_parser(
+        "validate-gold",
+        help="check gold annotations against the contract",
+        description="Check a gold .jsonl file or corpus folder: fields, vocabularies, offsets, ids, review labels.",
+    )
+    va.add_argument("gold", metavar="GOLD")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_USAGE
+        if args.command == "extract":
+            return run_extract(args)
+        if args.command == "evaluate":
+            return run_evaluate(args)
+        return run_validate(args)
+    except (UsageError, InputError) as e:
+        print(f"spine-extract: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("spine-extract: interrupted", file=sys.stderr)
+        return 130
+
+
+def _records(rows: Iterator[InputRow], args: argparse.Namespace) -> Iterator[ReportRecord]:
+    from .api import extract_many
+    from .pipeline import shared_nlp
+
+    nlp = shared_nlp(args.lexicons)
+    batch: list[InputRow] = []
+
+    def flush() -> Iterator[ReportRecord]:
+        good = [(r.id, r.text) for r in batch if r.error is None]
+        done = iter(
+            extract_many(good, nlp=nlp, batch_size=args.batch_size, max_chars=args.max_chars)
+        )
+        for r in batch:
+            yield ReportRecord.failed(r.id, r.error) if r.error is not None else next(done)
+
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= args.batch_size:
+            yield from flush()
+            batch = []
+    if batch:
+        yield from flush()
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    input_format(args.input)
+    output_format(args.output)
+    if args.max_chars < 1 or args.batch_size < 1:
+        raise UsageError("--max-chars and --batch-size must be positive")
+    rows = read_rows(args.input, id_field=args.id_field, text_field=args.text_field)
+    started = time.perf_counter()
+    writer = RecordWriter(args.output)
+    n = errors = flagged = 0
+    by_type: Counter[str] = Counter()
+    ok = False
+    try:
+        for record in _records(rows, args):
+            writer.write([record])
+            n += 1
+            errors += record.error is not None
+            flagged += bool(record.needs_surgical_review)
+            by_type.update(f.type for f in record.findings if f.is_positive)
+        ok = True
+    finally:
+        writer.close(success=ok)
+    elapsed = time.perf_counter() - started
+    if not args.quiet:
+        print(_summary(n, by_type, flagged, errors, elapsed, args.output), file=sys.stderr)
+    return EXIT_REPORT_ERRORS if errors else EXIT_OK
+
+
+def _summary(
+    n: int, by_type: Counter[str], flagged: int, errors: int, elapsed: float, output: str
+) -> str:
+    rate = n / elapsed if elapsed > 0 else 0.0
+    lines = [
+        f"reports: {n}   flagged for surgical review: {flagged}   errors: {errors}   "
+        f"time: {elapsed:.2f} s ({rate:,.0f} reports/s)",
+        "present/possible findings by type:",
+    ]
+    for t in FINDING_TYPES:
+        lines.append(f"  {t:28s} {by_type.get(t, 0):6d}")
+    if output != "-":
+        lines.append(f"written: {output}")
+    return "\n".join(lines)
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .api import extract_many
+    from .evaluate import evaluate, format_evaluation
+    from .gold import load_gold
+    from .pipeline import shared_nlp
+
+    path = Path(args.gold)
+    if not path.exists():
+        raise InputError(f"{args.gold}: no such file or folder")
+    splits = args.split or (["dev"] if path.is_dir() else None)
+    try:
+        gold = load_gold(path, splits)
+    except (ValueError, KeyError) as e:
+        raise InputError(f"{args.gold}: cannot read gold ({e})") from e
+    if not gold:
+        raise InputError(f"{args.gold}: no gold reports found")
+    if args.pred:
+        predictions = {}
+        try:
+            with open(args.pred, encoding="utf-8") as fh:
+                for line in fh:
+                    if line.strip():
+                        rec = ReportRecord.from_dict(json.loads(line))
+                        predictions[str(rec.id)] = rec
+        except (OSError, ValueError, KeyError) as e:
+            raise InputError(f"{args.pred}: cannot read predictions ({e})") from e
+    else:
+        nlp = shared_nlp(args.lexicons)
+        predictions = {r.id: r for r in extract_many(((g.id, g.text) for g in gold), nlp=nlp)}
+    result = evaluate(gold, predictions)
+    if args.json:
+        print(json.dumps(result.to_dict(with_errors=args.errors), indent=2))
+    else:
+        title = f"gold: {args.gold}" + (f" (split: {', '.join(splits)})" if splits else "")
+        print(format_evaluation(result, show_errors=args.errors, title=title))
+    return EXIT_OK
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .gold import load_gold, validate_gold
+
+    if not Path(args.gold).exists():
+        raise InputError(f"{args.gold}: no such file or folder")
+    problems = validate_gold(args.gold)
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"{len(problems)} problem(s)", file=sys.stderr)
+        return EXIT_REPORT_ERRORS
+    n = len(load_gold(args.gold))
+    print(f"ok: {n} gold reports valid")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
