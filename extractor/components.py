@@ -10,7 +10,7 @@ defaults are declared once, in the factory's `default_config`.
 import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -847,6 +847,9 @@ class _Segment:
     sizes: list[float] = field(default_factory=list)
     borrowed: bool = False
     extra_cues: list[_Target] = field(default_factory=list)
+    # (levels, side) per side-level pair when one clause names several:
+    # "right T6-T7 and left T9 screws"
+    side_groups: list[tuple[list[str], str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -1005,8 +1008,10 @@ class FindingBuilder:
                 windows = self._np_windows(toks, seg)
                 attached_levels = [m for m in seg_levels if _in_windows(m[0], windows)]
                 attached_sides = [m for m in seg_sides if _in_windows(m[0], windows)]
-                seg.levels = sort_levels(lv for m in (attached_levels or seg_levels) for lv in m[2])
+                used_levels = attached_levels or seg_levels
+                seg.levels = sort_levels(lv for m in used_levels for lv in m[2])
                 seg.sides = [m[2] for m in (attached_sides or seg_sides)]
+                seg.side_groups = _side_groups(used_levels, seg_sides)
             seg.sizes = [m[2] for m in size_mentions if c0 <= m[0] < c1]
         self._borrow(segments, clause_levels, clause_groups, clause_sides)
         sentence_vetoes = {v.meta.get("reason") for v in vetoes}
@@ -1015,7 +1020,24 @@ class FindingBuilder:
         for seg in segments:
             draft = self._draft(doc, toks, seg, sentence_vetoes, previous_cue)
             previous_cue = seg.cue
-            if draft is not None:
+            if draft is None:
+                continue
+            if len(seg.side_groups) > 1 and draft.type != "stimulator":
+                # one finding per pair, each with its own part of the clause as
+                # evidence (two findings never share offsets)
+                cuts = (
+                    [draft.start]
+                    + [
+                        max(draft.start + 1, _token_at(toks, char, seg.start, seg.end))
+                        for _, _, char in seg.side_groups[1:]
+                    ]
+                    + [draft.end]
+                )
+                for k, (levels, side, _char) in enumerate(seg.side_groups):
+                    a, b = _trim(toks, cuts[k], cuts[k + 1], None)
+                    if a < b:
+                        drafts.append(replace(draft, levels=levels, side=side, start=a, end=b))
+            else:
                 drafts.append(draft)
         return _merge(drafts, self.types.component_groups)
 
@@ -1249,6 +1271,37 @@ def make_finding_builder(
     return FindingBuilder(nlp, name, types=types, targets_key=targets_key, spans_key=spans_key)
 
 
+def _side_groups(
+    levels: list[tuple[int, int, tuple[str, ...], bool]], sides: list[tuple[int, int, str]]
+) -> list[tuple[list[str], str, int]]:
+    """Split "right T6-T7 and left T9" into its side-level pairs.
+
+    Only when at least two level mentions each follow their own side word
+    directly, and the sides differ; a level with no side word of its own
+    takes the side before it ("right T6 and T7").
+    """
+    if len(levels) < 2 or len(sides) < 2:
+        return []
+    groups: list[tuple[list[str], str, int]] = []
+    current: str | None = None
+    own = 0
+    for start, _end, lvls, _space in sorted(levels):
+        side_word = next(((a, sd) for a, b, sd in sides if 0 <= start - b <= 2), None)
+        if side_word is not None:
+            own += 1
+            current = side_word[1]
+        if current is None:
+            return []
+        if groups and groups[-1][1] == current:
+            groups[-1][0].extend(lvls)
+        else:
+            at = side_word[0] if side_word is not None else start
+            groups.append((list(lvls), current, at))
+    if own < 2 or len({sd for _, sd, _ in groups}) < 2:
+        return []
+    return [(sort_levels(lvls), sd, at) for lvls, sd, at in groups]
+
+
 def _is_stimulator_cue(span: _Target) -> bool:
     return span.label_ == "STIMULATOR" or _component_of(span) in (
         "stimulator_lead",
@@ -1333,14 +1386,17 @@ def _component_of(span: Any) -> str | None:
 _TRIM_LEFT = frozenset(
     {",", ";", "and", "but", "or", "while", "whereas", "with", "also", ":", "-", "("}
 )
-_TRIM_RIGHT = frozenset({",", ";", ".", ":", "and", "or", "with", "-", "("})
+_TRIM_RIGHT = frozenset({",", ";", ".", ":", "and", "or", "with", "-", "(", "the", "a", "an"})
 
 
-def _trim(toks: _Tokens, start: int, end: int, cue: _Target) -> tuple[int, int]:
+def _trim(toks: _Tokens, start: int, end: int, cue: _Target | None) -> tuple[int, int]:
+    """Strip joining words and punctuation from a span's ends, never into the cue."""
     lower = toks.lower
-    while start < cue.start and (lower[start].isspace() or lower[start] in _TRIM_LEFT):
+    keep_from = cue.start if cue is not None else end - 1
+    keep_to = cue.end if cue is not None else start + 1
+    while start < keep_from and (lower[start].isspace() or lower[start] in _TRIM_LEFT):
         start += 1
-    while end > cue.end and (lower[end - 1].isspace() or lower[end - 1] in _TRIM_RIGHT):
+    while end > keep_to and (lower[end - 1].isspace() or lower[end - 1] in _TRIM_RIGHT):
         end -= 1
     return start, end
 
@@ -1357,15 +1413,19 @@ def _merge(drafts: list[_Draft], groups: Any) -> list[_Draft]:
             prev.change = prev.change or d.change
             prev.component = prev.component or d.component
             prev.levels = prev.levels or d.levels
-            if prev.assertion == "present" and d.assertion == "possible":
-                prev.assertion = "possible"
+            if prev.type == "stimulator" and prev.component == "stimulator":
+                prev.component = d.component  # "stimulator with two leads": the leads
             continue
         merged.append(d)
     return merged
 
 
 def _compatible(prev: _Draft, d: _Draft, groups: Any) -> bool:
-    if prev.type == "stimulator" and d.component != prev.component:
+    if (
+        prev.type == "stimulator"
+        and d.component != prev.component
+        and prev.component != "stimulator"
+    ):
         return False
     if (
         d.own_component

@@ -61,7 +61,7 @@ def expand_level_range(first: str, last: str) -> list[str]:
 # "T10 through L2", "C 5". Joiners are tried once each; no nesting.
 _LEVEL = r"(?<![A-Za-z0-9])(?P<r1>[CTLS])\s?-?(?P<n1>\d{1,2})(?![0-9])"
 _JOIN = r"\s?(?:-|–|—|/|\bto\b|\bthrough\b|\bthru\b)\s?"
-_LEVEL_END = r"(?P<r2>[CTLS])?\s?-?(?P<n2>\d{1,2})(?![0-9.])"
+_LEVEL_END = r"(?P<r2>[CTLS])?\s?-?(?P<n2>\d{1,2})(?![0-9]|\.\d)"
 LEVEL_RE = re.compile(
     _LEVEL + r"(?:" + _JOIN + _LEVEL_END + r")?(?![A-Za-z0-9])"
     r"|(?P<ilium>\b(?:S2AI|S2-?alar-?iliac|ilium|ilia|iliac(?=\s+(?:screws?|bolts?|fixation|limbs?|anchors?|posts?)\b)))"
