@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -94,8 +94,8 @@ class Sectionizer:
         that is a question, or fill-in blanks."""
         stripped = text.lstrip()
         first_line = stripped.split("\n", 1)[0].strip()
-        if first_line.endswith("?") and len(first_line) > 20:
-            return False
+        if first_line.endswith("?") and ":" not in first_line and stripped.count("\n") >= 2:
+            return False  # a question as a title: an article or FAQ
         if self.title_re is not None and self.title_re.search(first_line):
             return False
         return len(_BLANK_RE.findall(text)) < 2
@@ -348,6 +348,7 @@ class SentenceSplitter:
                 flags[int(p)] = 1
         flags[0] = 1
         doc.from_array([SENT_START], flags.reshape(-1, 1))
+        doc.user_data.pop(_BOUNDS_KEY, None)
         return doc
 
 
@@ -356,13 +357,20 @@ def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
     return SentenceSplitter(nlp, name)
 
 
+_BOUNDS_KEY = "spine_extractor.sentence_bounds"
+
+
 def sentence_bounds(doc: Doc) -> list[int]:
     """Token index of each sentence start (plus len(doc) at the end)."""
+    cached = doc.user_data.get(_BOUNDS_KEY)
+    if cached is not None and cached[-1] == len(doc):
+        return cached
     flags = doc.to_array([SENT_START]).reshape(-1)
     starts = [int(i) for i in np.flatnonzero(flags == 1)]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     starts.append(len(doc))
+    doc.user_data[_BOUNDS_KEY] = starts
     return starts
 
 
@@ -370,7 +378,7 @@ def sentence_bounds(doc: Doc) -> list[int]:
 # Targets: medspaCy TargetRules, matched mostly by a PhraseMatcher
 # --------------------------------------------------------------------------
 
-_MAX_EXPANSIONS = 512  # a token pattern with more alternatives stays a Matcher pattern
+_MAX_EXPANSIONS = 5000  # a token pattern with more alternatives stays a Matcher pattern
 
 
 def expand_pattern(pattern: Sequence[Mapping[str, Any]]) -> list[list[str]] | None:
@@ -399,6 +407,78 @@ def expand_pattern(pattern: Sequence[Mapping[str, Any]]) -> list[list[str]] | No
     return [p for p in phrases if p]
 
 
+class AnchoredMatcher:
+    """A spaCy Matcher that only looks where a pattern can match.
+
+    Each pattern is anchored on its last required token with fixed words
+    (usually the rarest: "foramen", "aorta", "bridging"); the Matcher runs
+    on a short window around each occurrence of an anchor word instead of
+    over the whole document. Patterns with no such token run over the whole
+    document. Same matches, a fraction of the Matcher's per-token cost.
+    """
+
+    _UNBOUNDED = 8  # tokens allowed for a "*" or "+" in a window
+
+    def __init__(self, vocab: Any) -> None:
+        self.vocab = vocab
+        self.free = Matcher(vocab)
+        self._n_free = 0
+        self._n = 0
+        # anchor word hash -> list of (matcher, tokens before, tokens after)
+        self.by_anchor: dict[int, list[tuple[Matcher, int, int]]] = {}
+
+    def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
+        self._n += 1
+        anchor = None
+        for k in range(len(pattern) - 1, -1, -1):
+            token = pattern[k]
+            value = token.get("LOWER")
+            if token.get("OP", "!") == "!" and set(token) == {"LOWER"}:
+                if isinstance(value, str):
+                    anchor = (k, [value])
+                elif isinstance(value, Mapping) and set(value) == {"IN"}:
+                    anchor = (k, list(value["IN"]))
+                if anchor is not None:
+                    break
+        if anchor is None:
+            self.free.add(key, [pattern])
+            self._n_free += 1
+            return
+        k, words = anchor
+
+        def span(tokens: list[dict[str, Any]]) -> int:
+            return sum(self._UNBOUNDED if t.get("OP") in ("*", "+") else 1 for t in tokens)
+
+        matcher = Matcher(self.vocab)
+        matcher.add(key, [pattern])
+        entry = (matcher, span(pattern[:k]), span(pattern[k + 1 :]))
+        for word in words:
+            self.by_anchor.setdefault(self.vocab.strings.add(word.lower()), []).append(entry)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __call__(self, doclike: Doc | Span) -> list[tuple[int, int, int]]:
+        matches: list[tuple[int, int, int]] = list(self.free(doclike)) if self._n_free else []
+        if not self.by_anchor:
+            return matches
+        doc = doclike.doc if isinstance(doclike, Span) else doclike
+        lo = doclike.start if isinstance(doclike, Span) else 0
+        hi = doclike.end if isinstance(doclike, Span) else len(doc)
+        lowers = doc.to_array([LOWER]).reshape(-1)[lo:hi]
+        seen = set(matches)
+        for j in np.flatnonzero(np.isin(lowers, list(self.by_anchor))).tolist():
+            for matcher, before, after in self.by_anchor[int(lowers[j])]:
+                a = max(0, j - before)
+                b = min(hi - lo, j + after + 1)
+                for match_id, start, end in matcher(doc[lo + a : lo + b]):
+                    m = (match_id, start + a, end + a)
+                    if m[1] <= j < m[2] and m not in seen:
+                        seen.add(m)
+                        matches.append(m)
+        return matches
+
+
 class TargetMatcher:
     """Matches medspaCy TargetRules and stores the spans in a span group.
 
@@ -421,7 +501,7 @@ class TargetMatcher:
         self.span_group_name = span_group_name
         self.rules = load_target_rules(rules)
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = AnchoredMatcher(nlp.vocab)
         self.rule_of: dict[int, Any] = {}
         for i, rule in enumerate(self.rules):
             key = f"tgt{i}"
@@ -431,7 +511,7 @@ class TargetMatcher:
                 continue
             phrases = expand_pattern(rule.pattern)
             if phrases is None:
-                self.matcher.add(key, [list(rule.pattern)])
+                self.matcher.add(key, list(rule.pattern))
             else:
                 docs = [Doc(nlp.vocab, words=words) for words in phrases]
                 self.phrase_matcher.add(key, docs)
@@ -524,13 +604,13 @@ class ConTextAnnotator:
         self.target_labels = frozenset(target_labels)
         self.max_scope = max_scope
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = AnchoredMatcher(nlp.vocab)
         self.rule_of: dict[int, ContextRule] = {}
         for i, rule in enumerate(self.rules):
             key = f"ctx{i}"
             self.rule_of[nlp.vocab.strings.add(key)] = rule
             if rule.pattern is not None:
-                self.matcher.add(key, [list(rule.pattern)])
+                self.matcher.add(key, list(rule.pattern))
             else:
                 self.phrase_matcher.add(key, [nlp.make_doc(rule.literal)])
 
@@ -618,6 +698,7 @@ class ConTextAnnotator:
         ]
         if not targets:
             doc._.context_modifiers = []
+            doc._.context_results = {}
             return doc
         modifiers = self.find_modifiers(doc)
         doc._.context_modifiers = [
@@ -625,33 +706,20 @@ class ConTextAnnotator:
         ]
         bounds = sentence_bounds(doc)
         mod_starts = [m.start for m in modifiers]
+        results = {}
         for span in targets:
             s = bisect.bisect_right(bounds, span.start) - 1
             lo, hi = bounds[s], bounds[s + 1]
             in_sentence = modifiers[
                 bisect.bisect_left(mod_starts, lo) : bisect.bisect_left(mod_starts, hi)
             ]
-            result = self.resolve(in_sentence, span.start, span.end, span.label_)
-            apply_context(span, result)
+            results[(span.start, span.end)] = self.resolve(in_sentence, span.start, span.end, span.label_)
+        doc._.context_results = results
         return doc
 
 
 def _gap(m: Modifier, start: int, end: int) -> tuple[int, int]:
     return (m.end - 1, start) if m.end <= start else (end - 1, m.start)
-
-
-def apply_context(span: Span, result: ContextResult) -> None:
-    """Write a context result onto a span's medspaCy-style attributes."""
-    # defaults are False/()/None: write only what differs (this runs per target)
-    for m in result.modifiers:
-        flag = _ASSERTION_FLAGS.get(m.category)
-        if flag is not None:
-            span._.set(flag, True)
-    if result.modifiers:
-        span._.modifiers = tuple((m.category, m.rule.id) for m in result.modifiers)
-    span._.assertion = result.assertion
-    if result.change is not None:
-        span._.change = result.change
 
 
 @Language.factory(
@@ -673,6 +741,7 @@ _BOUNDARY_WORDS = frozenset({",", "and", "while", "with", "or", "also", "("})
 _LEFT_NP = frozenset(
     [
         "and",
+        "or",
         ",",
         "the",
         "both",
@@ -708,6 +777,7 @@ _LEFT_NP = frozenset(
 _RIGHT_NP = frozenset(
     [
         "at",
+        "or",
         "of",
         "in",
         "on",
@@ -803,7 +873,7 @@ class _Target:
         "text",
     )
 
-    def __init__(self, span: Span, with_context: bool) -> None:
+    def __init__(self, span: Span, context: ContextResult | None) -> None:
         self.start = span.start
         self.end = span.end
         self.start_char = span.start_char
@@ -812,12 +882,12 @@ class _Target:
         self.label_ = span.label_
         self.rule = span._.target_rule
         self.meta = self.rule.metadata
-        if with_context:
-            self.assertion = span._.assertion
-            self.change = span._.change
-            self.modifiers = span._.modifiers
-        else:
+        if context is None:
             self.assertion, self.change, self.modifiers = None, None, ()
+        else:
+            self.assertion = context.assertion
+            self.change = context.change
+            self.modifiers = tuple((m.category, m.rule.id) for m in context.modifiers)
 
 
 class _Tokens:
@@ -902,16 +972,8 @@ class FindingBuilder:
         if not any(t.label_ in CUE_CATEGORIES for t in spans):
             doc.spans[self.spans_key] = []
             return doc
-        targets = []
-        for span in spans:
-            t = _Target(span, with_context=False)
-            if t.label_ in CUE_CATEGORIES or t.meta.get("component") in _STIMULATOR_PARTS:
-                t.assertion, t.change, t.modifiers = (
-                    span._.assertion,
-                    span._.change,
-                    span._.modifiers,
-                )
-            targets.append(t)
+        context = doc._.context_results or {}
+        targets = [_Target(span, context.get((span.start, span.end))) for span in spans]
         toks = _Tokens(doc)
         has_stimulator = any(t.label_ == "STIMULATOR" for t in targets)
         bounds = sentence_bounds(doc)

@@ -46,6 +46,8 @@ DOC_EXTENSIONS: dict[str, dict[str, Any]] = {
     "report_sections": {"default": None},
     # (start, end, category, direction, rule_id) for each context modifier
     "context_modifiers": {"default": None},
+    # (start, end) of a target span -> its ConText result (assertion, change, modifiers)
+    "context_results": {"default": None},
 }
 
 

@@ -1,0 +1,107 @@
+import json
+
+import pytest
+from medspacy.context import ConTextRule
+from medspacy.target_matcher import TargetRule
+
+from extractor.components import expand_pattern
+from extractor.lexicon import (
+    CUE_CATEGORIES,
+    LexiconError,
+    load_context_rules,
+    load_finding_types,
+    load_section_rules,
+    load_target_rules,
+    packaged_lexicon,
+)
+from extractor.pipeline import build_nlp
+
+
+def test_packaged_rules_load_and_ids_are_unique_across_files():
+    ids = [r.metadata["id"] for r in load_target_rules()]
+    ids += [r.id for r in load_context_rules()]
+    ids += [r.id for r in load_section_rules()]
+    assert len(ids) == len(set(ids))
+    load_finding_types()
+
+
+def test_every_cue_category_has_rules():
+    categories = {r.category for r in load_target_rules()}
+    assert set(CUE_CATEGORIES) <= categories
+
+
+def test_rule_files_are_medspacy_format():
+    for raw in json.loads(packaged_lexicon("target_rules.json").read_text())["target_rules"]:
+        TargetRule.from_dict(raw)
+    for raw in json.loads(packaged_lexicon("context_rules.json").read_text())["context_rules"]:
+        raw = dict(raw)
+        if raw.get("direction") == "PSEUDO":
+            raw["direction"] = "PSEUDO"
+        ConTextRule.from_dict(raw)
+
+
+def _write(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_text(json.dumps(data))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ({"literal": "rod", "category": "HARDWARE", "metadata": {"id": "x1", "component": "bar"}}, "metadata.component"),
+        ({"literal": "rod", "category": "NOPE", "metadata": {"id": "x1"}}, "category 'NOPE'"),
+        ({"literal": "rod", "category": "LUCENCY", "patern": [], "metadata": {"id": "x1"}}, "unknown key(s) ['patern']"),
+        ({"literal": "", "category": "LUCENCY", "metadata": {"id": "x1"}}, "non-empty string"),
+        ({"literal": "rod", "category": "LUCENCY", "metadata": {}}, "metadata.id"),
+        ({"literal": "rod", "category": "LUCENCY", "pattern": "x", "metadata": {"id": "x1"}}, "token patterns"),
+    ],
+)
+def test_bad_target_rule_is_named(tmp_path, rule, message):
+    path = _write(tmp_path, "target_rules.json", {"target_rules": [rule]})
+    with pytest.raises(LexiconError) as err:
+        load_target_rules(path)
+    assert message in str(err.value)
+    assert "rule #0" in str(err.value)
+
+
+def test_duplicate_context_rule_id_is_named(tmp_path):
+    rules = [
+        {"literal": "no", "category": "NEGATED_EXISTENCE", "direction": "FORWARD", "metadata": {"id": "n1"}},
+        {"literal": "not", "category": "NEGATED_EXISTENCE", "direction": "SIDEWAYS", "metadata": {"id": "n2"}},
+    ]
+    path = _write(tmp_path, "context_rules.json", {"context_rules": rules})
+    with pytest.raises(LexiconError, match=r"rule #1 \(id 'n2', literal 'not'\): direction 'SIDEWAYS'"):
+        load_context_rules(path)
+
+
+def test_invalid_json_names_the_file(tmp_path):
+    path = tmp_path / "section_rules.json"
+    path.write_text("{nope")
+    with pytest.raises(LexiconError, match="section_rules.json: invalid JSON"):
+        load_section_rules(path)
+
+
+def test_a_user_lexicon_folder_replaces_packaged_rules(tmp_path):
+    targets = {"target_rules": [
+        {"literal": "wobble", "category": "LOOSENING", "metadata": {"id": "u1"}},
+        {"literal": "screw", "category": "HARDWARE", "metadata": {"id": "u2", "component": "screw"}},
+    ]}
+    _write(tmp_path, "target_rules.json", targets)
+    nlp = build_nlp(tmp_path)
+    doc = nlp("The L5 screw shows wobble.")
+    findings = list(doc.spans["findings"])
+    assert [(s._.finding_type, s._.levels) for s in findings] == [("screw_lucency", ("L5",))]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "phrases"),
+    [
+        ([{"LOWER": "pedicle"}, {"LOWER": {"IN": ["screw", "screws"]}}], [["pedicle", "screw"], ["pedicle", "screws"]]),
+        ([{"LOWER": "set"}, {"LOWER": "-", "OP": "?"}, {"LOWER": "screw"}], [["set", "-", "screw"], ["set", "screw"]]),
+        ([{"LOWER": "no"}, {"LOWER": "x", "OP": "*"}], None),
+        ([{"LIKE_NUM": True}], None),
+    ],
+)
+def test_simple_patterns_become_phrases(pattern, phrases):
+    assert expand_pattern(pattern) == phrases

@@ -1,0 +1,101 @@
+import pytest
+
+from extractor.normalize import (
+    combine_sides,
+    expand_level_range,
+    normalize_side,
+    parse_levels,
+    parse_size_mm,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("C5", ["C5"]),
+        ("C5-7", ["C5", "C6", "C7"]),
+        ("C5-C7", ["C5", "C6", "C7"]),
+        ("C5 to C7", ["C5", "C6", "C7"]),
+        ("T10 through L2", ["T10", "T11", "T12", "L1", "L2"]),
+        ("T10-L2", ["T10", "T11", "T12", "L1", "L2"]),
+        ("L4-5", ["L4", "L5"]),
+        ("L4/5", ["L4", "L5"]),
+        ("L5-S1", ["L5", "S1"]),
+        ("L5/S1", ["L5", "S1"]),
+        ("C7-T1", ["C7", "T1"]),
+        ("T6 and T7", ["T6", "T7"]),
+        ("l4-5", ["L4", "L5"]),
+        ("L5-L6", ["L5", "L6"]),
+        ("at T11-12.", ["T11", "T12"]),
+        ("left S2AI screw", ["ILIUM"]),
+        ("iliac screws", ["ILIUM"]),
+        ("iliac crest graft", []),
+        ("occipital plate", ["OCCIPUT"]),
+        ("T2-weighted images", []),
+        ("T1 and T2 weighted images", []),
+        ("T9 hyperintensity", []),
+        ("C8", []),
+        ("3.5 mm", []),
+        ("s/p", []),
+    ],
+)
+def test_levels(text, levels):
+    assert parse_levels(text) == levels
+
+
+def test_level_range_is_ordered_whichever_way_it_is_written():
+    assert expand_level_range("L2", "T12") == ["T12", "L1", "L2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("left", "left"),
+        ("right", "right"),
+        ("bilateral", "bilateral"),
+        ("bilaterally", "bilateral"),
+        ("both", "bilateral"),
+        ("b/l", "bilateral"),
+        ("R/L", "bilateral"),
+        ("on the left and on the right", "bilateral"),
+        ("left-sided", "left"),
+        ("L L3 screw", "left"),
+        ("R S1 screw", "right"),
+        ("Left S1 screw with right lateral recess narrowing", "left"),
+        ("the screw", None),
+        ("Lucency", None),
+    ],
+)
+def test_sides(text, side):
+    assert normalize_side(text) == side
+
+
+def test_combine_sides():
+    assert combine_sides([]) is None
+    assert combine_sides(["left", "left"]) == "left"
+    assert combine_sides(["left", "right"]) == "bilateral"
+    assert combine_sides(["bilateral", "left"]) == "bilateral"
+
+
+@pytest.mark.parametrize(
+    ("text", "mm"),
+    [
+        ("4 mm", 4.0),
+        ("4mm", 4.0),
+        ("0.4 cm", 4.0),
+        ("0.4cm", 4.0),
+        ("3-4 mm", 4.0),
+        ("3 to 4 mm", 4.0),
+        ("up to 4 mm", 4.0),
+        ("2 x 3 mm", 3.0),
+        ("2.5 mm", 2.5),
+        ("1,5 mm", 1.5),
+        ("3 millimeters", 3.0),
+        ("1 cm", 10.0),
+        ("2 mm and 5 mm", 5.0),
+        ("no size", None),
+        ("L4-5", None),
+    ],
+)
+def test_sizes(text, mm):
+    assert parse_size_mm(text) == mm

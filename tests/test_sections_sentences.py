@@ -1,0 +1,66 @@
+import pytest
+
+from extractor.components import sentence_starts
+
+
+def _sections(nlp, text):
+    doc = nlp(text)
+    return [(cat, text[body:end].strip()) for cat, _h, body, end in doc._.report_sections]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("FINDINGS: lucency.\nIMPRESSION: loosening.", [("findings", "lucency."), ("impression", "loosening.")]),
+        ("findings\nlucency\nimpression\nloosening", [("findings", "lucency"), ("impression", "loosening")]),
+        ("Clinical information: pain\nConclusion: stable", [("indication", "pain"), ("impression", "stable")]),
+        ("Reason for exam: r/o loosening. Findings: intact. Opinion: stable.",
+         [("indication", "r/o loosening."), ("findings", "intact."), ("impression", "stable.")]),
+        ("History of rod fracture. No loosening.", [("findings", "History of rod fracture. No loosening.")]),
+        ("CT LUMBAR SPINE\nTECHNIQUE: axial images\nFINDINGS: intact",
+         [("technique", "CT LUMBAR SPINE"), ("technique", "axial images"), ("findings", "intact")]),
+        ("Findings: rods intact.\n\nCase discussion\nLoosening is common.",
+         [("findings", "rods intact."), ("other", "Loosening is common.")]),
+    ],
+)
+def test_sections(nlp, text, expected):
+    assert _sections(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teaching note - postoperative imaging\nLoosening appears as a lucent rim.",
+        "STRUCTURED REPORT TEMPLATE\nScrews: [ ] lucency ___ mm at ___.",
+        "What should be done when a screw backs out after fusion?\nMost patients need follow-up.\nSurgery is rare.",
+    ],
+)
+def test_text_that_is_not_a_report_is_other(nlp, text):
+    assert {cat for cat, *_ in nlp(text)._.report_sections} == {"other"}
+
+
+def _sentences(nlp, text):
+    return [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rods intact. No loosening.", ["Rods intact.", "No loosening."]),
+        ("Rods intact\nNo loosening\n", ["Rods intact", "No loosening"]),
+        ("IMPRESSION:\n1. Loosening at L5.\n2. Rod fracture.", ["IMPRESSION:", "1. Loosening at L5.", "2. Rod fracture."]),
+        ("- lucency at S1\n- no fracture", ["- lucency at S1", "- no fracture"]),
+        ("There is lucency about the\nleft L5 screw.", ["There is lucency about the\nleft L5 screw."]),
+        ("THERE IS LUCENCY ABOUT THE\nLEFT L5 SCREW", ["THERE IS LUCENCY ABOUT THE\nLEFT L5 SCREW"]),
+        ("Lucency measures approx. 3 mm. Stable.", ["Lucency measures approx. 3 mm.", "Stable."]),
+        ("FINDINGS: lucency. IMPRESSION: loosening.", ["FINDINGS:", "lucency.", "IMPRESSION:", "loosening."]),
+    ],
+)
+def test_sentences(nlp, text, expected):
+    assert _sentences(nlp, text) == expected
+
+
+def test_sentence_starts_never_crash_on_odd_newlines():
+    for text in ["\n", "\r\n\r\n", "a\n\n\n", "\n\nb", "x.\n", "1.\n2.\n", "\n-\n"]:
+        starts = sentence_starts(text)
+        assert starts[0] == 0 and all(0 <= s < max(len(text), 1) for s in starts)
