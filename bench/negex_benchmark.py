@@ -9,7 +9,7 @@ Usage:
 
     python bench/negex_benchmark.py BENCHMARK_DIR
     python bench/negex_benchmark.py rsAnnotations-1-120-random.txt [Annotations-1-120.txt]
-        [--lexicons DIR] [--json [PATH]] [--all-types] [--errors {ours,medspacy}]
+        [--lexicons DIR] [--json [PATH]] [--all-types] [--errors SYSTEM]
 
 Files are recognised by their header row, not their name: the rsAnnotations
 file (header "line number, Condition, sentence, ...") holds the rows scored;
@@ -33,21 +33,28 @@ Per row, for both systems:
 - medspaCy: `spacy.blank("en")` + `medspacy_context` with its default rules;
   the target span is the doc's only entity; the prediction is `ent._.is_negated`.
 
-Mapping of our result to the set's labels (Negated vs Affirmed):
+Mapping of our result to the set's labels (Negated vs Affirmed). The set
+scores negation alone (temporality is a separate column: 30 of its Negated rows
+are Historical, e.g. "no history of CAD"), so the main row, "ours", reads our
+engine's negation flag, the same flag medspaCy's `is_negated` is:
 
-- Negated when the engine's assertion is "absent" (a NEGATED_EXISTENCE modifier
-  is the nearest negated/possible modifier reaching the target, and no
-  HYPOTHETICAL or HISTORICAL modifier reaches it; the engine's precedence is
-  hypothetical > historical > nearest of negated/possible).
-- Also Negated when the assertion is "historical" and a *resolution-type*
-  HISTORICAL modifier reaches the target: a rule whose literal says the thing is
-  gone ("resolved", "resolution of", "no longer ...", "healed"). The set labels
-  "resolved" Negated; our contract files it as historical (a past state not
-  asserted now), so only these rules count, and "history of", "status post",
+- "ours": Negated when a NEGATED_EXISTENCE modifier reaches the target, i.e.
+  the engine would set `is_negated` on it, whatever else reaches it
+  (HISTORICAL, HYPOTHETICAL, POSSIBLE_EXISTENCE are separate flags).
+- Also Negated when the engine's assertion is "historical" because a
+  *resolution-type* HISTORICAL modifier reaches the target: a rule whose literal
+  says the condition is gone ("resolved", "resolution of", "no longer ...",
+  "healed"; see RESOLUTION_RE). The set labels "resolved" Negated; our contract
+  files it as historical (a past state not asserted now), so only these rules
+  count, and only when no HYPOTHETICAL modifier reaches the target ("once the
+  infection has resolved" stays Affirmed). "history of", "status post",
   "prior", "removed" ... stay Affirmed.
-- Everything else is Affirmed: "present", "possible" (POSSIBLE_EXISTENCE),
-  "hypothetical" (the set labels "rule out"/"evaluate for" Affirmed) and other
-  historical.
+- Everything else is Affirmed: POSSIBLE_EXISTENCE, HYPOTHETICAL (the set labels
+  "rule out"/"evaluate for" Affirmed), other HISTORICAL, FAMILY, none.
+- "ours-asr" (for reference) uses the engine's final assertion instead, as the
+  findings do: Negated only when it is "absent" (the engine's precedence is
+  hypothetical > historical > nearest of negated/possible), plus the same
+  resolution-type rule.
 
 Scores: accuracy over the scored rows, and precision, recall and F1 of the
 Negated class, on all rows and on the RAD rows (radiology reports).
@@ -261,6 +268,7 @@ def score(pairs: Iterable[tuple[str, str]]) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
+    started = time.perf_counter()
     rows_file, reports_file = resolve_inputs(args.paths)
     rows, unjoined = load_rows(rows_file, reports_file)
     scored: list[Row] = []
@@ -290,9 +298,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     results: dict[str, Any] = {}
     for name in systems:
         results[name] = {
-            g: score(
-                (r.gold, r.pred[name]) for r in scored if g == "all" or r.report_type == g
-            )
+            g: score((r.gold, r.pred[name]) for r in scored if g == "all" or r.report_type == g)
             for g in groups
         }
     return {
@@ -303,8 +309,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "skipped": len(skipped),
         "skipped_ids": skipped,
         "unjoined": unjoined if reports_file else None,
-        "mapping": "ours Negated = assertion 'absent', or 'historical' via a resolution-type rule",
+        "mapping": {
+            "ours": "Negated = a NEGATED_EXISTENCE modifier reaches the target (is_negated), "
+            "or assertion 'historical' through a resolution-type HISTORICAL rule",
+            "ours-asr": "Negated = assertion 'absent', "
+            "or assertion 'historical' through a resolution-type HISTORICAL rule",
+            "medspacy": "Negated = ent._.is_negated (default rules)",
+        },
         "seconds": {k: round(v, 3) for k, v in seconds.items()},
+        "total_seconds": round(time.perf_counter() - started, 3),
         "results": results,
         "_rows": scored,
     }
@@ -318,27 +331,41 @@ def print_table(out: dict[str, Any], file: Any = sys.stdout) -> None:
         f"(target not found in its sentence){joined}",
         file=file,
     )
-    head = f"{'system':<9} {'rows':<5} {'n':>5} {'neg':>4}  {'acc':>6}  {'P':>6}  {'R':>6}  {'F1':>6}"
+    cols = ("system", "subset", "rows", "neg", "fp", "fn", "acc", "P(neg)", "R(neg)", "F1(neg)")
+    head = "{:<9} {:<6} {:>5} {:>4} {:>4} {:>4} {:>7} {:>7} {:>7} {:>7}".format(*cols)
     print(head, file=file)
     print("-" * len(head), file=file)
     for name, by_group in out["results"].items():
         for g, s in by_group.items():
             print(
-                f"{name:<9} {g:<5} {s['rows']:>5} {s['gold_negated']:>4}  {s['accuracy']:.4f}"
-                f"  {s['precision']:.4f}  {s['recall']:.4f}  {s['f1']:.4f}",
+                f"{name:<9} {g:<6} {s['rows']:>5} {s['gold_negated']:>4} {s['fp']:>4} {s['fn']:>4}"
+                f" {s['accuracy']:>7.4f} {s['precision']:>7.4f} {s['recall']:>7.4f}"
+                f" {s['f1']:>7.4f}",
                 file=file,
             )
+    print(
+        "rows: scored rows; neg: gold Negated; fp/fn: Negated class; ours = negation flag, "
+        "ours-asr = final assertion (see the docstring)",
+        file=file,
+    )
     secs = ", ".join(f"{k} {v:.2f} s" for k, v in out["seconds"].items())
-    print(f"time ({out['scored']} rows): {secs}", file=file)
+    print(
+        f"time: {secs} ({out['scored']} rows each); whole run {out['total_seconds']:.2f} s",
+        file=file,
+    )
 
 
 def print_errors(out: dict[str, Any], system: str, file: Any = sys.stdout) -> None:
     for row in out["_rows"]:
         if row.pred[system] != row.gold:
             kind = "FN" if row.gold == NEGATED else "FP"
+            assert row.span is not None
             a, b = row.span
             text = row.sentence[:a] + "[[" + row.sentence[a:b] + "]]" + row.sentence[b:]
-            print(f"{kind} {row.id:>5} {row.report_type or '-':<4} {' '.join(text.split())}", file=file)
+            print(
+                f"{kind} {row.id:>5} {row.report_type or '-':<4} {' '.join(text.split())}",
+                file=file,
+            )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -359,7 +386,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--all-types", action="store_true", help="score every report type")
     parser.add_argument(
-        "--errors", choices=["ours", "medspacy"], help="list the rows the system gets wrong"
+        "--errors",
+        choices=["ours", "ours-asr", "medspacy"],
+        help="also list the rows this system gets wrong",
     )
     args = parser.parse_args(argv)
     out = run(args)

@@ -63,8 +63,12 @@ def rate(fn, texts: list[str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", help="JSONL files with a 'text' field")
-    parser.add_argument("--n", type=int, default=2000, help="reports for our pipeline (default 2000)")
-    parser.add_argument("--n-medspacy", type=int, default=300, help="reports for medspaCy (default 300)")
+    parser.add_argument(
+        "--n", type=int, default=2000, help="reports for our pipeline (default 2000)"
+    )
+    parser.add_argument(
+        "--n-medspacy", type=int, default=300, help="reports for medspaCy (default 300)"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
@@ -109,12 +113,18 @@ def main() -> None:
     if args.json:
         print(json.dumps(result, indent=2))
         return
-    print(f"{len(texts)} reports (ours), {len(sample)} (medspaCy); median {result['median_chars']:.0f} characters; one process")
+    print(
+        f"{len(texts)} reports (ours), {len(sample)} (medspaCy); median {result['median_chars']:.0f} characters; one process"
+    )
     print("| pipeline | reports/s | ours is |")
     print("| --- | ---: | ---: |")
     print(f"| spine-extract (full pipeline + record) | {ours_rate:,.0f} | |")
-    print(f"| medspaCy default, as shipped (loguru DEBUG on) | {shipped_rate:,.1f} | {ours_rate / shipped_rate:,.1f}x faster |")
-    print(f"| medspaCy default, loguru silenced | {quiet_rate:,.1f} | {ours_rate / quiet_rate:,.1f}x faster |")
+    print(
+        f"| medspaCy default, as shipped (loguru DEBUG on) | {shipped_rate:,.1f} | {ours_rate / shipped_rate:,.1f}x faster |"
+    )
+    print(
+        f"| medspaCy default, loguru silenced | {quiet_rate:,.1f} | {ours_rate / quiet_rate:,.1f}x faster |"
+    )
 
 
 if __name__ == "__main__":

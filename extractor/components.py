@@ -161,7 +161,9 @@ def make_sectionizer(
 # Sentences
 # --------------------------------------------------------------------------
 
-_SENT_END_RE = re.compile(r"(?<=[.!?])[\"')\]]*[ \t\r\n]+(?=\S)")
+# A sentence ends at . ! ? after a word ("? loosening" is a question mark
+# opening a query, not the end of a sentence).
+_SENT_END_RE = re.compile(r"(?<=[A-Za-z0-9)\]%'\"][.!?])[\"')\]]*[ \t\r\n]+(?=\S)")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z0-9/]+)\.?[.!?]*[\"')\]]*$")
 _ABBREVIATIONS = frozenset(
     [
@@ -338,7 +340,7 @@ class SentenceSplitter:
             forced.append(body)
         starts = sentence_starts(text, forced)
         idx = doc.to_array([IDX]).astype(np.int64).reshape(-1)
-        flags = np.full(n, -1, dtype=np.uint64)
+        flags = np.full(n, -1, dtype=np.int64)
         positions = np.searchsorted(idx, np.asarray(starts, dtype=np.int64), side="left")
         for p in positions:
             # skip forward over whitespace tokens to the first real token
@@ -347,7 +349,8 @@ class SentenceSplitter:
             if p < n:
                 flags[int(p)] = 1
         flags[0] = 1
-        doc.from_array([SENT_START], flags.reshape(-1, 1))
+        # spaCy wants uint64; -1 ("not a start") wraps around as it expects
+        doc.from_array([SENT_START], flags.astype(np.uint64).reshape(-1, 1))
         doc.user_data.pop(_BOUNDS_KEY, None)
         return doc
 
@@ -545,6 +548,7 @@ def make_target_matcher(
 # Context: ConText over the packaged modifier rules
 # --------------------------------------------------------------------------
 
+_REACHING = frozenset({"FORWARD", "BACKWARD", "BIDIRECTIONAL"})
 _STIMULATOR_PARTS = frozenset({"stimulator_lead", "stimulator_generator"})
 _ASSERTION_FLAGS = {
     "NEGATED_EXISTENCE": "is_negated",
@@ -561,6 +565,10 @@ class Modifier:
     start: int
     end: int
     rule: ContextRule
+    direction: str = ""  # the rule's, or wider when a longer match absorbed a shorter one
+
+    def __post_init__(self) -> None:
+        self.direction = self.direction or self.rule.direction
 
     @property
     def category(self) -> str:
@@ -627,11 +635,23 @@ class ConTextAnnotator:
         kept: list[Modifier] = []
         for mods in families.values():
             mods.sort(key=lambda m: (-(m.end - m.start), m.start))
-            taken: list[tuple[int, int]] = []
+            taken: list[Modifier] = []
             for m in mods:
-                if all(m.end <= s or m.start >= e for s, e in taken):
-                    taken.append((m.start, m.end))
+                overlapping = [t for t in taken if m.start < t.end and m.end > t.start]
+                if not overlapping:
+                    taken.append(m)
                     kept.append(m)
+                    continue
+                # "is questionable" (backward) absorbs "questionable" (forward):
+                # the longer cue keeps both reaches
+                for t in overlapping:
+                    if (
+                        t.category == m.category
+                        and t.direction != m.direction
+                        and t.direction in _REACHING
+                        and m.direction in _REACHING
+                    ):
+                        t.direction = "BIDIRECTIONAL"
         kept.sort(key=lambda m: (m.start, m.end))
         return kept
 
@@ -678,7 +698,7 @@ class ConTextAnnotator:
         return result
 
     def _reaches(self, m: Modifier, start: int, end: int, terminators: Sequence[int]) -> bool:
-        direction = m.rule.direction
+        direction = m.direction
         scope = m.rule.max_scope or self.max_scope
         if m.end <= start and direction in ("FORWARD", "BIDIRECTIONAL"):
             if scope is not None and start - m.end >= scope:
@@ -702,7 +722,7 @@ class ConTextAnnotator:
             return doc
         modifiers = self.find_modifiers(doc)
         doc._.context_modifiers = [
-            (m.start, m.end, m.category, m.rule.direction, m.rule.id) for m in modifiers
+            (m.start, m.end, m.category, m.direction, m.rule.id) for m in modifiers
         ]
         bounds = sentence_bounds(doc)
         mod_starts = [m.start for m in modifiers]
@@ -713,7 +733,9 @@ class ConTextAnnotator:
             in_sentence = modifiers[
                 bisect.bisect_left(mod_starts, lo) : bisect.bisect_left(mod_starts, hi)
             ]
-            results[(span.start, span.end)] = self.resolve(in_sentence, span.start, span.end, span.label_)
+            results[(span.start, span.end)] = self.resolve(
+                in_sentence, span.start, span.end, span.label_
+            )
         doc._.context_results = results
         return doc
 
@@ -846,6 +868,12 @@ _SECTION_ASSERTION = {
     # what a prior study showed is not asserted on these images
     "comparison": {"present": "historical", "possible": "historical"},
 }
+# An indication that reports what the patient has rather than asking.
+_EXISTING_RE = re.compile(
+    r"\b(?:known|existing|established|documented|prior|previous|previously|recent|recently|"
+    r"implanted|placed|in\s+place|chronic|longstanding|h/o|hx|history)\b",
+    re.IGNORECASE,
+)
 _FLAG_OF_ASSERTION = {
     "absent": "is_negated",
     "possible": "is_uncertain",
@@ -916,6 +944,7 @@ class _Segment:
     sides: list[str] = field(default_factory=list)
     sizes: list[float] = field(default_factory=list)
     borrowed: bool = False
+    levels_attached: bool = True
     extra_cues: list[_Target] = field(default_factory=list)
     # (levels, side) per side-level pair when one clause names several:
     # "right T6-T7 and left T9 screws"
@@ -1071,6 +1100,7 @@ class FindingBuilder:
                 attached_levels = [m for m in seg_levels if _in_windows(m[0], windows)]
                 attached_sides = [m for m in seg_sides if _in_windows(m[0], windows)]
                 used_levels = attached_levels or seg_levels
+                seg.levels_attached = bool(attached_levels)
                 seg.levels = sort_levels(lv for m in used_levels for lv in m[2])
                 seg.sides = [m[2] for m in (attached_sides or seg_sides)]
                 seg.side_groups = _side_groups(used_levels, seg_sides)
@@ -1277,12 +1307,27 @@ class FindingBuilder:
         side = None if ftype == "stimulator" else combine_sides(seg.sides)
         section = section_at(doc, cue.start_char)
         assertion = cue.assertion or "present"
+        if (
+            section in ("indication", "history")
+            and assertion == "present"
+            and (ftype == "stimulator" or _EXISTING_RE.search(_sentence_text(doc, toks, seg)))
+        ):
+            # a device or finding the patient is known to have: its past, not a question
+            assertion = "historical"
         assertion = _SECTION_ASSERTION.get(section, {}).get(assertion, assertion)
+        levels = list(seg.levels)
+        if (
+            assertion == "hypothetical"
+            and section in ("indication", "history")
+            and not seg.levels_attached
+        ):
+            # "s/p L4-5 fusion, r/o loosening": the construct's levels are not the question's
+            levels = []
         start, end = _trim(toks, seg.start, seg.end, cue)
         return _Draft(
             type=ftype,
             component=component,
-            levels=list(seg.levels),
+            levels=levels,
             side=side,
             size_mm=size,
             assertion=assertion,
@@ -1393,6 +1438,11 @@ def _stimulator_levels(
             others.append(m)
     chosen = tips or others or mentions
     return sort_levels(lv for m in chosen for lv in m[2])
+
+
+def _sentence_text(doc: Doc, toks: _Tokens, seg: _Segment) -> str:
+    a, b = toks.char_range(seg.start, seg.end)
+    return doc_text(doc)[a:b]
 
 
 def _has_level(toks: _Tokens, lo: int, hi: int) -> bool:

@@ -42,7 +42,7 @@ def parse(marked: str) -> tuple[str, list[Expected]]:
     return "".join(text_parts), expected
 
 
-def check(record, expected: list[Expected], text: str) -> list[str]:  # noqa: ANN001
+def check(record, expected: list[Expected], text: str) -> list[str]:
     """Differences between a record and the expected findings (empty = pass)."""
     problems = []
     unused = list(record.findings)
@@ -51,7 +51,7 @@ def check(record, expected: list[Expected], text: str) -> list[str]:  # noqa: AN
         matches = [f for f in overlapping if _agrees(f, exp.attrs)]
         if not matches:
             got = [_describe(f) for f in overlapping] or "nothing"
-            problems.append(f"expected {exp.attrs} at {text[exp.start:exp.end]!r}, got {got}")
+            problems.append(f"expected {exp.attrs} at {text[exp.start : exp.end]!r}, got {got}")
             continue
         unused.remove(matches[0])
     for f in unused:
@@ -60,7 +60,7 @@ def check(record, expected: list[Expected], text: str) -> list[str]:  # noqa: AN
     return problems
 
 
-def _describe(f) -> str:  # noqa: ANN001
+def _describe(f) -> str:
     size = "-" if f.size_mm is None else f"{f.size_mm:g}"
     return (
         f"{f.type} levels={','.join(f.levels) or '-'} side={f.side or '-'} size={size} "
@@ -68,7 +68,7 @@ def _describe(f) -> str:  # noqa: ANN001
     )
 
 
-def _agrees(f, attrs: dict[str, str]) -> bool:  # noqa: ANN001
+def _agrees(f, attrs: dict[str, str]) -> bool:
     for key, want in attrs.items():
         if key == "type":
             got = f.type

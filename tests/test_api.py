@@ -19,7 +19,12 @@ def test_extract_returns_a_contract_record():
     assert list(data) == list(RECORD_KEYS)
     assert data["id"] == "r1" and data["error"] is None
     (lucency,) = [f for f in record.findings if f.is_positive]
-    assert (lucency.type, lucency.levels, lucency.side, lucency.size_mm) == ("screw_lucency", ("L5",), "left", 3.0)
+    assert (lucency.type, lucency.levels, lucency.side, lucency.size_mm) == (
+        "screw_lucency",
+        ("L5",),
+        "left",
+        3.0,
+    )
     assert TEXT[lucency.start : lucency.end] == lucency.text
     assert ReportRecord.from_dict(data).to_dict() == data
 
@@ -56,7 +61,9 @@ def test_extract_many_numbers_plain_texts():
 
 
 def test_extract_frame_gives_report_and_finding_tables():
-    df = pd.DataFrame({"rid": ["x", "y", "z"], "body": [TEXT, None, "Rods intact."], "other": [1, 2, 3]})
+    df = pd.DataFrame(
+        {"rid": ["x", "y", "z"], "body": [TEXT, None, "Rods intact."], "other": [1, 2, 3]}
+    )
     reports, findings = extract_frame(df, id_col="rid", text_col="body")
     assert list(reports["id"]) == ["x", "y", "z"]
     assert reports.loc[1, "error"] == "missing text"
@@ -85,9 +92,21 @@ def test_components_are_registered_entry_points():
     from importlib.metadata import entry_points
 
     names = {ep.name for ep in entry_points(group="spacy_factories")}
-    assert {"spine_sections", "spine_sentences", "spine_targets", "spine_context", "spine_findings"} <= names
+    assert {
+        "spine_sections",
+        "spine_sentences",
+        "spine_targets",
+        "spine_context",
+        "spine_findings",
+    } <= names
     nlp = spacy.blank("en")
-    for name in ("spine_sections", "spine_sentences", "spine_targets", "spine_context", "spine_findings"):
+    for name in (
+        "spine_sections",
+        "spine_sentences",
+        "spine_targets",
+        "spine_context",
+        "spine_findings",
+    ):
         nlp.add_pipe(name)
     doc = nlp("Fracture of the left rod at L3-4.")
     assert [s._.finding_type for s in doc.spans[FINDINGS_KEY]] == ["hardware_fracture"]
@@ -97,7 +116,7 @@ def test_pipeline_survives_pickling_for_worker_processes():
     nlp = build_nlp()
     clone = pickle.loads(pickle.dumps(nlp))
     doc = clone(TEXT)
-    assert [s._.finding_type for s in doc.spans[FINDINGS_KEY]][0] == "screw_lucency"
+    assert next(s._.finding_type for s in doc.spans[FINDINGS_KEY]) == "screw_lucency"
 
 
 def test_readme_python_example_runs(root):

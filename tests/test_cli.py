@@ -20,7 +20,10 @@ def _records(path):
 
 
 def test_extract_jsonl_to_jsonl_keeps_order_and_prints_a_summary(tmp_path, capsys):
-    src = _jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": GOOD, "extra": 1}, {"id": "b", "text": "Rods intact."}])
+    src = _jsonl(
+        tmp_path / "in.jsonl",
+        [{"id": "a", "text": GOOD, "extra": 1}, {"id": "b", "text": "Rods intact."}],
+    )
     out = tmp_path / "out.jsonl"
     assert main(["extract", str(src), "-o", str(out)]) == EXIT_OK
     records = _records(out)
@@ -46,7 +49,16 @@ def test_bad_rows_become_error_records_and_the_run_goes_on(tmp_path):
     assert main(["extract", str(src), "-o", str(out), "-q"]) == EXIT_REPORT_ERRORS
     records = _records(out)
     assert len(records) == 8
-    assert [r["error"] is None for r in records] == [True, False, False, False, False, False, True, False]
+    assert [r["error"] is None for r in records] == [
+        True,
+        False,
+        False,
+        False,
+        False,
+        False,
+        True,
+        False,
+    ]
     assert "invalid JSON" in records[1]["error"] and "line 2" in records[1]["error"]
     assert "missing id" in records[2]["error"] and "missing text" in records[3]["error"]
     assert "not valid UTF-8" in records[7]["error"]
@@ -55,9 +67,23 @@ def test_bad_rows_become_error_records_and_the_run_goes_on(tmp_path):
 
 def test_csv_in_gives_finding_and_report_tables(tmp_path):
     src = tmp_path / "in.csv"
-    pd.DataFrame({"accession": ["a", "b"], "report": [GOOD, "Rods intact."]}).to_csv(src, index=False)
+    pd.DataFrame({"accession": ["a", "b"], "report": [GOOD, "Rods intact."]}).to_csv(
+        src, index=False
+    )
     out = tmp_path / "out.csv"
-    code = main(["extract", str(src), "-o", str(out), "--id-field", "accession", "--text-field", "report", "-q"])
+    code = main(
+        [
+            "extract",
+            str(src),
+            "-o",
+            str(out),
+            "--id-field",
+            "accession",
+            "--text-field",
+            "report",
+            "-q",
+        ]
+    )
     assert code == EXIT_OK
     findings = pd.read_csv(out)
     reports = pd.read_csv(tmp_path / "out.reports.csv")
@@ -147,7 +173,12 @@ def test_console_script_reads_stdin_and_helps():
     )
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["id"] == "s1"
-    helped = subprocess.run([sys.executable, "-m", "extractor", "extract", "--help"], capture_output=True, text=True, check=False)
+    helped = subprocess.run(
+        [sys.executable, "-m", "extractor", "extract", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     for option in ("--id-field", "--text-field", "--lexicons", "--max-chars", "Exit status"):
         assert option in helped.stdout
 
@@ -158,9 +189,22 @@ def test_evaluate_and_validate_gold_commands(tmp_path, capsys, root):
     pred = tmp_path / "pred.jsonl"
     gold = root / "annotated_reports" / "dev.jsonl"
     first = json.loads(gold.read_text(encoding="utf-8").splitlines()[0])
-    pred.write_text(json.dumps({"id": first["id"], "findings": first["findings"], "needs_surgical_review": first["needs_surgical_review"]}) + "\n")
+    pred.write_text(
+        json.dumps(
+            {
+                "id": first["id"],
+                "findings": first["findings"],
+                "needs_surgical_review": first["needs_surgical_review"],
+            }
+        )
+        + "\n"
+    )
     one = tmp_path / "one.jsonl"
     one.write_text(json.dumps(first) + "\n")
     assert main(["evaluate", str(one), "--pred", str(pred), "--json"]) == EXIT_OK
     metrics = json.loads(capsys.readouterr().out)
-    assert metrics["n_reports"] == 1 and metrics["positive_atoms"]["fp"] == 0 and metrics["positive_atoms"]["fn"] == 0
+    assert (
+        metrics["n_reports"] == 1
+        and metrics["positive_atoms"]["fp"] == 0
+        and metrics["positive_atoms"]["fn"] == 0
+    )

@@ -29,8 +29,17 @@ def test_corpus_size_and_spread(root):
 def _good_record(tmp_path):
     text = "3 mm lucency about the left L5 screw."
     finding = {
-        "type": "screw_lucency", "component": "screw", "levels": ["L5"], "side": "left", "size_mm": 3.0,
-        "assertion": "present", "change": None, "section": "findings", "start": 0, "end": 36, "text": text[:36],
+        "type": "screw_lucency",
+        "component": "screw",
+        "levels": ["L5"],
+        "side": "left",
+        "size_mm": 3.0,
+        "assertion": "present",
+        "change": None,
+        "section": "findings",
+        "start": 0,
+        "end": 36,
+        "text": text[:36],
     }
     return {"id": "g1", "text": text, "findings": [finding], "needs_surgical_review": True}
 
@@ -65,8 +74,10 @@ def _f(type_, levels, side, assertion="present", size=None):
 
 def test_atoms_split_bilateral_and_empty_levels():
     assert finding_atoms(_f("hardware_fracture", ["L3", "L4"], "bilateral")) == [
-        ("hardware_fracture", "L3", "left"), ("hardware_fracture", "L3", "right"),
-        ("hardware_fracture", "L4", "left"), ("hardware_fracture", "L4", "right"),
+        ("hardware_fracture", "L3", "left"),
+        ("hardware_fracture", "L3", "right"),
+        ("hardware_fracture", "L4", "left"),
+        ("hardware_fracture", "L4", "right"),
     ]
     assert finding_atoms(_f("stimulator", [], None)) == [("stimulator", None, None)]
 
@@ -75,13 +86,32 @@ def test_scoring_by_hand(tmp_path):
     from extractor.gold import GoldReport
 
     gold = [
-        GoldReport("a", "x", [_f("screw_lucency", ["L5"], "bilateral", size=3.0), _f("hardware_fracture", [], None, "absent"),
-                               _f("stimulator", [], None)], [False, False, True], True),
-        GoldReport("b", "x", [_f("pseudarthrosis", ["L5", "S1"], None, "possible")], [False], False),
+        GoldReport(
+            "a",
+            "x",
+            [
+                _f("screw_lucency", ["L5"], "bilateral", size=3.0),
+                _f("hardware_fracture", [], None, "absent"),
+                _f("stimulator", [], None),
+            ],
+            [False, False, True],
+            True,
+        ),
+        GoldReport(
+            "b", "x", [_f("pseudarthrosis", ["L5", "S1"], None, "possible")], [False], False
+        ),
     ]
     preds = {
-        "a": ReportRecord("a", [_f("screw_lucency", ["L5"], "left", size=3.4), _f("hardware_fracture", [], None, "present"),
-                                _f("stimulator", [], None)], True, 0.9),
+        "a": ReportRecord(
+            "a",
+            [
+                _f("screw_lucency", ["L5"], "left", size=3.4),
+                _f("hardware_fracture", [], None, "present"),
+                _f("stimulator", [], None),
+            ],
+            True,
+            0.9,
+        ),
         "b": ReportRecord("b", [_f("pseudarthrosis", ["L5"], None, "present")], True, 0.6),
     }
     ev = evaluate(gold, preds)
@@ -92,7 +122,11 @@ def test_scoring_by_hand(tmp_path):
     # assertions: lucency L5 left (agree), fracture absent vs present (disagree), pseudarthrosis L5 possible vs present
     assert (ev.assertion_pairs, ev.assertion_agreement) == (3, pytest.approx(1 / 3))
     assert (ev.size_pairs, ev.size_accuracy) == (1, 1.0)
-    assert ev.review["sensitivity"] == 1.0 and ev.review["specificity"] == 0.0 and ev.review["auroc"] == 1.0
+    assert (
+        ev.review["sensitivity"] == 1.0
+        and ev.review["specificity"] == 0.0
+        and ev.review["auroc"] == 1.0
+    )
 
 
 # Floors set just under the figures measured when they were last changed;

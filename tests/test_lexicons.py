@@ -49,12 +49,25 @@ def _write(tmp_path, name, data):
 @pytest.mark.parametrize(
     ("rule", "message"),
     [
-        ({"literal": "rod", "category": "HARDWARE", "metadata": {"id": "x1", "component": "bar"}}, "metadata.component"),
+        (
+            {
+                "literal": "rod",
+                "category": "HARDWARE",
+                "metadata": {"id": "x1", "component": "bar"},
+            },
+            "metadata.component",
+        ),
         ({"literal": "rod", "category": "NOPE", "metadata": {"id": "x1"}}, "category 'NOPE'"),
-        ({"literal": "rod", "category": "LUCENCY", "patern": [], "metadata": {"id": "x1"}}, "unknown key(s) ['patern']"),
+        (
+            {"literal": "rod", "category": "LUCENCY", "patern": [], "metadata": {"id": "x1"}},
+            "unknown key(s) ['patern']",
+        ),
         ({"literal": "", "category": "LUCENCY", "metadata": {"id": "x1"}}, "non-empty string"),
         ({"literal": "rod", "category": "LUCENCY", "metadata": {}}, "metadata.id"),
-        ({"literal": "rod", "category": "LUCENCY", "pattern": "x", "metadata": {"id": "x1"}}, "token patterns"),
+        (
+            {"literal": "rod", "category": "LUCENCY", "pattern": "x", "metadata": {"id": "x1"}},
+            "token patterns",
+        ),
     ],
 )
 def test_bad_target_rule_is_named(tmp_path, rule, message):
@@ -67,26 +80,44 @@ def test_bad_target_rule_is_named(tmp_path, rule, message):
 
 def test_duplicate_context_rule_id_is_named(tmp_path):
     rules = [
-        {"literal": "no", "category": "NEGATED_EXISTENCE", "direction": "FORWARD", "metadata": {"id": "n1"}},
-        {"literal": "not", "category": "NEGATED_EXISTENCE", "direction": "SIDEWAYS", "metadata": {"id": "n2"}},
+        {
+            "literal": "no",
+            "category": "NEGATED_EXISTENCE",
+            "direction": "FORWARD",
+            "metadata": {"id": "n1"},
+        },
+        {
+            "literal": "not",
+            "category": "NEGATED_EXISTENCE",
+            "direction": "SIDEWAYS",
+            "metadata": {"id": "n2"},
+        },
     ]
     path = _write(tmp_path, "context_rules.json", {"context_rules": rules})
-    with pytest.raises(LexiconError, match=r"rule #1 \(id 'n2', literal 'not'\): direction 'SIDEWAYS'"):
+    with pytest.raises(
+        LexiconError, match=r"rule #1 \(id 'n2', literal 'not'\): direction 'SIDEWAYS'"
+    ):
         load_context_rules(path)
 
 
 def test_invalid_json_names_the_file(tmp_path):
     path = tmp_path / "section_rules.json"
     path.write_text("{nope")
-    with pytest.raises(LexiconError, match="section_rules.json: invalid JSON"):
+    with pytest.raises(LexiconError, match=r"section_rules\.json: invalid JSON"):
         load_section_rules(path)
 
 
 def test_a_user_lexicon_folder_replaces_packaged_rules(tmp_path):
-    targets = {"target_rules": [
-        {"literal": "wobble", "category": "LOOSENING", "metadata": {"id": "u1"}},
-        {"literal": "screw", "category": "HARDWARE", "metadata": {"id": "u2", "component": "screw"}},
-    ]}
+    targets = {
+        "target_rules": [
+            {"literal": "wobble", "category": "LOOSENING", "metadata": {"id": "u1"}},
+            {
+                "literal": "screw",
+                "category": "HARDWARE",
+                "metadata": {"id": "u2", "component": "screw"},
+            },
+        ]
+    }
     _write(tmp_path, "target_rules.json", targets)
     nlp = build_nlp(tmp_path)
     doc = nlp("The L5 screw shows wobble.")
@@ -97,8 +128,14 @@ def test_a_user_lexicon_folder_replaces_packaged_rules(tmp_path):
 @pytest.mark.parametrize(
     ("pattern", "phrases"),
     [
-        ([{"LOWER": "pedicle"}, {"LOWER": {"IN": ["screw", "screws"]}}], [["pedicle", "screw"], ["pedicle", "screws"]]),
-        ([{"LOWER": "set"}, {"LOWER": "-", "OP": "?"}, {"LOWER": "screw"}], [["set", "-", "screw"], ["set", "screw"]]),
+        (
+            [{"LOWER": "pedicle"}, {"LOWER": {"IN": ["screw", "screws"]}}],
+            [["pedicle", "screw"], ["pedicle", "screws"]],
+        ),
+        (
+            [{"LOWER": "set"}, {"LOWER": "-", "OP": "?"}, {"LOWER": "screw"}],
+            [["set", "-", "screw"], ["set", "screw"]],
+        ),
         ([{"LOWER": "no"}, {"LOWER": "x", "OP": "*"}], None),
         ([{"LIKE_NUM": True}], None),
     ],

@@ -49,7 +49,9 @@ def test_failed_construct_report_yields_exactly_its_atoms():
         ("screw_malposition", "T7", "right"),
         ("stimulator", None, None),
     }
-    sizes = {(f.side, f.size_mm) for f in record.findings if f.type == "screw_lucency" and f.is_positive}
+    sizes = {
+        (f.side, f.size_mm) for f in record.findings if f.type == "screw_lucency" and f.is_positive
+    }
     assert sizes == {("right", 4.0), ("left", 3.0)}
     assert record.needs_surgical_review is True
     for f in record.findings:

@@ -4,8 +4,17 @@ from extractor.review import describe_finding, finding_needs_review, review_by_r
 from extractor.schema import Finding
 
 
-def f(type_="screw_lucency", assertion="present", size=None, text="lucency", levels=("L5",), side="left"):
-    return Finding(type_, "screw", levels, side, size, assertion, None, "findings", 0, len(text), text)
+def f(
+    type_="screw_lucency",
+    assertion="present",
+    size=None,
+    text="lucency",
+    levels=("L5",),
+    side="left",
+):
+    return Finding(
+        type_, "screw", levels, side, size, assertion, None, "findings", 0, len(text), text
+    )
 
 
 @pytest.mark.parametrize(
@@ -51,4 +60,7 @@ def test_no_reviewable_finding_means_no_flag():
 
 
 def test_long_level_lists_read_as_ranges():
-    assert describe_finding(f(type_="hardware_fracture", levels=("T10", "T11", "T12"), side=None)) == "hardware_fracture T10-T12"
+    assert (
+        describe_finding(f(type_="hardware_fracture", levels=("T10", "T11", "T12"), side=None))
+        == "hardware_fracture T10-T12"
+    )

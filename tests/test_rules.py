@@ -86,12 +86,23 @@ def test_marked_up_case(nlp, name):
 
 @pytest.mark.parametrize(
     ("finding_type", "assertion"),
-    [(t, a) for t in (
-        "screw_lucency", "screw_malposition", "screw_backout", "rod_connector_dislodgement",
-        "hardware_fracture", "cage_subsidence", "pseudarthrosis", "stimulator",
-    ) for a in ("present", "absent", "possible", "historical", "hypothetical")],
+    [
+        (t, a)
+        for t in (
+            "screw_lucency",
+            "screw_malposition",
+            "screw_backout",
+            "rod_connector_dislodgement",
+            "hardware_fracture",
+            "cage_subsidence",
+            "pseudarthrosis",
+            "stimulator",
+        )
+        for a in ("present", "absent", "possible", "historical", "hypothetical")
+    ],
 )
 def test_every_type_has_a_case_in_every_assertion(finding_type, assertion):
     assert any(
-        f"type={finding_type}" in case and f"assertion={assertion}" in case for case in CASES.values()
+        f"type={finding_type}" in case and f"assertion={assertion}" in case
+        for case in CASES.values()
     )

@@ -11,16 +11,38 @@ def _sections(nlp, text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("FINDINGS: lucency.\nIMPRESSION: loosening.", [("findings", "lucency."), ("impression", "loosening.")]),
-        ("findings\nlucency\nimpression\nloosening", [("findings", "lucency"), ("impression", "loosening")]),
-        ("Clinical information: pain\nConclusion: stable", [("indication", "pain"), ("impression", "stable")]),
-        ("Reason for exam: r/o loosening. Findings: intact. Opinion: stable.",
-         [("indication", "r/o loosening."), ("findings", "intact."), ("impression", "stable.")]),
-        ("History of rod fracture. No loosening.", [("findings", "History of rod fracture. No loosening.")]),
-        ("CT LUMBAR SPINE\nTECHNIQUE: axial images\nFINDINGS: intact",
-         [("technique", "CT LUMBAR SPINE"), ("technique", "axial images"), ("findings", "intact")]),
-        ("Findings: rods intact.\n\nCase discussion\nLoosening is common.",
-         [("findings", "rods intact."), ("other", "Loosening is common.")]),
+        (
+            "FINDINGS: lucency.\nIMPRESSION: loosening.",
+            [("findings", "lucency."), ("impression", "loosening.")],
+        ),
+        (
+            "findings\nlucency\nimpression\nloosening",
+            [("findings", "lucency"), ("impression", "loosening")],
+        ),
+        (
+            "Clinical information: pain\nConclusion: stable",
+            [("indication", "pain"), ("impression", "stable")],
+        ),
+        (
+            "Reason for exam: r/o loosening. Findings: intact. Opinion: stable.",
+            [("indication", "r/o loosening."), ("findings", "intact."), ("impression", "stable.")],
+        ),
+        (
+            "History of rod fracture. No loosening.",
+            [("findings", "History of rod fracture. No loosening.")],
+        ),
+        (
+            "CT LUMBAR SPINE\nTECHNIQUE: axial images\nFINDINGS: intact",
+            [
+                ("technique", "CT LUMBAR SPINE"),
+                ("technique", "axial images"),
+                ("findings", "intact"),
+            ],
+        ),
+        (
+            "Findings: rods intact.\n\nCase discussion\nLoosening is common.",
+            [("findings", "rods intact."), ("other", "Loosening is common.")],
+        ),
     ],
 )
 def test_sections(nlp, text, expected):
@@ -48,12 +70,24 @@ def _sentences(nlp, text):
     [
         ("Rods intact. No loosening.", ["Rods intact.", "No loosening."]),
         ("Rods intact\nNo loosening\n", ["Rods intact", "No loosening"]),
-        ("IMPRESSION:\n1. Loosening at L5.\n2. Rod fracture.", ["IMPRESSION:", "1. Loosening at L5.", "2. Rod fracture."]),
+        (
+            "IMPRESSION:\n1. Loosening at L5.\n2. Rod fracture.",
+            ["IMPRESSION:", "1. Loosening at L5.", "2. Rod fracture."],
+        ),
         ("- lucency at S1\n- no fracture", ["- lucency at S1", "- no fracture"]),
-        ("There is lucency about the\nleft L5 screw.", ["There is lucency about the\nleft L5 screw."]),
-        ("THERE IS LUCENCY ABOUT THE\nLEFT L5 SCREW", ["THERE IS LUCENCY ABOUT THE\nLEFT L5 SCREW"]),
+        (
+            "There is lucency about the\nleft L5 screw.",
+            ["There is lucency about the\nleft L5 screw."],
+        ),
+        (
+            "THERE IS LUCENCY ABOUT THE\nLEFT L5 SCREW",
+            ["THERE IS LUCENCY ABOUT THE\nLEFT L5 SCREW"],
+        ),
         ("Lucency measures approx. 3 mm. Stable.", ["Lucency measures approx. 3 mm.", "Stable."]),
-        ("FINDINGS: lucency. IMPRESSION: loosening.", ["FINDINGS:", "lucency.", "IMPRESSION:", "loosening."]),
+        (
+            "FINDINGS: lucency. IMPRESSION: loosening.",
+            ["FINDINGS:", "lucency.", "IMPRESSION:", "loosening."],
+        ),
     ],
 )
 def test_sentences(nlp, text, expected):
