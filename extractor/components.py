@@ -871,7 +871,8 @@ _SECTION_ASSERTION = {
 # An indication that reports what the patient has rather than asking.
 _EXISTING_RE = re.compile(
     r"\b(?:known|existing|established|documented|prior|previous|previously|recent|recently|"
-    r"implanted|placed|in\s+place|chronic|longstanding|h/o|hx|history)\b",
+    r"implanted|placed|in\s+place|chronic|longstanding|h/o|hx|history|seen|noted|found|showed|"
+    r"shown|demonstrated|reported|diagnosed)\b",
     re.IGNORECASE,
 )
 _FLAG_OF_ASSERTION = {
@@ -949,6 +950,7 @@ class _Segment:
     # (levels, side) per side-level pair when one clause names several:
     # "right T6-T7 and left T9 screws"
     side_groups: list[tuple[list[str], str, int]] = field(default_factory=list)
+    size_mentions: list[tuple[int, int, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -1104,7 +1106,11 @@ class FindingBuilder:
                 seg.levels = sort_levels(lv for m in used_levels for lv in m[2])
                 seg.sides = [m[2] for m in (attached_sides or seg_sides)]
                 seg.side_groups = _side_groups(used_levels, seg_sides)
-            seg.sizes = [m[2] for m in size_mentions if c0 <= m[0] < c1]
+            seg_sizes = [m for m in size_mentions if c0 <= m[0] < c1]
+            seg.sizes = [m[2] for m in seg_sizes]
+            seg.size_mentions = seg_sizes
+            if not seg.side_groups and seg.cue.label_ in ("LUCENCY", "LOOSENING"):
+                seg.side_groups = _side_size_groups(seg.levels, seg_sizes, seg_sides)
         self._borrow(segments, clause_levels, clause_groups, clause_sides)
         sentence_vetoes = {v.meta.get("reason") for v in vetoes}
         drafts = []
@@ -1127,8 +1133,17 @@ class FindingBuilder:
                 )
                 for k, (levels, side, _char) in enumerate(seg.side_groups):
                     a, b = _trim(toks, cuts[k], cuts[k + 1], None)
-                    if a < b:
-                        drafts.append(replace(draft, levels=levels, side=side, start=a, end=b))
+                    if a >= b:
+                        continue
+                    size = draft.size_mm
+                    if size is not None:
+                        # the size stated in this pair's own part of the clause
+                        lo_char, hi_char = toks.char_range(a, b)
+                        own = [m[2] for m in seg.size_mentions if lo_char <= m[0] < hi_char]
+                        size = max(own) if own else size
+                    drafts.append(
+                        replace(draft, levels=levels, side=side, size_mm=size, start=a, end=b)
+                    )
             else:
                 drafts.append(draft)
         return _merge(drafts, self.types.component_groups)
@@ -1409,6 +1424,45 @@ def _side_groups(
     return [(sort_levels(lvls), sd, at) for lvls, sd, at in groups]
 
 
+def _side_size_groups(
+    levels: list[str], sizes: list[tuple[int, int, float]], sides: list[tuple[int, int, str]]
+) -> list[tuple[list[str], str, int]]:
+    """Split "3 mm on the left and 1 mm on the right" into one group per side.
+
+    Each size takes the side word right after it ("3 mm on the left"), else
+    right before it ("left ... 3 mm"); only when every size finds its own,
+    different side.
+    """
+    if len(sizes) < 2 or len(sides) < 2:
+        return []
+    groups: list[tuple[list[str], str, int]] = []
+    used: set[int] = set()
+    starts = [m[0] for m in sizes]
+    for start, end, _mm in sizes:
+        nxt = min((x for x in starts if x > start), default=None)
+        after = [
+            (a, sd)
+            for a, _b, sd in sides
+            if 0 <= a - end <= 30 and a not in used and (nxt is None or a < nxt)
+        ]
+        before = [(b, a, sd) for a, b, sd in sides if 0 <= start - b <= 40 and a not in used]
+        if after:
+            a, side = after[0]
+            at = start
+        elif before:
+            _b, a, side = max(before)
+            at = a
+        else:
+            return []
+        if side == "bilateral":
+            return []
+        used.add(a)
+        groups.append((list(levels), side, at))
+    if len({sd for _, sd, _ in groups}) != len(groups):
+        return []
+    return groups
+
+
 def _is_stimulator_cue(span: _Target) -> bool:
     return span.label_ == "STIMULATOR" or _component_of(span) in (
         "stimulator_lead",
@@ -1525,6 +1579,14 @@ def _merge(drafts: list[_Draft], groups: Any) -> list[_Draft]:
             prev.change = prev.change or d.change
             prev.component = prev.component or d.component
             prev.levels = prev.levels or d.levels
+            if (
+                prev.type == "pseudarthrosis"
+                and prev.assertion == "present"
+                and d.assertion == "possible"
+            ):
+                # "no bridging bone ..., which may indicate nonunion": the
+                # pseudarthrosis itself is only suggested
+                prev.assertion = "possible"
             if prev.type == "stimulator" and prev.component == "stimulator":
                 prev.component = d.component  # "stimulator with two leads": the leads
             continue

@@ -73,6 +73,11 @@ CASES = {
     "two-sizes-two-findings": "There is <f type=screw_lucency levels=T2 side=right size=4>4 mm of lucency adjacent to the right pedicle screw at T2</f> and <f type=screw_lucency levels=T2 side=left size=3>3 mm of lucency adjacent to the left pedicle screw at T2</f>.",
     "two-types-one-sentence": "<f type=hardware_fracture side=left levels=L3,L4>The left rod is fractured at L3-4</f>; <f type=screw_lucency levels=L5 side=bilateral>there is lucency about both L5 screws</f>.",
     "shared-subject": "<f type=screw_lucency levels=L5 side=right>The right L5 screw shows surrounding lucency</f> <f type=screw_backout levels=L5 side=right>and has backed out 3 mm</f>.",
+    "sizes-by-side": "<f type=screw_lucency levels=L4 side=left size=3>Periscrew lucency around the L4 screws, measuring 0.3 cm on the left</f> and <f type=screw_lucency levels=L4 side=right size=1>0.1 cm on the right</f>.",
+    "levels-by-side": "<f type=screw_malposition levels=T6,T7 side=right>Malpositioned right T6-T7</f> and <f type=screw_malposition levels=T9 side=left>left T9 screws</f>.",
+    "hedged-nonunion": "<f type=pseudarthrosis levels=C6,C7 assertion=possible>No bridging bone across C6-7, which may indicate nonunion</f>.",
+    "hedged-loosening-reading": "<f type=screw_lucency levels=S1 side=left assertion=present>Lucency around the left S1 screw, concerning for loosening</f>.",
+    "query-mark": "HISTORY: <f type=screw_lucency assertion=hypothetical section=history>? loosening</f>",
     "screw-tract-is-not-lucency": "Hardware removed. Lucent screw tracts in the L4 and L5 pedicles.",
 }
 
