@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, LOWER, SENT_START
+from spacy.attrs import IDX, LENGTH, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .extensions import FINDINGS_KEY, TARGETS_KEY, doc_text, set_extensions
+from .extensions import FINDINGS_KEY, TARGET_RULES_KEY, TARGETS_KEY, doc_text, set_extensions
 from .lexicon import (
     CHANGE_CATEGORIES,
     CUE_CATEGORIES,
@@ -522,18 +522,21 @@ class TargetMatcher:
     def __call__(self, doc: Doc) -> Doc:
         matches = [*self.phrase_matcher(doc), *self.matcher(doc)]
         matches.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
-        taken = np.zeros(len(doc) + 1, dtype=bool)
+        taken = [False] * (len(doc) + 1)
         spans = []
+        rules = {}
         for match_id, start, end in matches:
-            if taken[start:end].any():
+            if any(taken[start:end]):
                 continue
-            taken[start:end] = True
+            taken[start:end] = [True] * (end - start)
             rule = self.rule_of[match_id]
-            span = Span(doc, start, end, label=rule.category)
-            span._.target_rule = rule
-            spans.append(span)
+            spans.append(Span(doc, start, end, label=rule.category, span_id=rule.metadata["id"]))
+            rules[(start, end)] = rule
         spans.sort(key=lambda s: (s.start, s.end))
         doc.spans[self.span_group_name] = spans
+        # the rule of each target span, by (start, end); one write per doc
+        # instead of a span extension per match
+        doc.user_data[TARGET_RULES_KEY] = rules
         return doc
 
 
@@ -711,11 +714,15 @@ class ConTextAnnotator:
         return False
 
     def __call__(self, doc: Doc) -> Doc:
-        targets = [
-            s
-            for s in doc.spans.get(self.targets_key, ())
-            if s.label_ in self.target_labels or _component_of(s) in _STIMULATOR_PARTS
-        ]
+        rules = doc.user_data.get(TARGET_RULES_KEY, {})
+
+        def is_target(s: Span) -> bool:
+            if s.label_ in self.target_labels:
+                return True
+            rule = rules.get((s.start, s.end))
+            return rule is not None and rule.metadata.get("component") in _STIMULATOR_PARTS
+
+        targets = [s for s in doc.spans.get(self.targets_key, ()) if is_target(s)]
         if not targets:
             doc._.context_modifiers = []
             doc._.context_results = {}
@@ -885,6 +892,11 @@ _SCREW_CUES = frozenset({"LUCENCY", "LOOSENING", "MALPOSITION", "BACKOUT"})
 _NO_SIDE_BORROWING = frozenset({"PSEUDARTHROSIS", "SUBSIDENCE", "STIMULATOR"})
 
 
+def target_rule(doc: Doc, span: Span) -> Any:
+    """The TargetRule that matched a span of `doc.spans["spine_targets"]`."""
+    return doc.user_data.get(TARGET_RULES_KEY, {}).get((span.start, span.end))
+
+
 class _Target:
     """A target span's fields, read once (span extensions are slow to read)."""
 
@@ -899,18 +911,16 @@ class _Target:
         "rule",
         "start",
         "start_char",
-        "text",
     )
 
-    def __init__(self, span: Span, context: ContextResult | None) -> None:
+    def __init__(self, span: Span, rule: Any, context: ContextResult | None) -> None:
         self.start = span.start
         self.end = span.end
         self.start_char = span.start_char
         self.end_char = span.end_char
-        self.text = span.text
         self.label_ = span.label_
-        self.rule = span._.target_rule
-        self.meta = self.rule.metadata
+        self.rule = rule
+        self.meta = rule.metadata
         if context is None:
             self.assertion, self.change, self.modifiers = None, None, ()
         else:
@@ -925,9 +935,11 @@ class _Tokens:
     __slots__ = ("idx", "lower", "text")
 
     def __init__(self, doc: Doc) -> None:
-        self.text = [t.text for t in doc]
+        arr = doc.to_array([IDX, LENGTH])
+        self.idx = arr[:, 0].tolist()
+        text = doc_text(doc)
+        self.text = [text[a : a + n] for a, n in zip(self.idx, arr[:, 1].tolist(), strict=True)]
         self.lower = [w.lower() for w in self.text]
-        self.idx = doc.to_array([IDX]).reshape(-1).tolist()
 
     def char_range(self, a: int, b: int) -> tuple[int, int]:
         return self.idx[a], self.idx[b - 1] + len(self.text[b - 1])
@@ -1004,7 +1016,11 @@ class FindingBuilder:
             doc.spans[self.spans_key] = []
             return doc
         context = doc._.context_results or {}
-        targets = [_Target(span, context.get((span.start, span.end))) for span in spans]
+        rules = doc.user_data.get(TARGET_RULES_KEY, {})
+        targets = [
+            _Target(span, rules[(span.start, span.end)], context.get((span.start, span.end)))
+            for span in spans
+        ]
         toks = _Tokens(doc)
         has_stimulator = any(t.label_ == "STIMULATOR" for t in targets)
         bounds = sentence_bounds(doc)
@@ -1544,9 +1560,8 @@ def _primary_component(seg: _Segment, label: str, groups: Any) -> str | None:
     return _component_of(min(named, key=distance))
 
 
-def _component_of(span: Any) -> str | None:
-    meta = span.meta if isinstance(span, _Target) else span._.target_rule.metadata
-    return meta.get("component")
+def _component_of(span: _Target) -> str | None:
+    return span.meta.get("component")
 
 
 _TRIM_LEFT = frozenset(

@@ -14,7 +14,8 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 FINDINGS_KEY = "findings"  # doc.spans[FINDINGS_KEY]: one span a finding
-TARGETS_KEY = "spine_targets"  # doc.spans[TARGETS_KEY]: raw target matches
+TARGETS_KEY = "spine_targets"  # doc.spans[TARGETS_KEY]: raw target matches (span.id_ = rule id)
+TARGET_RULES_KEY = "spine_extractor.target_rules"  # doc.user_data: (start, end) -> TargetRule
 
 SPAN_EXTENSIONS: dict[str, dict[str, Any]] = {
     # medspaCy ConText names

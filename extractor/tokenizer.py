@@ -45,7 +45,10 @@ class ReportTokenizer:
         for m in TOKEN_RE.finditer(text):
             start = m.start()
             if start > pos:
-                _add_gap(text[pos:start], words, spaces)
+                if start - pos == 1 and words and text[pos] == " ":
+                    spaces[-1] = True  # the common case, inlined for speed
+                else:
+                    _add_gap(text[pos:start], words, spaces)
             words.append(m.group())
             spaces.append(False)
             pos = m.end()
