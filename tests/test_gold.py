@@ -132,7 +132,27 @@ def test_scoring_by_hand(tmp_path):
 # Floors set just under the figures measured when they were last changed;
 # a regression fails CI. Measured figures are in the README.
 FLOORS = {
-    "dev": {"f1": 0.95, "assertion": 0.95, "size": 0.95, "sensitivity": 0.95, "specificity": 0.95},
+    "train": {
+        "f1": 0.955,
+        "assertion": 0.960,
+        "size": 0.975,
+        "sensitivity": 0.99,
+        "specificity": 0.965,
+    },
+    "dev": {
+        "f1": 0.965,
+        "assertion": 0.965,
+        "size": 0.975,
+        "sensitivity": 0.99,
+        "specificity": 0.965,
+    },
+    "test": {
+        "f1": 0.925,
+        "assertion": 0.955,
+        "size": 0.965,
+        "sensitivity": 0.99,
+        "specificity": 0.99,
+    },
 }
 
 
