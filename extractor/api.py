@@ -3,16 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 
+from .classifier import ReviewModel, default_model, load_model, report_input
+from .extensions import doc_text
 from .pipeline import shared_nlp
 from .record import doc_to_record
 from .schema import ReportRecord
 
+ModelChoice = None | str | Path | ReviewModel
+
 MAX_CHARS = 200_000  # longer texts are refused: no radiology report is this long
 _CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t", "\f", "\v"}
+
+
+def resolve_model(model: ModelChoice) -> ReviewModel | None:
+    """None -> the packaged classifier; "rule" -> the contract rule (None);
+    a path -> that model file; a ReviewModel -> itself."""
+    if model is None:
+        return default_model()
+    if isinstance(model, ReviewModel):
+        return model
+    if str(model) == "rule":
+        return None
+    return _load_cached(str(Path(model).resolve()))
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str) -> ReviewModel:
+    return load_model(path)
 
 
 def text_problem(text: Any, *, max_chars: int = MAX_CHARS) -> str | None:
@@ -38,18 +61,22 @@ def extract(
     report_id: str | None = None,
     nlp: Language | None = None,
     max_chars: int = MAX_CHARS,
+    model: ModelChoice = None,
 ) -> ReportRecord:
     """Findings of one report, as the contract's record.
 
+    `model` sets the review flag: None (default) the packaged classifier,
+    "rule" the contract's rule, a path a site model file, or a ReviewModel.
     Never raises for bad input: the record then carries `error` and no
-    findings.
+    findings. A model file that cannot be trusted raises `ModelError`.
     """
+    review = resolve_model(model)
     problem = text_problem(text, max_chars=max_chars)
     if problem is not None:
         return ReportRecord.failed(report_id, problem)
     nlp = nlp or shared_nlp()
     try:
-        return doc_to_record(nlp(text), report_id)
+        return doc_to_record(nlp(text), report_id, review)
     except Exception as e:  # one bad report must not end a batch
         return ReportRecord.failed(report_id, f"pipeline failed: {type(e).__name__}: {e}")
 
@@ -68,24 +95,30 @@ def extract_many(
     nlp: Language | None = None,
     batch_size: int = 64,
     max_chars: int = MAX_CHARS,
+    model: ModelChoice = None,
 ) -> Iterator[ReportRecord]:
     """Stream records for texts or (id, text) pairs, in input order.
 
-    Plain texts get their position ("0", "1", ...) as id.
+    Plain texts get their position ("0", "1", ...) as id. `model` as in
+    `extract`.
     """
     nlp = nlp or shared_nlp()
+    review = resolve_model(model)
     batch: list[tuple[str | None, Any]] = []
     for pair in _pairs(items):
         batch.append(pair)
         if len(batch) >= batch_size:
-            yield from _run_batch(nlp, batch, max_chars)
+            yield from _run_batch(nlp, batch, max_chars, review)
             batch = []
     if batch:
-        yield from _run_batch(nlp, batch, max_chars)
+        yield from _run_batch(nlp, batch, max_chars, review)
 
 
 def _run_batch(
-    nlp: Language, batch: list[tuple[str | None, Any]], max_chars: int
+    nlp: Language,
+    batch: list[tuple[str | None, Any]],
+    max_chars: int,
+    review: ReviewModel | None,
 ) -> Iterator[ReportRecord]:
     good = [
         (i, text)
@@ -96,8 +129,22 @@ def _run_batch(
         docs = dict(zip((i for i, _ in good), nlp.pipe(t for _, t in good), strict=True))
     except Exception:
         docs = {}  # fall back to one at a time so only the bad report fails
+    records = {i: doc_to_record(doc, batch[i][0]) for i, doc in docs.items()}
+    if review is not None and docs:
+        # the classifier runs once per batch: its text features are vectorised together
+        order = sorted(docs)
+        items = [
+            report_input(doc_text(docs[i]), docs[i]._.report_sections, records[i].findings)
+            for i in order
+        ]
+        for i, (flag, probability, reasons) in zip(order, review.review_many(items), strict=True):
+            records[i].needs_surgical_review = flag
+            records[i].review_probability = probability
+            records[i].review_reasons = reasons
     for i, (report_id, text) in enumerate(batch):
-        if i in docs:
-            yield doc_to_record(docs[i], report_id)
+        if i in records:
+            yield records[i]
         else:
-            yield extract(text, report_id=report_id, nlp=nlp, max_chars=max_chars)
+            yield extract(
+                text, report_id=report_id, nlp=nlp, max_chars=max_chars, model=review or "rule"
+            )

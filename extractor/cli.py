@@ -13,9 +13,11 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from . import __version__
-from .api import MAX_CHARS
+from .api import MAX_CHARS, text_problem
+from .classifier import ModelError
 from .io import InputError, InputRow, RecordWriter, input_format, output_format, read_rows
 from .schema import FINDING_TYPES, ReportRecord
 
@@ -83,6 +85,18 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--batch-size", type=int, default=64, help="reports per spaCy batch (default: 64)"
     )
+    ex.add_argument(
+        "--flag",
+        choices=["model", "rule"],
+        default="model",
+        help="how needs_surgical_review is decided: the review classifier (default) or the contract's rule",
+    )
+    ex.add_argument(
+        "--model",
+        metavar="MODEL.json",
+        default=None,
+        help="a review model trained with 'spine-extract train' (default: the packaged model)",
+    )
     ex.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
 
     ev = sub.add_parser(
@@ -115,7 +129,40 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="list false positives and negatives with their evidence",
     )
+    ev.add_argument(
+        "--model",
+        metavar="MODEL.json",
+        default=None,
+        help="review model scored next to the contract rule (default: the packaged model)",
+    )
     ev.add_argument("--json", action="store_true", help="print the metrics as JSON")
+
+    tr = sub.add_parser(
+        "train",
+        help="train a surgical-review model on labelled reports",
+        description=(
+            "Train the review classifier on LABELED: .jsonl, .csv or .parquet with report text and a "
+            "0/1 label, or gold corpus files (the folder or a split file; the label is "
+            "needs_surgical_review). Prints cross-validated AUROC, sensitivity and specificity at "
+            "the chosen threshold next to the contract rule, and writes MODEL.json plus its model "
+            "card MODEL.md. Training is deterministic: the same data gives the same file."
+        ),
+    )
+    tr.add_argument("labeled", metavar="LABELED")
+    tr.add_argument("-o", "--output", required=True, metavar="MODEL.json")
+    tr.add_argument("--id-field", default="id")
+    tr.add_argument("--text-field", default="text")
+    tr.add_argument(
+        "--label-field",
+        default=None,
+        help="name of the 0/1 label field (default: label, or needs_surgical_review for gold files)",
+    )
+    tr.add_argument(
+        "--split",
+        action="append",
+        choices=["train", "dev", "test"],
+        help="with a corpus folder: split(s) to train on (default: train)",
+    )
 
     va = sub.add_parser(
         "validate-gold",
@@ -137,8 +184,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_extract(args)
         if args.command == "evaluate":
             return run_evaluate(args)
+        if args.command == "train":
+            return run_train(args)
         return run_validate(args)
-    except (UsageError, InputError) as e:
+    except (UsageError, InputError, ModelError) as e:
         print(f"spine-extract: error: {e}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -151,12 +200,15 @@ def _records(rows: Iterator[InputRow], args: argparse.Namespace) -> Iterator[Rep
     from .pipeline import shared_nlp
 
     nlp = shared_nlp(args.lexicons)
+    model = _model_choice(args)
     batch: list[InputRow] = []
 
     def flush() -> Iterator[ReportRecord]:
         good = [(r.id, r.text) for r in batch if r.error is None]
         done = iter(
-            extract_many(good, nlp=nlp, batch_size=args.batch_size, max_chars=args.max_chars)
+            extract_many(
+                good, nlp=nlp, batch_size=args.batch_size, max_chars=args.max_chars, model=model
+            )
         )
         for r in batch:
             yield ReportRecord.failed(r.id, r.error) if r.error is not None else next(done)
@@ -170,9 +222,20 @@ def _records(rows: Iterator[InputRow], args: argparse.Namespace) -> Iterator[Rep
         yield from flush()
 
 
+def _model_choice(args: argparse.Namespace) -> Any:
+    from .api import resolve_model
+
+    if getattr(args, "flag", "model") == "rule":
+        if args.model:
+            raise UsageError("--model goes with --flag model")
+        return "rule"
+    return resolve_model(args.model)  # load (and check) the model file up front
+
+
 def run_extract(args: argparse.Namespace) -> int:
     input_format(args.input)
     output_format(args.output)
+    _model_choice(args)
     if args.max_chars < 1 or args.batch_size < 1:
         raise UsageError("--max-chars and --batch-size must be positive")
     rows = read_rows(args.input, id_field=args.id_field, text_field=args.text_field)
@@ -216,7 +279,7 @@ def _summary(
 def run_evaluate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .api import extract_many
+    from .api import extract_many, resolve_model
     from .evaluate import evaluate, format_evaluation
     from .gold import load_gold
     from .pipeline import shared_nlp
@@ -243,13 +306,118 @@ def run_evaluate(args: argparse.Namespace) -> int:
             raise InputError(f"{args.pred}: cannot read predictions ({e})") from e
     else:
         nlp = shared_nlp(args.lexicons)
-        predictions = {r.id: r for r in extract_many(((g.id, g.text) for g in gold), nlp=nlp)}
+        model = resolve_model(args.model)
+        predictions = {
+            r.id: r for r in extract_many(((g.id, g.text) for g in gold), nlp=nlp, model=model)
+        }
     result = evaluate(gold, predictions)
     if args.json:
         print(json.dumps(result.to_dict(with_errors=args.errors), indent=2))
     else:
         title = f"gold: {args.gold}" + (f" (split: {', '.join(splits)})" if splits else "")
         print(format_evaluation(result, show_errors=args.errors, title=title))
+    return EXIT_OK
+
+
+def _labeled_rows(args: argparse.Namespace) -> tuple[list[str], list[int], str, int]:
+    """(texts, labels, description, skipped) from a labelled file or gold corpus."""
+    from pathlib import Path
+
+    import pandas as pd
+
+    from .gold import load_gold
+
+    path = Path(args.labeled)
+    if not path.exists():
+        raise InputError(f"{args.labeled}: no such file or folder")
+    is_gold = path.is_dir() or (args.label_field is None and _looks_like_gold(path))
+    if is_gold:
+        splits = args.split or (["train"] if path.is_dir() else None)
+        try:
+            gold = load_gold(path, splits)
+        except (ValueError, KeyError) as e:
+            raise InputError(f"{args.labeled}: cannot read gold ({e})") from e
+        where = f"{args.labeled}" + (f" split {', '.join(splits)}" if splits else "")
+        return (
+            [g.text for g in gold],
+            [int(g.needs_surgical_review) for g in gold],
+            f"gold corpus {where}",
+            0,
+        )
+    label_field = args.label_field or "label"
+    fmt = input_format(args.labeled)
+    try:
+        if fmt == "csv":
+            df = pd.read_csv(path)
+        elif fmt == "parquet":
+            df = pd.read_parquet(path)
+        elif fmt == "jsonl":
+            df = pd.read_json(path, lines=True)
+        else:
+            raise InputError(
+                f"{args.labeled}: train reads .jsonl, .csv, .parquet or a gold corpus folder"
+            )
+    except InputError:
+        raise
+    except Exception as e:
+        raise InputError(f"{args.labeled}: cannot read ({type(e).__name__}: {e})") from e
+    for col in (args.text_field, label_field):
+        if col not in df.columns:
+            raise InputError(f"{args.labeled}: no column {col!r} (columns: {list(df.columns)})")
+    texts, labels, skipped = [], [], 0
+    for text, label in zip(df[args.text_field], df[label_field], strict=True):
+        value = _as_label(label)
+        if value is None or text_problem(text) is not None:
+            skipped += 1
+            continue
+        texts.append(text)
+        labels.append(value)
+    return texts, labels, f"{args.labeled} ({len(texts)} labelled reports)", skipped
+
+
+def _looks_like_gold(path: object) -> bool:
+    try:
+        with open(path, encoding="utf-8") as fh:  # type: ignore[call-overload]
+            first = json.loads(fh.readline())
+        return isinstance(first, dict) and "needs_surgical_review" in first and "findings" in first
+    except (OSError, ValueError):
+        return False
+
+
+def _as_label(value: object) -> int | None:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int | float) and value in (0, 1):
+        return int(value)
+    if isinstance(value, str) and value.strip().lower() in ("0", "1", "true", "false", "yes", "no"):
+        return int(value.strip().lower() in ("1", "true", "yes"))
+    return None
+
+
+def run_train(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .classifier import model_card, prepare_inputs, train_model
+
+    out = Path(args.output)
+    if out.suffix.lower() != ".json":
+        raise UsageError("the model file must end in .json")
+    texts, labels, description, skipped = _labeled_rows(args)
+    if skipped:
+        print(
+            f"skipped {skipped} rows with no usable text or a label other than 0/1", file=sys.stderr
+        )
+    try:
+        model, report = train_model(
+            prepare_inputs(texts), labels, meta={"training_data": description}
+        )
+    except ValueError as e:
+        raise InputError(f"{args.labeled}: {e}") from e
+    model.save(out)
+    card = out.with_suffix(".md")
+    card.write_text(model_card(model, report, data=description), encoding="utf-8")
+    print("\n".join(report.lines()))
+    print(f"written: {out} and its model card {card}")
     return EXIT_OK
 
 

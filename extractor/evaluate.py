@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .gold import GoldReport
+from .review import review_by_rule
 from .schema import FINDING_TYPES, POSITIVE_ASSERTIONS, Finding, ReportRecord
 
 Atom = tuple[str, str | None, str | None]  # (type, level, side)
@@ -80,6 +81,10 @@ class Evaluation:
     size_pairs: int
     review: dict[str, Any]
     errors: list[AtomError] = field(default_factory=list)
+    # the contract's rule applied to the same predicted findings, as a baseline
+    rule_review: dict[str, Any] = field(default_factory=dict)
+    # ids of the reports whose review flag disagrees with gold, per decider
+    review_errors: dict[str, list[str]] = field(default_factory=dict)
 
     def to_dict(self, with_errors: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -91,6 +96,8 @@ class Evaluation:
             "size_within_0_5mm": self.size_accuracy,
             "size_pairs": self.size_pairs,
             "review": self.review,
+            "rule_review": self.rule_review,
+            "review_errors": self.review_errors,
         }
         if with_errors:
             out["errors"] = [
@@ -129,6 +136,8 @@ def evaluate(gold: Sequence[GoldReport], predictions: Mapping[str, ReportRecord]
     labels: list[int] = []
     scores: list[float] = []
     flags: list[int] = []
+    rule_flags: list[int] = []
+    wrong: dict[str, list[str]] = {"flag": [], "rule": []}
     for report in gold:
         pred = predictions.get(report.id) or ReportRecord(id=report.id, error="no prediction")
         pred_findings = pred.findings
@@ -186,6 +195,11 @@ def evaluate(gold: Sequence[GoldReport], predictions: Mapping[str, ReportRecord]
             size_ok += any(abs(p - max(gold_sizes)) <= 0.5 for p in pred_sizes)
         labels.append(int(report.needs_surgical_review))
         flags.append(int(bool(pred.needs_surgical_review)))
+        rule_flags.append(int(review_by_rule(pred_findings)[0]))
+        if flags[-1] != labels[-1]:
+            wrong["flag"].append(report.id)
+        if rule_flags[-1] != labels[-1]:
+            wrong["rule"].append(report.id)
         scores.append(
             float(pred.review_probability)
             if pred.review_probability is not None
@@ -201,6 +215,8 @@ def evaluate(gold: Sequence[GoldReport], predictions: Mapping[str, ReportRecord]
         size_pairs=size_pairs,
         review=review_metrics(labels, flags, scores),
         errors=errors,
+        rule_review=review_metrics(labels, rule_flags, [float(x) for x in rule_flags]),
+        review_errors=wrong,
     )
 
 
@@ -261,6 +277,17 @@ def format_evaluation(ev: Evaluation, *, show_errors: bool = False, title: str =
         f"review flag: sensitivity {_fmt(r['sensitivity'])}  specificity {_fmt(r['specificity'])}"
         f"  AUROC {_fmt(r['auroc'])}  (positives {r['positives']}, negatives {r['negatives']})"
     )
+    if ev.rule_review:
+        b = ev.rule_review
+        lines.append(
+            f"contract rule:  sensitivity {_fmt(b['sensitivity'])}  specificity {_fmt(b['specificity'])}"
+            f"  AUROC {_fmt(b['auroc'])}  (same extracted findings)"
+        )
+        for name, ids in (
+            ("review flag", ev.review_errors.get("flag", [])),
+            ("contract rule", ev.review_errors.get("rule", [])),
+        ):
+            lines.append(f"  {name} wrong on {len(ids)}: {', '.join(ids) if ids else '-'}")
     if show_errors:
         lines.append("")
         lines.append("errors:")

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 from spacy.language import Language
 
-from .api import MAX_CHARS, extract_many
+from .api import MAX_CHARS, ModelChoice, extract_many
 from .io import FINDING_FIELDS, REPORT_FIELDS, finding_rows, report_row
 from .schema import ReportRecord
 
@@ -39,11 +39,14 @@ def extract_frame(
     text_col: str = "text",
     nlp: Language | None = None,
     max_chars: int = MAX_CHARS,
+    model: ModelChoice = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Run the extractor over a DataFrame; returns (reports, findings)."""
+    """Run the extractor over a DataFrame; returns (reports, findings).
+
+    `model` as in `extract`."""
     for col in (id_col, text_col):
         if col not in df.columns:
             raise KeyError(f"column {col!r} not in the DataFrame (columns: {list(df.columns)})")
     texts = df[text_col].astype(object).where(df[text_col].notna(), None)
     pairs = zip(df[id_col].astype(str), texts, strict=True)
-    return records_to_frames(extract_many(pairs, nlp=nlp, max_chars=max_chars))
+    return records_to_frames(extract_many(pairs, nlp=nlp, max_chars=max_chars, model=model))

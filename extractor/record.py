@@ -6,11 +6,16 @@ The CLI, the pandas and Spark front ends and the evaluator all go through
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Span
 
-from .extensions import FINDINGS_KEY
+from .extensions import FINDINGS_KEY, doc_text
 from .review import review_by_rule
 from .schema import Finding, ReportRecord
+
+if TYPE_CHECKING:
+    from .classifier import ReviewModel
 
 
 def span_to_finding(span: Span) -> Finding:
@@ -21,15 +26,34 @@ def span_to_finding(span: Span) -> Finding:
     return finding
 
 
-def doc_to_record(doc: Doc, report_id: str | None = None) -> ReportRecord:
-    """The contract record for `doc`; the review flag by the contract's rule."""
+def doc_to_record(
+    doc: Doc, report_id: str | None = None, model: ReviewModel | None = None
+) -> ReportRecord:
+    """The contract record for `doc`.
+
+    The review flag comes from `model` (a `classifier.ReviewModel`) when one
+    is given, else from the contract's rule.
+    """
     findings = [span_to_finding(s) for s in doc.spans.get(FINDINGS_KEY, ())]
     findings.sort(key=lambda f: (f.start, f.end, f.type))
-    flag, reasons = review_by_rule(findings)
+    if model is None:
+        flag, reasons = review_by_rule(findings)
+        return ReportRecord(
+            id=report_id,
+            findings=findings,
+            needs_surgical_review=flag,
+            review_probability=1.0 if flag else 0.0,
+            review_reasons=reasons,
+        )
+    from .classifier import report_input
+
+    flag, probability, reasons = model.review(
+        report_input(doc_text(doc), doc._.report_sections, findings)
+    )
     return ReportRecord(
         id=report_id,
         findings=findings,
         needs_surgical_review=flag,
-        review_probability=1.0 if flag else 0.0,
+        review_probability=probability,
         review_reasons=reasons,
     )
