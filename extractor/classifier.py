@@ -60,8 +60,44 @@ _CHAR_PARAMS = {
 
 
 _PLAIN_WORDS = frozenset(
-    "the a an of at to in on and or with without is are was were there this that its it "
-    "left right both bilateral bilaterally from by for as be has have been no not".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "at",
+        "to",
+        "in",
+        "on",
+        "and",
+        "or",
+        "with",
+        "without",
+        "is",
+        "are",
+        "was",
+        "were",
+        "there",
+        "this",
+        "that",
+        "its",
+        "it",
+        "left",
+        "right",
+        "both",
+        "bilateral",
+        "bilaterally",
+        "from",
+        "by",
+        "for",
+        "as",
+        "be",
+        "has",
+        "have",
+        "been",
+        "no",
+        "not",
+    ]
 )
 
 
