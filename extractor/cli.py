@@ -17,6 +17,7 @@ from typing import Any
 
 from . import __version__
 from .api import MAX_CHARS, text_problem
+from .batch import default_jobs
 from .classifier import ModelError
 from .io import InputError, InputRow, RecordWriter, input_format, output_format, read_rows
 from .schema import FINDING_TYPES, ReportRecord
@@ -97,7 +98,21 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="a review model trained with 'spine-extract train' (default: the packaged model)",
     )
-    ex.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    ex.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        help="worker processes (default: all cores); output order is input order either way",
+    )
+    ex.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted run from OUTPUT.partial.jsonl (same input and options)",
+    )
+    ex.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and a one-line summary"
+    )
 
     ev = sub.add_parser(
         "evaluate",
@@ -195,33 +210,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _records(rows: Iterator[InputRow], args: argparse.Namespace) -> Iterator[ReportRecord]:
-    from .api import extract_many
-    from .pipeline import shared_nlp
-
-    nlp = shared_nlp(args.lexicons)
-    model = _model_choice(args)
-    batch: list[InputRow] = []
-
-    def flush() -> Iterator[ReportRecord]:
-        good = [(r.id, r.text) for r in batch if r.error is None]
-        done = iter(
-            extract_many(
-                good, nlp=nlp, batch_size=args.batch_size, max_chars=args.max_chars, model=model
-            )
-        )
-        for r in batch:
-            yield ReportRecord.failed(r.id, r.error) if r.error is not None else next(done)
-
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= args.batch_size:
-            yield from flush()
-            batch = []
-    if batch:
-        yield from flush()
-
-
 def _model_choice(args: argparse.Namespace) -> Any:
     from .api import resolve_model
 
@@ -233,31 +221,148 @@ def _model_choice(args: argparse.Namespace) -> Any:
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    from .batch import BatchOptions, Progress, run_records
+    from .io import (
+        CheckpointWriter,
+        complete_lines,
+        estimate_total,
+        finish_output,
+        partial_paths,
+        run_state,
+    )
+
     input_format(args.input)
     output_format(args.output)
     _model_choice(args)
-    if args.max_chars < 1 or args.batch_size < 1:
-        raise UsageError("--max-chars and --batch-size must be positive")
-    rows = read_rows(args.input, id_field=args.id_field, text_field=args.text_field)
+    if args.max_chars < 1 or args.batch_size < 1 or (args.jobs is not None and args.jobs < 1):
+        raise UsageError("--max-chars, --batch-size and --jobs must be positive")
+    if args.output == "-" and args.resume:
+        raise UsageError("--resume needs an output file (-o)")
+    options = BatchOptions(
+        jobs=args.jobs or default_jobs(),
+        batch_size=args.batch_size,
+        max_chars=args.max_chars,
+        lexicons=args.lexicons,
+        model="rule" if args.flag == "rule" else args.model,
+    )
+    rows: Iterator[InputRow] = read_rows(
+        args.input, id_field=args.id_field, text_field=args.text_field
+    )
     started = time.perf_counter()
-    writer = RecordWriter(args.output)
-    n = errors = flagged = 0
-    by_type: Counter[str] = Counter()
-    ok = False
+    if args.output == "-":
+        return _extract_to_stdout(rows, options, args, started)
+
+    partial, state_file = partial_paths(args.output)
+    state = None
+    if args.input != "-":
+        state = run_state(
+            args.input,
+            {
+                "id_field": args.id_field,
+                "text_field": args.text_field,
+                "lexicons": args.lexicons,
+                "flag": args.flag,
+                "model": args.model,
+                "max_chars": args.max_chars,
+            },
+        )
+    done_before = 0
+    if args.resume and partial.exists() and state_file.exists():
+        if json.loads(state_file.read_text(encoding="utf-8")) != state:
+            raise UsageError(
+                f"{partial} was written from another input or with other options; "
+                "remove it or run without --resume"
+            )
+        done_before = complete_lines(partial)
+        rows = _skip(rows, done_before)
+        if not args.quiet:
+            print(f"resuming after {done_before:,} reports already in {partial}", file=sys.stderr)
+    elif args.resume and args.input == "-":
+        raise UsageError("--resume cannot resume standard input")
+    else:
+        if partial.exists() and not args.quiet:
+            print(
+                f"starting over: {partial} from an earlier run is replaced (--resume continues it)",
+                file=sys.stderr,
+            )
+        if state is not None:
+            state_file.write_text(json.dumps(state), encoding="utf-8")
+    total = estimate_total(args.input) if args.input != "-" else None
+    progress = Progress(total, enabled=not args.quiet, already=done_before)
+    writer = CheckpointWriter(partial, append=done_before > 0)
+    tally = _Tally()
     try:
-        for record in _records(rows, args):
-            writer.write([record])
-            n += 1
-            errors += record.error is not None
-            flagged += bool(record.needs_surgical_review)
-            by_type.update(f.type for f in record.findings if f.is_positive)
-        ok = True
+        for record in run_records(rows, options):
+            writer.write(record)
+            progress.update(record)
+            tally.add(record)
     finally:
-        writer.close(success=ok)
+        writer.close()
+        progress.finish()
+    finish_output(partial, args.output)
+    state_file.unlink(missing_ok=True)
     elapsed = time.perf_counter() - started
-    if not args.quiet:
-        print(_summary(n, by_type, flagged, errors, elapsed, args.output), file=sys.stderr)
-    return EXIT_REPORT_ERRORS if errors else EXIT_OK
+    if done_before:
+        tally.recount(args.output)
+    _report(tally, elapsed, args)
+    return EXIT_REPORT_ERRORS if tally.errors else EXIT_OK
+
+
+def _skip(rows: Iterator[InputRow], n: int) -> Iterator[InputRow]:
+    for i, row in enumerate(rows):
+        if i >= n:
+            yield row
+
+
+def _extract_to_stdout(
+    rows: Iterator[InputRow], options: Any, args: argparse.Namespace, started: float
+) -> int:
+    from .batch import run_records
+
+    writer = RecordWriter("-")
+    tally = _Tally()
+    for record in run_records(rows, options):
+        writer.write([record])
+        tally.add(record)
+    writer.close()
+    _report(tally, time.perf_counter() - started, args)
+    return EXIT_REPORT_ERRORS if tally.errors else EXIT_OK
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.n = self.errors = self.flagged = 0
+        self.by_type: Counter[str] = Counter()
+
+    def add(self, record: ReportRecord) -> None:
+        self.n += 1
+        self.errors += record.error is not None
+        self.flagged += bool(record.needs_surgical_review)
+        self.by_type.update(f.type for f in record.findings if f.is_positive)
+
+    def recount(self, output: str) -> None:
+        """After a resume, count the whole output, not just this run's part."""
+        if output_format(output) != "jsonl":
+            return
+        self.__init__()  # type: ignore[misc]
+        with open(output, encoding="utf-8") as fh:
+            for line in fh:
+                self.add(ReportRecord.from_dict(json.loads(line)))
+
+
+def _report(tally: _Tally, elapsed: float, args: argparse.Namespace) -> None:
+    rate = tally.n / elapsed if elapsed > 0 else 0.0
+    line = (
+        f"reports: {tally.n}   flagged for surgical review: {tally.flagged}   errors: {tally.errors}   "
+        f"time: {elapsed:.2f} s ({rate:,.0f} reports/s)"
+    )
+    if args.quiet:
+        print(line, file=sys.stderr)  # the one summary line is always printed
+        return
+    print(
+        _summary(tally.n, tally.by_type, tally.flagged, tally.errors, elapsed, args.output),
+        file=sys.stderr,
+    )
 
 
 def _summary(

@@ -8,6 +8,7 @@ defaults are declared once, in the factory's `default_config`.
 # no "from __future__ import annotations": spaCy reads factory signatures at runtime
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -135,12 +136,18 @@ class Sectionizer:
 _BLANK_RE = re.compile(r"_{3,}|\[ \]|\[select\b", re.IGNORECASE)
 
 
+_SECTION_STARTS_KEY = "spine_extractor.section_starts"
+
+
 def section_at(doc: Doc, char: int) -> str:
     """The section category of the character at `char`."""
     sections = doc._.report_sections
     if not sections:
         return "findings"
-    starts = [s[1] for s in sections]
+    starts = doc.user_data.get(_SECTION_STARTS_KEY)
+    if starts is None or len(starts) != len(sections):
+        starts = [s[1] for s in sections]
+        doc.user_data[_SECTION_STARTS_KEY] = starts
     i = bisect.bisect_right(starts, char) - 1
     return sections[max(i, 0)][0]
 
@@ -260,45 +267,37 @@ def sentence_starts(text: str, forced: Iterable[int] = ()) -> list[int]:
         word = w.group(1).lower() if w else ""
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
-        if word.isdigit():
-            # "1." as a list marker at the start of a line is not a sentence
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            if not text[line_start : m.start()].strip(" \t.").replace(word, "", 1).strip():
-                continue
+        if word.isdigit() and _is_list_marker(text, m.start() - 1):
+            continue  # "1." opening a numbered line is not a sentence
         starts.add(m.end())
-    pos = 0
-    n = len(text)
-    prev_line = ""
-    while pos < n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            break
-        line = text[pos:nl]
-        nxt = nl + 1
-        if line.strip():
-            prev_line = line
-        # next non-blank line
-        blank_run = False
-        while nxt < n:
-            end = text.find("\n", nxt)
-            end = n if end < 0 else end
-            if text[nxt:end].strip():
-                break
-            blank_run = True
-            nxt = end + 1
-        if nxt >= n:
-            break
-        next_line_end = text.find("\n", nxt)
-        next_line = text[nxt : n if next_line_end < 0 else next_line_end]
-        first_char = len(next_line) - len(next_line.lstrip())
-        start_char = nxt + first_char
-        if blank_run or _line_break_splits(prev_line, next_line):
-            starts.add(start_char)
-        pos = nl + 1
+    prev_line: str | None = None
+    blank_between = False
+    for m in _LINE_RE.finditer(text):
+        line = m.group().rstrip("\r\n")
+        if not line.strip():
+            blank_between = prev_line is not None
+            continue
+        if prev_line is not None and (blank_between or _line_break_splits(prev_line, line)):
+            starts.add(m.start() + len(line) - len(line.lstrip()))
+        prev_line = line
+        blank_between = False
     for f in forced:
-        if 0 <= f < n:
+        if 0 <= f < len(text):
             starts.add(f)
     return sorted(starts)
+
+
+_LINE_RE = re.compile(r"[^\n]+|(?<=\n)(?=\n)")
+
+
+def _is_list_marker(text: str, dot: int) -> bool:
+    """Whether the digits before text[dot] ('.') open their line ("1. ...")."""
+    i = dot
+    while i > 0 and dot - i < 3 and text[i - 1].isdigit():
+        i -= 1
+    while i > 0 and dot - i < 8 and text[i - 1] in " \t":
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
 
 
 def _line_break_splits(prev_line: str, next_line: str) -> bool:
@@ -314,6 +313,9 @@ def _line_break_splits(prev_line: str, next_line: str) -> bool:
         return False
     last_word = prev.rsplit(None, 1)[-1].lower()
     return last_word not in _CONTINUATION_WORDS
+
+
+MAX_SENTENCE_TOKENS = 400  # a longer "sentence" is cut: no report sentence is this long
 
 
 class SentenceSplitter:
@@ -349,6 +351,11 @@ class SentenceSplitter:
             if p < n:
                 flags[int(p)] = 1
         flags[0] = 1
+        # bound sentence length: per-sentence work stays linear on pathological input
+        starts_at = [*np.flatnonzero(flags == 1).tolist(), n]
+        for a, b in itertools.pairwise(starts_at):
+            if b - a > MAX_SENTENCE_TOKENS:
+                flags[a + MAX_SENTENCE_TOKENS : b : MAX_SENTENCE_TOKENS] = 1
         # spaCy wants uint64; -1 ("not a start") wraps around as it expects
         doc.from_array([SENT_START], flags.astype(np.uint64).reshape(-1, 1))
         doc.user_data.pop(_BOUNDS_KEY, None)
@@ -638,11 +645,16 @@ class ConTextAnnotator:
         kept: list[Modifier] = []
         for mods in families.values():
             mods.sort(key=lambda m: (-(m.end - m.start), m.start))
-            taken: list[Modifier] = []
+            owner: dict[int, Modifier] = {}  # token -> the kept modifier covering it
             for m in mods:
-                overlapping = [t for t in taken if m.start < t.end and m.end > t.start]
+                overlapping = list(
+                    {
+                        id(t): t for i in range(m.start, m.end) if (t := owner.get(i)) is not None
+                    }.values()
+                )
                 if not overlapping:
-                    taken.append(m)
+                    for i in range(m.start, m.end):
+                        owner[i] = m
                     kept.append(m)
                     continue
                 # "is questionable" (backward) absorbs "questionable" (forward):

@@ -14,6 +14,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,8 @@ class InputError(Exception):
 class InputRow:
     id: str | None
     text: str | None
-    error: str | None = None
+    error: str | None = None  # the row cannot be processed: an error record
+    warning: str | None = None  # processed, but the record carries this as its error
 
 
 def input_format(path: str) -> str:
@@ -108,17 +110,19 @@ def _jsonl_rows(fh: IO[bytes], id_field: str, text_field: str) -> Iterator[Input
         if not raw.strip():
             continue
         where = f"line {n}"
+        warning = None
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError:
-            yield InputRow(None, None, f"{where}: not valid UTF-8")
-            continue
+            line = raw.decode("utf-8", errors="replace")
+            warning = f"{where}: not valid UTF-8; decoded with replacement characters (U+FFFD)"
         try:
             data = json.loads(line)
         except json.JSONDecodeError as e:
             yield InputRow(None, None, f"{where}: invalid JSON ({e.msg})")
             continue
-        yield _row_from_mapping(data, id_field, text_field, where)
+        row = _row_from_mapping(data, id_field, text_field, where)
+        yield row if warning is None or row.error else InputRow(row.id, row.text, None, warning)
 
 
 def _csv_rows(fh: IO[bytes], id_field: str, text_field: str) -> Iterator[InputRow]:
@@ -151,7 +155,12 @@ def _csv_rows(fh: IO[bytes], id_field: str, text_field: str) -> Iterator[InputRo
             assert text_i is not None
             text = row[text_i]
             if "\ufffd" in text:
-                yield InputRow(rid, None, f"{where}: not valid UTF-8")
+                yield InputRow(
+                    rid,
+                    text,
+                    None,
+                    f"{where}: not valid UTF-8; decoded with replacement characters (U+FFFD)",
+                )
             else:
                 yield InputRow(rid, text)
 
@@ -193,11 +202,19 @@ def _folder_rows(folder: Path) -> Iterator[InputRow]:
     for path in sorted(folder.rglob("*.txt")):
         rid = path.relative_to(folder).as_posix()
         try:
-            yield InputRow(rid, path.read_bytes().decode("utf-8"))
-        except UnicodeDecodeError:
-            yield InputRow(rid, None, "not valid UTF-8")
+            data = path.read_bytes()
         except OSError as e:
             yield InputRow(rid, None, f"cannot read ({e.strerror})")
+            continue
+        try:
+            yield InputRow(rid, data.decode("utf-8"))
+        except UnicodeDecodeError:
+            yield InputRow(
+                rid,
+                data.decode("utf-8", errors="replace"),
+                None,
+                "not valid UTF-8; decoded with replacement characters (U+FFFD)",
+            )
 
 
 # --------------------------------------------------------------------------
@@ -385,3 +402,110 @@ class RecordWriter:
                 f.commit()
             else:
                 f.discard()
+
+
+# --------------------------------------------------------------------------
+# Resumable output: records stream into OUTPUT.partial.jsonl, which is the
+# checkpoint; the finished output replaces it in one rename.
+# --------------------------------------------------------------------------
+
+
+def partial_paths(output: str) -> tuple[Path, Path]:
+    """(records so far, run state) of an unfinished run writing `output`."""
+    return Path(f"{output}.partial.jsonl"), Path(f"{output}.partial.json")
+
+
+def run_state(input_path: str, options: dict[str, Any]) -> dict[str, Any]:
+    """What a resumed run must share with the interrupted one."""
+    p = Path(input_path)
+    stat = p.stat()
+    return {
+        "input": str(p.resolve()),
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "options": options,
+    }
+
+
+def complete_lines(path: Path) -> int:
+    """Count the complete records in a partial file and cut off a torn last
+    line (an interrupted write), so appending continues cleanly."""
+    count = 0
+    good_end = 0
+    with open(path, "rb+") as fh:
+        offset = 0
+        for line in fh:
+            end = offset + len(line)
+            if not line.endswith(b"\n"):
+                break
+            try:
+                json.loads(line)
+            except ValueError:
+                break
+            count += 1
+            good_end = end
+            offset = end
+        fh.truncate(good_end)
+    return count
+
+
+class CheckpointWriter:
+    """Appends JSON lines to the partial file, flushing to disk every chunk."""
+
+    def __init__(self, path: Path, *, append: bool, fsync_every: float = 2.0) -> None:
+        self.path = path
+        self._fh = open(path, "ab" if append else "wb")  # noqa: SIM115
+        self._fsync_every = fsync_every
+        self._last = time.monotonic()
+
+    def write(self, record: ReportRecord) -> None:
+        self._fh.write(record_json(record).encode("utf-8") + b"\n")
+        now = time.monotonic()
+        if now - self._last >= self._fsync_every:
+            self.sync()
+            self._last = now
+
+    def sync(self) -> None:
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+
+    def close(self) -> None:
+        self.sync()
+        self._fh.close()
+
+
+def finish_output(partial: Path, output: str) -> None:
+    """Turn a complete partial file into the requested output, atomically."""
+    if output_format(output) == "jsonl":
+        os.replace(partial, output)
+        return
+    writer = RecordWriter(output)
+    ok = False
+    try:
+        with open(partial, encoding="utf-8") as fh:
+            writer.write(ReportRecord.from_dict(json.loads(line)) for line in fh)
+        ok = True
+    finally:
+        writer.close(success=ok)
+    partial.unlink()
+
+
+def estimate_total(path: str) -> int | None:
+    """How many rows an input holds, cheaply, for a progress ETA (None: unknown)."""
+    try:
+        fmt = input_format(path)
+        if fmt in ("jsonl", "csv"):
+            n = 0
+            with open(path, "rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    n += block.count(b"\n")
+            return max(n - (1 if fmt == "csv" else 0), 0)
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            return pq.ParquetFile(path).metadata.num_rows
+        if fmt == "folder":
+            return sum(1 for _ in Path(path).rglob("*.txt"))
+    except (OSError, InputError, ValueError):
+        return None
+    return None

@@ -134,7 +134,7 @@ _SIDE_RE = re.compile(
 )
 # A side that belongs to anatomy near the hardware, not to the hardware.
 _ANATOMY_AFTER = re.compile(
-    r"[\s-]+(?:[a-z]+[\s-]+){0,2}(?:lateral\s+recess|recess|foramen|foramina|foraminal|facet|neural|paracentral|"
+    r"[\s-]{1,3}(?:[a-z]{1,20}[\s-]{1,3}){0,2}(?:lateral\s+recess|recess|foramen|foramina|foraminal|facet|neural|paracentral|"
     r"subarticular|buttock|flank|hip|abdominal|abdomen|kidney|lung|psoas|gluteal|chest|neck|arm|leg|"
     r"hemidiaphragm|atrium|ventricle|carotid|vertebral\s+artery|vein|artery|vessels?|root|nerve)\b",
     re.IGNORECASE,

@@ -36,6 +36,9 @@ def build_nlp(lexicon_dir: str | Path | None = None) -> Language:
     """
     set_extensions()
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+    # spaCy's 1M-character guard is for parsers; these rules are linear, and
+    # callers bound text length themselves (extract's max_chars)
+    nlp.max_length = 100_000_000
 
     def own(name: str) -> str | None:
         if lexicon_dir is None:

@@ -90,7 +90,7 @@ def test_cli_refuses_a_bad_model_with_one_line(tmp_path, capsys):
     bad.write_text("{}")
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": "a", "text": "Rods intact."}) + "\n")
-    assert main(["extract", str(src), "--model", str(bad)]) == EXIT_USAGE
+    assert main(["extract", "-j", "1", str(src), "--model", str(bad)]) == EXIT_USAGE
     err = capsys.readouterr().err.strip()
     assert "bad.json: refused: unknown format" in err and len(err.splitlines()) == 1
 
@@ -150,7 +150,9 @@ def test_a_site_model_trained_on_a_small_file_is_used(tmp_path, root, capsys):
     src.write_text(json.dumps({"id": "s", "text": STIMULATOR_ONLY}) + "\n")
     out_file = tmp_path / "out.jsonl"
     assert (
-        main(["extract", str(src), "-o", str(out_file), "--model", str(model_path), "-q"])
+        main(
+            ["extract", "-j", "1", str(src), "-o", str(out_file), "--model", str(model_path), "-q"]
+        )
         == EXIT_OK
     )
     assert json.loads(out_file.read_text())["needs_surgical_review"] is True

@@ -25,7 +25,7 @@ def test_extract_jsonl_to_jsonl_keeps_order_and_prints_a_summary(tmp_path, capsy
         [{"id": "a", "text": GOOD, "extra": 1}, {"id": "b", "text": "Rods intact."}],
     )
     out = tmp_path / "out.jsonl"
-    assert main(["extract", str(src), "-o", str(out)]) == EXIT_OK
+    assert main(["extract", "-j", "1", str(src), "-o", str(out)]) == EXIT_OK
     records = _records(out)
     assert [r["id"] for r in records] == ["a", "b"]
     assert records[0]["findings"][0]["type"] == "screw_lucency"
@@ -46,7 +46,7 @@ def test_bad_rows_become_error_records_and_the_run_goes_on(tmp_path):
     ]
     src.write_bytes(("\n".join(lines) + "\n").encode() + b'{"id": "latin", "text": "caf\xe9"}\n')
     out = tmp_path / "out.jsonl"
-    assert main(["extract", str(src), "-o", str(out), "-q"]) == EXIT_REPORT_ERRORS
+    assert main(["extract", "-j", "1", str(src), "-o", str(out), "-q"]) == EXIT_REPORT_ERRORS
     records = _records(out)
     assert len(records) == 8
     assert [r["error"] is None for r in records] == [
@@ -61,7 +61,9 @@ def test_bad_rows_become_error_records_and_the_run_goes_on(tmp_path):
     ]
     assert "invalid JSON" in records[1]["error"] and "line 2" in records[1]["error"]
     assert "missing id" in records[2]["error"] and "missing text" in records[3]["error"]
-    assert "not valid UTF-8" in records[7]["error"]
+    assert (
+        "not valid UTF-8" in records[7]["error"] and records[7]["needs_surgical_review"] is not None
+    )
     assert all(r["findings"] == [] for r in records if r["error"])
 
 
@@ -74,6 +76,8 @@ def test_csv_in_gives_finding_and_report_tables(tmp_path):
     code = main(
         [
             "extract",
+            "-j",
+            "1",
             str(src),
             "-o",
             str(out),
@@ -95,7 +99,7 @@ def test_csv_with_wrong_columns_gives_one_error_record_per_row(tmp_path):
     src = tmp_path / "in.csv"
     src.write_text("id,body\n1,x\n2,y\n3,z,extra\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    assert main(["extract", str(src), "-o", str(out), "-q"]) == EXIT_REPORT_ERRORS
+    assert main(["extract", "-j", "1", str(src), "-o", str(out), "-q"]) == EXIT_REPORT_ERRORS
     records = _records(out)
     assert [r["id"] for r in records] == ["1", "2", "3"]
     assert all("no column 'text'" in r["error"] for r in records)
@@ -105,7 +109,7 @@ def test_ragged_csv_rows_are_error_records(tmp_path):
     src = tmp_path / "in.csv"
     src.write_text(f'id,text\n1,"{GOOD}"\n2\n3,"{GOOD}",surplus\n', encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    assert main(["extract", str(src), "-o", str(out), "-q"]) == EXIT_REPORT_ERRORS
+    assert main(["extract", "-j", "1", str(src), "-o", str(out), "-q"]) == EXIT_REPORT_ERRORS
     assert [r["error"] is None for r in _records(out)] == [True, False, False]
 
 
@@ -113,7 +117,7 @@ def test_parquet_in_and_out(tmp_path):
     src = tmp_path / "in.parquet"
     pd.DataFrame({"id": ["a", "b", "c"], "text": [GOOD, None, "Rods intact."]}).to_parquet(src)
     out = tmp_path / "out.parquet"
-    assert main(["extract", str(src), "-o", str(out), "-q"]) == EXIT_REPORT_ERRORS
+    assert main(["extract", "-j", "1", str(src), "-o", str(out), "-q"]) == EXIT_REPORT_ERRORS
     reports = pd.read_parquet(tmp_path / "out.reports.parquet")
     findings = pd.read_parquet(out)
     assert list(reports["id"]) == ["a", "b", "c"]
@@ -128,7 +132,7 @@ def test_folder_of_text_files(tmp_path):
     (folder / "sub" / "two.txt").write_text("Rods intact.", encoding="utf-8")
     (folder / "ignored.md").write_text(GOOD, encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    assert main(["extract", str(folder), "-o", str(out), "-q"]) == EXIT_OK
+    assert main(["extract", "-j", "1", str(folder), "-o", str(out), "-q"]) == EXIT_OK
     assert [r["id"] for r in _records(out)] == ["one.txt", "sub/two.txt"]
 
 
@@ -151,21 +155,33 @@ def test_usage_errors_exit_2_with_one_line(tmp_path, monkeypatch, capsys, argv, 
     assert message in err and len(err.splitlines()) == 1
 
 
-def test_a_failed_run_leaves_no_partial_output(tmp_path, monkeypatch):
+def test_an_interrupted_run_leaves_only_a_resumable_partial(tmp_path, monkeypatch):
     src = _jsonl(tmp_path / "in.jsonl", [{"id": str(i), "text": GOOD} for i in range(5)])
     out = tmp_path / "out.jsonl"
+    from extractor.io import CheckpointWriter
 
-    def boom(*args, **kwargs):
-        raise KeyboardInterrupt
+    real_write = CheckpointWriter.write
+    calls = {"n": 0}
 
-    monkeypatch.setattr("extractor.io.RecordWriter.write", boom)
-    assert main(["extract", str(src), "-o", str(out), "-q"]) == 130
-    assert not out.exists() and not list(tmp_path.glob(".tmp-*"))
+    def write_then_stop(self, record):
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+        calls["n"] += 1
+        real_write(self, record)
+
+    monkeypatch.setattr(CheckpointWriter, "write", write_then_stop)
+    assert main(["extract", "-j", "1", str(src), "-o", str(out), "-q"]) == 130
+    assert not out.exists()
+    assert len((tmp_path / "out.jsonl.partial.jsonl").read_text().splitlines()) == 2
+    monkeypatch.setattr(CheckpointWriter, "write", real_write)
+    assert main(["extract", "-j", "1", str(src), "-o", str(out), "-q", "--resume"]) == EXIT_OK
+    assert [r["id"] for r in _records(out)] == ["0", "1", "2", "3", "4"]
+    assert not list(tmp_path.glob("*.partial*"))
 
 
 def test_console_script_reads_stdin_and_helps():
     run = subprocess.run(
-        [sys.executable, "-m", "extractor", "extract", "-", "-q"],
+        [sys.executable, "-m", "extractor", "extract", "-", "-q", "-j", "1"],
         input=json.dumps({"id": "s1", "text": GOOD}) + "\n",
         capture_output=True,
         text=True,

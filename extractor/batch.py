@@ -1,0 +1,268 @@
+"""Batch runs: streaming, parallel, in input order, surviving dead workers.
+
+`run_records` turns a stream of input rows into a stream of records, in the
+input's order, with memory bounded by a small window of chunks in flight:
+
+* `jobs=1` runs in this process; `jobs>1` runs chunks in worker processes,
+  each building the pipeline (and review model) once;
+* a worker process that dies (a crash in native code, the OOM killer) does
+  not end the run: its chunk is retried report by report in fresh workers,
+  and a report that kills a worker again gets an error record;
+* the pipeline is rebuilt every `recycle_after` reports so that spaCy's
+  string store, which grows with every new word, stays bounded.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from .io import InputRow
+from .schema import ReportRecord
+
+# Test hook: a worker exits abruptly on a report containing this text, to
+# exercise worker-death handling. Unset in normal use.
+CRASH_ENV = "SPINE_EXTRACTOR_CRASH_ON"
+
+
+# (id, text, error, warning) of an input row, as sent to a worker
+_Row = tuple[str | None, str | None, str | None, str | None]
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    jobs: int = 1
+    chunk_size: int = 128
+    batch_size: int = 64
+    max_chars: int = 200_000
+    lexicons: str | None = None
+    model: str | None = None  # None: packaged model; "rule"; or a model file path
+    recycle_after: int = 50_000
+
+
+def default_jobs() -> int:
+    return max(
+        1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )
+
+
+# --------------------------------------------------------------------------
+# The work itself (in this process or a worker)
+# --------------------------------------------------------------------------
+
+
+class _Extractor:
+    """Pipeline and review model for one process, rebuilt now and then."""
+
+    def __init__(self, options: BatchOptions) -> None:
+        self.options = options
+        self.crash_on = os.environ.get(CRASH_ENV) or None
+        self._nlp: Any = None
+        self._model: Any = None
+        self._done = 0
+
+    def _ensure(self) -> None:
+        if self._nlp is None or self._done >= self.options.recycle_after:
+            from .api import resolve_model
+            from .pipeline import build_nlp
+
+            self._nlp = build_nlp(self.options.lexicons)
+            self._model = resolve_model(self.options.model)
+            self._done = 0
+
+    def records(self, rows: list[_Row]) -> list[ReportRecord]:
+        from .api import extract_many
+
+        self._ensure()
+        if self.crash_on and any(text and self.crash_on in text for _, text, _, _ in rows):
+            os._exit(70)
+        good = [(rid, text) for rid, text, error, _ in rows if error is None]
+        done = iter(
+            extract_many(
+                good,
+                nlp=self._nlp,
+                batch_size=self.options.batch_size,
+                max_chars=self.options.max_chars,
+                model=self._model if self._model is not None else "rule",
+            )
+        )
+        self._done += len(rows)
+        out = []
+        for rid, _text, error, warning in rows:
+            if error is not None:
+                out.append(ReportRecord.failed(rid, error))
+                continue
+            record = next(done)
+            if warning is not None and record.error is None:
+                record.error = warning  # processed, and flagged
+            out.append(record)
+        return out
+
+
+_WORKER: _Extractor | None = None
+
+
+def _init_worker(options: BatchOptions) -> None:
+    global _WORKER
+    _WORKER = _Extractor(options)
+    _WORKER._ensure()  # build once, before the first chunk arrives
+
+
+def _work(rows: list[_Row]) -> list[ReportRecord]:
+    assert _WORKER is not None
+    return _WORKER.records(rows)
+
+
+# --------------------------------------------------------------------------
+# Running
+# --------------------------------------------------------------------------
+
+
+def _chunks(rows: Iterable[InputRow], size: int) -> Iterator[list[_Row]]:
+    chunk: list[_Row] = []
+    for row in rows:
+        chunk.append((row.id, row.text, row.error, row.warning))
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run_records(rows: Iterable[InputRow], options: BatchOptions) -> Iterator[ReportRecord]:
+    """Records for `rows`, one per row, in input order."""
+    if options.jobs <= 1:
+        local = _Extractor(options)
+        for chunk in _chunks(rows, options.chunk_size):
+            yield from local.records(chunk)
+        return
+    pool = _Pool(options)
+    try:
+        yield from pool.run(_chunks(rows, options.chunk_size))
+    finally:
+        pool.close()
+
+
+class _Pool:
+    """A process pool that keeps going when a worker dies."""
+
+    def __init__(self, options: BatchOptions) -> None:
+        self.options = options
+        self.window = 2 * options.jobs
+        self.executor = self._new_executor()
+
+    def _new_executor(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.options.jobs,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self.options,),
+        )
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def _restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new_executor()
+
+    def run(self, chunks: Iterator[list[Any]]) -> Iterator[ReportRecord]:
+        pending: deque[tuple[list[Any], Future[list[ReportRecord]]]] = deque()
+        for chunk in chunks:
+            pending.append((chunk, self.executor.submit(_work, chunk)))
+            while len(pending) >= self.window:
+                yield from self._collect(pending)
+        while pending:
+            yield from self._collect(pending)
+
+    def _collect(
+        self, pending: deque[tuple[list[Any], Future[list[ReportRecord]]]]
+    ) -> Iterator[ReportRecord]:
+        chunk, future = pending.popleft()
+        try:
+            records = future.result()
+        except BrokenProcessPool:
+            # every chunk still in flight was lost with the pool: find the
+            # report that kills a worker, then resubmit the others
+            self._restart()
+            records = self._one_by_one(chunk)
+            for i, (other, _f) in enumerate(list(pending)):
+                pending[i] = (other, self.executor.submit(_work, other))
+        yield from records
+
+    def _one_by_one(self, chunk: list[Any]) -> list[ReportRecord]:
+        out = []
+        for row in chunk:
+            try:
+                out.extend(self.executor.submit(_work, [row]).result())
+            except BrokenProcessPool:
+                self._restart()
+                out.append(
+                    ReportRecord.failed(
+                        row[0], "a worker process died while processing this report"
+                    )
+                )
+        return out
+
+
+# --------------------------------------------------------------------------
+# Progress on a terminal
+# --------------------------------------------------------------------------
+
+
+class Progress:
+    """One self-updating line on a terminal: done, rate, ETA, errors."""
+
+    def __init__(
+        self,
+        total: int | None,
+        *,
+        stream: TextIO = sys.stderr,
+        enabled: bool = True,
+        already: int = 0,
+    ) -> None:
+        self.total = total
+        self.stream = stream
+        self.enabled = enabled and getattr(stream, "isatty", lambda: False)()
+        self.started = time.perf_counter()
+        self.already = already
+        self.done = 0
+        self.errors = 0
+        self._last = 0.0
+
+    def update(self, record: ReportRecord) -> None:
+        self.done += 1
+        self.errors += record.error is not None
+        if not self.enabled:
+            return
+        now = time.perf_counter()
+        if now - self._last < 0.25:
+            return
+        self._last = now
+        self.stream.write("\r" + self.line(now) + "\x1b[K")
+        self.stream.flush()
+
+    def line(self, now: float | None = None) -> str:
+        elapsed = max((now or time.perf_counter()) - self.started, 1e-9)
+        rate = self.done / elapsed
+        done = self.already + self.done
+        text = f"{done:,}"
+        if self.total:
+            text += f"/{self.total:,} ({100 * done / self.total:.0f}%)"
+            if rate > 0:
+                left = max(self.total - done, 0) / rate
+                text += f"  ETA {int(left // 60):d}:{int(left % 60):02d}"
+        return f"{text} reports  {rate:,.0f}/s  errors {self.errors:,}"
+
+    def finish(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
