@@ -4,16 +4,25 @@
 >>> record = extractor.extract("3 mm lucency about the left L5 pedicle screw.")
 >>> [(f.type, f.levels, f.side, f.size_mm) for f in record.findings]
 [('screw_lucency', ('L5',), 'left', 3.0)]
+
+The heavy parts (spaCy, scikit-learn) load on first use, so importing the
+package, or running the command line's main process, stays light.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from .schema import MAX_CHARS, Finding, ReportRecord
+
 __version__ = "0.1.0"
 
-from .api import MAX_CHARS, extract, extract_many
-from .frames import extract_frame
-from .pipeline import build_nlp
-from .schema import Finding, ReportRecord
+_LAZY = {
+    "extract": ("api", "extract"),
+    "extract_many": ("api", "extract_many"),
+    "extract_frame": ("frames", "extract_frame"),
+    "build_nlp": ("pipeline", "build_nlp"),
+}
 
 __all__ = [
     "MAX_CHARS",
@@ -25,3 +34,14 @@ __all__ = [
     "extract_frame",
     "extract_many",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        module, attr = _LAZY[name]
+        value = getattr(import_module(f".{module}", __name__), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'extractor' has no attribute {name!r}")

@@ -13,11 +13,10 @@ from .classifier import ReviewModel, default_model, load_model, report_input
 from .extensions import doc_text
 from .pipeline import shared_nlp
 from .record import doc_to_record
-from .schema import ReportRecord
+from .schema import MAX_CHARS, ReportRecord
 
 ModelChoice = None | str | Path | ReviewModel
 
-MAX_CHARS = 200_000  # longer texts are refused: no radiology report is this long
 _CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t", "\f", "\v"}
 
 

@@ -25,7 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from .io import InputRow
+from .io import InputRow, record_json
 from .schema import ReportRecord
 
 # Test hook: a worker exits abruptly on a report containing this text, to
@@ -35,6 +35,31 @@ CRASH_ENV = "SPINE_EXTRACTOR_CRASH_ON"
 
 # (id, text, error, warning) of an input row, as sent to a worker
 _Row = tuple[str | None, str | None, str | None, str | None]
+
+
+@dataclass(frozen=True)
+class Line:
+    """A record as it travels back from a worker: its JSON line and what the
+    main process needs for its counts (so it never decodes the JSON)."""
+
+    json: str
+    error: bool
+    flagged: bool
+    positive_types: tuple[str, ...]
+
+    @classmethod
+    def of(cls, record: ReportRecord) -> Line:
+        return cls(
+            record_json(record),
+            record.error is not None,
+            bool(record.needs_surgical_review),
+            tuple(f.type for f in record.findings if f.is_positive),
+        )
+
+    def record(self) -> ReportRecord:
+        import json
+
+        return ReportRecord.from_dict(json.loads(self.json))
 
 
 @dataclass(frozen=True)
@@ -116,9 +141,9 @@ def _init_worker(options: BatchOptions) -> None:
     _WORKER._ensure()  # build once, before the first chunk arrives
 
 
-def _work(rows: list[_Row]) -> list[ReportRecord]:
+def _work(rows: list[_Row]) -> list[Line]:
     assert _WORKER is not None
-    return _WORKER.records(rows)
+    return [Line.of(r) for r in _WORKER.records(rows)]
 
 
 # --------------------------------------------------------------------------
@@ -137,18 +162,25 @@ def _chunks(rows: Iterable[InputRow], size: int) -> Iterator[list[_Row]]:
         yield chunk
 
 
-def run_records(rows: Iterable[InputRow], options: BatchOptions) -> Iterator[ReportRecord]:
-    """Records for `rows`, one per row, in input order."""
+def run_lines(rows: Iterable[InputRow], options: BatchOptions) -> Iterator[Line]:
+    """Records for `rows` as JSON lines, one per row, in input order."""
     if options.jobs <= 1:
         local = _Extractor(options)
         for chunk in _chunks(rows, options.chunk_size):
-            yield from local.records(chunk)
+            for record in local.records(chunk):
+                yield Line.of(record)
         return
     pool = _Pool(options)
     try:
         yield from pool.run(_chunks(rows, options.chunk_size))
     finally:
         pool.close()
+
+
+def run_records(rows: Iterable[InputRow], options: BatchOptions) -> Iterator[ReportRecord]:
+    """Records for `rows`, one per row, in input order."""
+    for line in run_lines(rows, options):
+        yield line.record()
 
 
 class _Pool:
@@ -174,8 +206,8 @@ class _Pool:
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._new_executor()
 
-    def run(self, chunks: Iterator[list[Any]]) -> Iterator[ReportRecord]:
-        pending: deque[tuple[list[Any], Future[list[ReportRecord]]]] = deque()
+    def run(self, chunks: Iterator[list[Any]]) -> Iterator[Line]:
+        pending: deque[tuple[list[Any], Future[list[Line]]]] = deque()
         for chunk in chunks:
             pending.append((chunk, self.executor.submit(_work, chunk)))
             while len(pending) >= self.window:
@@ -183,9 +215,7 @@ class _Pool:
         while pending:
             yield from self._collect(pending)
 
-    def _collect(
-        self, pending: deque[tuple[list[Any], Future[list[ReportRecord]]]]
-    ) -> Iterator[ReportRecord]:
+    def _collect(self, pending: deque[tuple[list[Any], Future[list[Line]]]]) -> Iterator[Line]:
         chunk, future = pending.popleft()
         try:
             records = future.result()
@@ -198,18 +228,15 @@ class _Pool:
                 pending[i] = (other, self.executor.submit(_work, other))
         yield from records
 
-    def _one_by_one(self, chunk: list[Any]) -> list[ReportRecord]:
+    def _one_by_one(self, chunk: list[Any]) -> list[Line]:
         out = []
         for row in chunk:
             try:
                 out.extend(self.executor.submit(_work, [row]).result())
             except BrokenProcessPool:
                 self._restart()
-                out.append(
-                    ReportRecord.failed(
-                        row[0], "a worker process died while processing this report"
-                    )
-                )
+                message = "a worker process died while processing this report"
+                out.append(Line.of(ReportRecord.failed(row[0], message)))
         return out
 
 
@@ -238,9 +265,9 @@ class Progress:
         self.errors = 0
         self._last = 0.0
 
-    def update(self, record: ReportRecord) -> None:
+    def update(self, error: bool) -> None:
         self.done += 1
-        self.errors += record.error is not None
+        self.errors += error
         if not self.enabled:
             return
         now = time.perf_counter()

@@ -39,15 +39,20 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
+from .modelfile import (
+    MODEL_FORMAT,
+    MODEL_FORMAT_VERSION,
+    ModelError,
+    canonical,
+    check_model_document,
+    read_model_document,
+)
 from .review import LUCENCY_REVIEW_MM, describe_finding, finding_needs_review, review_by_rule
 from .schema import FINDING_TYPES, Finding, ReportRecord
 
-MODEL_FORMAT = "spine-extractor-review-model"
-MODEL_FORMAT_VERSION = 1
 DEFAULT_MODEL = "review_model.json"
 SEED = 20261122
 TARGET_SENSITIVITY = 0.95
-MAX_MODEL_BYTES = 64 * 1024 * 1024
 TEXT_SECTIONS = ("findings", "impression")
 _WORD_PARAMS = {"ngram_range": (1, 2), "min_df": 2, "max_features": 4000, "sublinear_tf": True}
 _CHAR_PARAMS = {
@@ -99,10 +104,6 @@ _PLAIN_WORDS = frozenset(
         "not",
     ]
 )
-
-
-class ModelError(ValueError):
-    """A model file that cannot be used; the message names the file and why."""
 
 
 # --------------------------------------------------------------------------
@@ -247,7 +248,11 @@ class ReviewModel:
         out = []
         for i, (item, p) in enumerate(zip(items, probs.tolist(), strict=True)):
             flagged = p >= self.threshold
-            out.append((flagged, round(p, 4), self.reasons(item, X.getrow(i)) if flagged else []))
+            reasons = []
+            if flagged:
+                lo, hi = X.indptr[i], X.indptr[i + 1]
+                reasons = self._reasons(item, X.indices[lo:hi], X.data[lo:hi])
+            out.append((flagged, round(p, 4), reasons))
         return out
 
     def reasons(self, item: ReportInput, X: sp.csr_matrix | None = None) -> list[str]:
@@ -255,11 +260,12 @@ class ReviewModel:
         most important first."""
         if X is None:
             X = self.features([item])
-        row = X.getrow(0)
-        contrib = {
-            int(j): float(v) * self._coef[int(j)]
-            for j, v in zip(row.indices, row.data, strict=True)
-        }
+        lo, hi = X.indptr[0], X.indptr[1]
+        return self._reasons(item, X.indices[lo:hi], X.data[lo:hi])
+
+    def _reasons(self, item: ReportInput, indices: np.ndarray, values: np.ndarray) -> list[str]:
+        weights = values * self._coef[indices]
+        contrib = dict(zip(indices.tolist(), weights.tolist(), strict=True))
         ranked: list[tuple[float, str]] = []
         seen: set[str] = set()
         for f in item.findings:
@@ -318,7 +324,7 @@ class ReviewModel:
 
     def save(self, path: str | Path) -> None:
         payload = self.payload()
-        body = _canonical(payload)
+        body = canonical(payload)
         document = {
             "format": MODEL_FORMAT,
             "format_version": MODEL_FORMAT_VERSION,
@@ -357,10 +363,6 @@ def _jsonable(params: dict[str, Any]) -> dict[str, Any]:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in params.items()}
 
 
-def _canonical(payload: dict[str, Any]) -> str:
-    return json.dumps(payload, sort_keys=True, separators=(",", ":"))
-
-
 def _round(values: Iterable[float]) -> list[float]:
     # fixed precision keeps the file byte-identical across runs
     return [float(f"{v:.10g}") for v in values]
@@ -373,50 +375,19 @@ def _round(values: Iterable[float]) -> list[float]:
 
 def load_model(path: str | Path) -> ReviewModel:
     """Load a model file, refusing anything it cannot trust or use."""
-    name = str(path)
-    try:
-        p = Path(path)
-        if p.stat().st_size > MAX_MODEL_BYTES:
-            raise ModelError(f"{name}: refused: larger than {MAX_MODEL_BYTES} bytes")
-        raw = p.read_text(encoding="utf-8")
-    except OSError as e:
-        raise ModelError(f"{name}: cannot read ({e.strerror})") from e
-    except UnicodeDecodeError as e:
-        raise ModelError(f"{name}: refused: not a JSON model file (not UTF-8 text)") from e
-    return _model_from_json(raw, name)
+    return _model_from_document(read_model_document(path), str(path))
 
 
 @lru_cache(maxsize=1)
 def default_model() -> ReviewModel:
     """The model shipped in the wheel, trained on the corpus's train split."""
     ref = resources.files("extractor.models").joinpath(DEFAULT_MODEL)
-    return _model_from_json(ref.read_text(encoding="utf-8"), f"packaged {DEFAULT_MODEL}")
+    name = f"packaged {DEFAULT_MODEL}"
+    return _model_from_document(check_model_document(ref.read_text(encoding="utf-8"), name), name)
 
 
-def _model_from_json(raw: str, name: str) -> ReviewModel:
-    try:
-        document = json.loads(raw)
-    except json.JSONDecodeError as e:
-        raise ModelError(f"{name}: refused: not a JSON model file ({e.msg})") from e
-    if not isinstance(document, dict) or document.get("format") != MODEL_FORMAT:
-        raise ModelError(f"{name}: refused: unknown format (expected {MODEL_FORMAT!r})")
-    if document.get("format_version") != MODEL_FORMAT_VERSION:
-        raise ModelError(
-            f"{name}: refused: format version {document.get('format_version')!r}, this version reads {MODEL_FORMAT_VERSION}"
-        )
-    trained_with = str(document.get("sklearn_version", ""))
-    if not _sklearn_compatible(trained_with):
-        raise ModelError(
-            f"{name}: refused: trained with scikit-learn {trained_with or '?'}, incompatible with installed {sklearn.__version__}"
-        )
-    payload = document.get("payload")
-    if not isinstance(payload, dict):
-        raise ModelError(f"{name}: refused: no payload")
-    digest = hashlib.sha256(_canonical(payload).encode("utf-8")).hexdigest()
-    if digest != document.get("sha256"):
-        raise ModelError(
-            f"{name}: refused: checksum mismatch, the file was modified after training"
-        )
+def _model_from_document(document: dict[str, Any], name: str) -> ReviewModel:
+    payload = document["payload"]
     try:
         if list(payload["finding_features"]) != list(FINDING_VOCABULARY):
             raise ModelError(f"{name}: refused: finding features differ from this version's")
@@ -444,20 +415,6 @@ def _model_from_json(raw: str, name: str) -> ReviewModel:
     if not all(math.isfinite(x) for x in [*model.coef, model.intercept, model.threshold]):
         raise ModelError(f"{name}: refused: non-finite numbers")
     return model
-
-
-def _sklearn_compatible(trained_with: str) -> bool:
-    """Same major version, and not newer than the installed one."""
-
-    def parse(v: str) -> tuple[int, int]:
-        parts = v.split(".")
-        return int(parts[0]), int(parts[1])
-
-    try:
-        trained, installed = parse(trained_with), parse(sklearn.__version__)
-    except (ValueError, IndexError):
-        return False
-    return trained[0] == installed[0] and trained <= installed
 
 
 # --------------------------------------------------------------------------

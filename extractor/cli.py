@@ -16,11 +16,10 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from . import __version__
-from .api import MAX_CHARS, text_problem
 from .batch import default_jobs
-from .classifier import ModelError
-from .io import InputError, InputRow, RecordWriter, input_format, output_format, read_rows
-from .schema import FINDING_TYPES, ReportRecord
+from .io import InputError, InputRow, input_format, output_format, read_rows
+from .modelfile import ModelError
+from .schema import FINDING_TYPES, MAX_CHARS, ReportRecord
 
 EXIT_OK = 0
 EXIT_REPORT_ERRORS = 1
@@ -210,18 +209,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _model_choice(args: argparse.Namespace) -> Any:
-    from .api import resolve_model
+def _check_model_choice(args: argparse.Namespace) -> None:
+    """Refuse a bad model file before any work starts (without loading it)."""
+    from .modelfile import read_model_document
 
-    if getattr(args, "flag", "model") == "rule":
+    if args.flag == "rule":
         if args.model:
             raise UsageError("--model goes with --flag model")
-        return "rule"
-    return resolve_model(args.model)  # load (and check) the model file up front
+        return
+    if args.model:
+        read_model_document(args.model)
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from .batch import BatchOptions, Progress, run_records
+    from .batch import BatchOptions, Progress, run_lines
     from .io import (
         CheckpointWriter,
         complete_lines,
@@ -233,7 +234,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
     input_format(args.input)
     output_format(args.output)
-    _model_choice(args)
+    _check_model_choice(args)
     if args.max_chars < 1 or args.batch_size < 1 or (args.jobs is not None and args.jobs < 1):
         raise UsageError("--max-chars, --batch-size and --jobs must be positive")
     if args.output == "-" and args.resume:
@@ -292,10 +293,10 @@ def run_extract(args: argparse.Namespace) -> int:
     writer = CheckpointWriter(partial, append=done_before > 0)
     tally = _Tally()
     try:
-        for record in run_records(rows, options):
-            writer.write(record)
-            progress.update(record)
-            tally.add(record)
+        for line in run_lines(rows, options):
+            writer.write(line.json)
+            progress.update(line.error)
+            tally.add(line)
     finally:
         writer.close()
         progress.finish()
@@ -317,14 +318,13 @@ def _skip(rows: Iterator[InputRow], n: int) -> Iterator[InputRow]:
 def _extract_to_stdout(
     rows: Iterator[InputRow], options: Any, args: argparse.Namespace, started: float
 ) -> int:
-    from .batch import run_records
+    from .batch import run_lines
 
-    writer = RecordWriter("-")
     tally = _Tally()
-    for record in run_records(rows, options):
-        writer.write([record])
-        tally.add(record)
-    writer.close()
+    for line in run_lines(rows, options):
+        sys.stdout.write(line.json + "\n")
+        tally.add(line)
+    sys.stdout.flush()
     _report(tally, time.perf_counter() - started, args)
     return EXIT_REPORT_ERRORS if tally.errors else EXIT_OK
 
@@ -334,20 +334,22 @@ class _Tally:
         self.n = self.errors = self.flagged = 0
         self.by_type: Counter[str] = Counter()
 
-    def add(self, record: ReportRecord) -> None:
+    def add(self, line: Any) -> None:
         self.n += 1
-        self.errors += record.error is not None
-        self.flagged += bool(record.needs_surgical_review)
-        self.by_type.update(f.type for f in record.findings if f.is_positive)
+        self.errors += line.error
+        self.flagged += line.flagged
+        self.by_type.update(line.positive_types)
 
     def recount(self, output: str) -> None:
         """After a resume, count the whole output, not just this run's part."""
         if output_format(output) != "jsonl":
             return
+        from .batch import Line
+
         self.__init__()  # type: ignore[misc]
         with open(output, encoding="utf-8") as fh:
-            for line in fh:
-                self.add(ReportRecord.from_dict(json.loads(line)))
+            for text in fh:
+                self.add(Line.of(ReportRecord.from_dict(json.loads(text))))
 
 
 def _report(tally: _Tally, elapsed: float, args: argparse.Namespace) -> None:
@@ -430,6 +432,7 @@ def _labeled_rows(args: argparse.Namespace) -> tuple[list[str], list[int], str, 
 
     import pandas as pd
 
+    from .api import text_problem
     from .gold import load_gold
 
     path = Path(args.labeled)

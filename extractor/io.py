@@ -458,8 +458,9 @@ class CheckpointWriter:
         self._fsync_every = fsync_every
         self._last = time.monotonic()
 
-    def write(self, record: ReportRecord) -> None:
-        self._fh.write(record_json(record).encode("utf-8") + b"\n")
+    def write(self, line: str) -> None:
+        """Append one record's JSON line."""
+        self._fh.write(line.encode("utf-8") + b"\n")
         now = time.monotonic()
         if now - self._last >= self._fsync_every:
             self.sync()

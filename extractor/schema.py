@@ -8,8 +8,10 @@ definitions, so a change to the contract is made here once.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
+
+MAX_CHARS = 200_000  # longer texts are refused: no radiology report is this long
 
 FINDING_TYPES: tuple[str, ...] = (
     "screw_lucency",
@@ -106,9 +108,20 @@ class Finding:
         return self.assertion in POSITIVE_ASSERTIONS
 
     def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["levels"] = list(self.levels)
-        return out
+        # by hand: dataclasses.asdict deep-copies and is slow on hot paths
+        return {
+            "type": self.type,
+            "component": self.component,
+            "levels": list(self.levels),
+            "side": self.side,
+            "size_mm": self.size_mm,
+            "assertion": self.assertion,
+            "change": self.change,
+            "section": self.section,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Finding:

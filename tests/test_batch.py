@@ -17,7 +17,7 @@ from extractor import extract
 from extractor.batch import CRASH_ENV, Progress
 from extractor.cli import EXIT_OK, EXIT_REPORT_ERRORS, main
 from extractor.gold import load_gold
-from extractor.schema import ReportRecord, finding_problems
+from extractor.schema import finding_problems
 
 
 @pytest.fixture(scope="module")
@@ -156,8 +156,8 @@ def test_progress_line_on_a_terminal():
     stream = Tty()
     progress = Progress(total=10, stream=stream)
     progress._last = -1.0
-    progress.update(ReportRecord(id="a"))
-    progress.update(ReportRecord.failed("b", "bad"))
+    progress.update(False)
+    progress.update(True)
     assert (
         "reports" in progress.line() and "errors 1" in progress.line() and "ETA" in progress.line()
     )
