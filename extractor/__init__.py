@@ -22,6 +22,7 @@ _LAZY = {
     "extract_many": ("api", "extract_many"),
     "extract_frame": ("frames", "extract_frame"),
     "build_nlp": ("pipeline", "build_nlp"),
+    "render": ("review_page", "render"),
 }
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "extract",
     "extract_frame",
     "extract_many",
+    "render",
 ]
 
 

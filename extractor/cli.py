@@ -178,6 +178,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="with a corpus folder: split(s) to train on (default: train)",
     )
 
+    rp = sub.add_parser(
+        "render",
+        help="write an HTML review page for one report or a batch",
+        description=(
+            "Write a self-contained HTML page: each report's text with its findings highlighted "
+            "by type and assertion (tooltips give levels, side, size and rule id), a findings "
+            "table, the review flag with probability and reasons, and a spine diagram. INPUT is "
+            "a single .txt report, or any input 'extract' reads (one page with a report list)."
+        ),
+    )
+    rp.add_argument("input", metavar="INPUT")
+    rp.add_argument("-o", "--output", required=True, metavar="OUT.html")
+    rp.add_argument("--id-field", default="id")
+    rp.add_argument("--text-field", default="text")
+    rp.add_argument(
+        "--limit", type=int, default=500, help="most reports on one page (default: 500)"
+    )
+    rp.add_argument("--flag", choices=["model", "rule"], default="model")
+    rp.add_argument("--model", metavar="MODEL.json", default=None)
+
     va = sub.add_parser(
         "validate-gold",
         help="check gold annotations against the contract",
@@ -200,6 +220,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_evaluate(args)
         if args.command == "train":
             return run_train(args)
+        if args.command == "render":
+            return run_render(args)
         return run_validate(args)
     except (UsageError, InputError, ModelError) as e:
         print(f"spine-extract: error: {e}", file=sys.stderr)
@@ -526,6 +548,42 @@ def run_train(args: argparse.Namespace) -> int:
     card.write_text(model_card(model, report, data=description), encoding="utf-8")
     print("\n".join(report.lines()))
     print(f"written: {out} and its model card {card}")
+    return EXIT_OK
+
+
+def run_render(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .io import AtomicFile
+    from .review_page import render_texts
+
+    _check_model_choice(args)
+    if args.limit < 1:
+        raise UsageError("--limit must be positive")
+    if not args.output.lower().endswith((".html", ".htm")):
+        raise UsageError("the output must be an .html file")
+    model = "rule" if args.flag == "rule" else args.model
+    path = Path(args.input)
+    if path.is_file() and path.suffix.lower() == ".txt":
+        try:
+            items = [(path.name, path.read_text(encoding="utf-8", errors="replace"))]
+        except OSError as e:
+            raise InputError(f"{args.input}: cannot read ({e.strerror})") from e
+    else:
+        items = []
+        for row in read_rows(args.input, id_field=args.id_field, text_field=args.text_field):
+            items.append((row.id, row.text if row.text is not None else ""))
+            if len(items) >= args.limit:
+                print(f"rendering the first {args.limit} reports (--limit)", file=sys.stderr)
+                break
+    page = render_texts(items, model=model)
+    out = AtomicFile(args.output)
+    Path(out.tmp).write_text(page, encoding="utf-8")
+    out.commit()
+    print(
+        f"written: {args.output} ({len(items)} report{'s' if len(items) != 1 else ''})",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 

@@ -86,6 +86,22 @@ class Evaluation:
     # ids of the reports whose review flag disagrees with gold, per decider
     review_errors: dict[str, list[str]] = field(default_factory=dict)
 
+    def per_type_frame(self) -> Any:
+        """Per-type precision, recall, F1 and counts as a DataFrame."""
+        import pandas as pd
+
+        return pd.DataFrame({t: c.as_dict() for t, c in self.per_type.items()}).T
+
+    def errors_frame(self) -> Any:
+        """False positives and negatives with their evidence, as a DataFrame."""
+        import pandas as pd
+
+        rows = [
+            {"report_id": e.report_id, "kind": e.kind, "type": e.atom[0], "level": e.atom[1], "side": e.atom[2], "evidence": e.evidence}
+            for e in self.errors
+        ]
+        return pd.DataFrame(rows, columns=["report_id", "kind", "type", "level", "side", "evidence"])
+
     def to_dict(self, with_errors: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
             "n_reports": self.n_reports,

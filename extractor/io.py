@@ -258,6 +258,9 @@ class AtomicFile:
         self.mode = mode
 
     def commit(self) -> None:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.tmp, 0o666 & ~umask)  # mkstemp makes 0600 files
         os.replace(self.tmp, self.path)
 
     def discard(self) -> None:
