@@ -33,7 +33,11 @@ def level_type_counts(findings: pd.DataFrame, levels: Sequence[str] = SPINE_C1_S
     """Counts of positive findings per level (rows, in spine order) and type (columns)."""
     rows = by_level(positive(findings))
     table = pd.crosstab(rows["level"], rows["type"]) if len(rows) else pd.DataFrame()
-    return table.reindex(index=list(levels), columns=list(FINDING_TYPES), fill_value=0).fillna(0).astype(int)
+    return (
+        table.reindex(index=list(levels), columns=list(FINDING_TYPES), fill_value=0)
+        .fillna(0)
+        .astype(int)
+    )
 
 
 def select_reports(
@@ -76,7 +80,9 @@ def plot_levels(findings: pd.DataFrame, ax: Any = None, levels: Sequence[str] = 
     return ax
 
 
-def plot_roc(labels: Sequence[int], scores: Sequence[float], ax: Any = None, label: str = "model") -> Any:
+def plot_roc(
+    labels: Sequence[int], scores: Sequence[float], ax: Any = None, label: str = "model"
+) -> Any:
     import matplotlib.pyplot as plt
     from sklearn.metrics import roc_auc_score, roc_curve
 
@@ -92,7 +98,9 @@ def plot_roc(labels: Sequence[int], scores: Sequence[float], ax: Any = None, lab
     return ax
 
 
-def plot_calibration(labels: Sequence[int], probabilities: Sequence[float], ax: Any = None, bins: int = 5) -> Any:
+def plot_calibration(
+    labels: Sequence[int], probabilities: Sequence[float], ax: Any = None, bins: int = 5
+) -> Any:
     import matplotlib.pyplot as plt
     from sklearn.calibration import calibration_curve
 

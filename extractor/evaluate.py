@@ -97,10 +97,19 @@ class Evaluation:
         import pandas as pd
 
         rows = [
-            {"report_id": e.report_id, "kind": e.kind, "type": e.atom[0], "level": e.atom[1], "side": e.atom[2], "evidence": e.evidence}
+            {
+                "report_id": e.report_id,
+                "kind": e.kind,
+                "type": e.atom[0],
+                "level": e.atom[1],
+                "side": e.atom[2],
+                "evidence": e.evidence,
+            }
             for e in self.errors
         ]
-        return pd.DataFrame(rows, columns=["report_id", "kind", "type", "level", "side", "evidence"])
+        return pd.DataFrame(
+            rows, columns=["report_id", "kind", "type", "level", "side", "evidence"]
+        )
 
     def to_dict(self, with_errors: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
