@@ -85,18 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--batch-size", type=int, default=64, help="reports per spaCy batch (default: 64)"
     )
-    ex.add_argument(
-        "--flag",
-        choices=["model", "rule"],
-        default="model",
-        help="how needs_surgical_review is decided: the review classifier (default) or the contract's rule",
-    )
-    ex.add_argument(
-        "--model",
-        metavar="MODEL.json",
-        default=None,
-        help="a review model trained with 'spine-extract train' (default: the packaged model)",
-    )
+    _add_review_options(ex)
     ex.add_argument(
         "-j",
         "--jobs",
@@ -163,9 +152,13 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     tr.add_argument("labeled", metavar="LABELED")
-    tr.add_argument("-o", "--output", required=True, metavar="MODEL.json")
-    tr.add_argument("--id-field", default="id")
-    tr.add_argument("--text-field", default="text")
+    tr.add_argument(
+        "-o", "--output", required=True, metavar="MODEL.json", help="the model file to write"
+    )
+    tr.add_argument("--id-field", default="id", help="name of the id field or column (default: id)")
+    tr.add_argument(
+        "--text-field", default="text", help="name of the text field or column (default: text)"
+    )
     tr.add_argument(
         "--label-field",
         default=None,
@@ -189,14 +182,17 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     rp.add_argument("input", metavar="INPUT")
-    rp.add_argument("-o", "--output", required=True, metavar="OUT.html")
-    rp.add_argument("--id-field", default="id")
-    rp.add_argument("--text-field", default="text")
+    rp.add_argument(
+        "-o", "--output", required=True, metavar="OUT.html", help="the HTML page to write"
+    )
+    rp.add_argument("--id-field", default="id", help="name of the id field or column (default: id)")
+    rp.add_argument(
+        "--text-field", default="text", help="name of the text field or column (default: text)"
+    )
     rp.add_argument(
         "--limit", type=int, default=500, help="most reports on one page (default: 500)"
     )
-    rp.add_argument("--flag", choices=["model", "rule"], default="model")
-    rp.add_argument("--model", metavar="MODEL.json", default=None)
+    _add_review_options(rp)
 
     va = sub.add_parser(
         "validate-gold",
@@ -205,6 +201,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     va.add_argument("gold", metavar="GOLD")
     return parser
+
+
+def _add_review_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--flag",
+        choices=["model", "rule"],
+        default="model",
+        help="how needs_surgical_review is decided: the review classifier (default) or the contract's rule",
+    )
+    parser.add_argument(
+        "--model",
+        metavar="MODEL.json",
+        default=None,
+        help="a review model trained with 'spine-extract train' (default: the packaged model)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,6 +3,7 @@
 import pytest
 
 from extractor.record import doc_to_record
+from extractor.schema import ASSERTIONS, FINDING_TYPES
 
 from .markup import check, parse
 
@@ -91,20 +92,7 @@ def test_marked_up_case(nlp, name):
 
 @pytest.mark.parametrize(
     ("finding_type", "assertion"),
-    [
-        (t, a)
-        for t in (
-            "screw_lucency",
-            "screw_malposition",
-            "screw_backout",
-            "rod_connector_dislodgement",
-            "hardware_fracture",
-            "cage_subsidence",
-            "pseudarthrosis",
-            "stimulator",
-        )
-        for a in ("present", "absent", "possible", "historical", "hypothetical")
-    ],
+    [(t, a) for t in FINDING_TYPES for a in ASSERTIONS],
 )
 def test_every_type_has_a_case_in_every_assertion(finding_type, assertion):
     assert any(
