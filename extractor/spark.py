@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .api import MAX_CHARS
 from .io import FINDING_FIELDS, REPORT_FIELDS, finding_rows, report_row
+from .schema import MAX_CHARS
 
 FINDINGS_SCHEMA = (
     "report_id string, type string, component string, levels array<string>, side string, "
@@ -62,6 +62,40 @@ def _check_columns(df: Any, id_col: str, text_col: str) -> None:
             raise KeyError(f"column {col!r} not in the Spark DataFrame (columns: {df.columns})")
 
 
+def _map(
+    df: Any,
+    id_col: str,
+    text_col: str,
+    settings: tuple[Any, ...],
+    to_rows: Any,
+    columns: list[str],
+    schema: str,
+) -> Any:
+    import pandas as pd
+
+    _check_columns(df, id_col, text_col)
+
+    def run(pdf_iter: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for _pdf, records in _records(pdf_iter, id_col, text_col, settings):
+            yield pd.DataFrame(
+                [row for record in records for row in to_rows(record)], columns=columns
+            )
+
+    return df.select(id_col, text_col).mapInPandas(run, schema=schema)
+
+
+def _finding_rows(record: Any) -> Iterator[dict[str, Any]]:
+    for row in finding_rows(record):
+        row["levels"] = row["levels"].split(",") if row["levels"] else []
+        yield row
+
+
+def _report_rows(record: Any) -> Iterator[dict[str, Any]]:
+    row = report_row(record)
+    row["review_reasons"] = list(record.review_reasons)
+    yield row
+
+
 def extract_findings(
     df: Any,
     id_col: str = "id",
@@ -73,21 +107,8 @@ def extract_findings(
 ) -> Any:
     """A Spark DataFrame of findings, one row per finding, in the contract's
     columns plus `report_id` (levels as an array)."""
-    import pandas as pd
-
-    _check_columns(df, id_col, text_col)
     settings = (lexicons, model, max_chars)
-
-    def run(pdf_iter: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-        for _pdf, records in _records(pdf_iter, id_col, text_col, settings):
-            rows = []
-            for record in records:
-                for row in finding_rows(record):
-                    row["levels"] = row["levels"].split(",") if row["levels"] else []
-                    rows.append(row)
-            yield pd.DataFrame(rows, columns=FINDING_FIELDS)
-
-    return df.select(id_col, text_col).mapInPandas(run, schema=FINDINGS_SCHEMA)
+    return _map(df, id_col, text_col, settings, _finding_rows, FINDING_FIELDS, FINDINGS_SCHEMA)
 
 
 def extract_reports(
@@ -101,18 +122,5 @@ def extract_reports(
 ) -> Any:
     """A Spark DataFrame with one row per input row: the report-level fields
     of the contract's record (review flag, probability, reasons, error)."""
-    import pandas as pd
-
-    _check_columns(df, id_col, text_col)
     settings = (lexicons, model, max_chars)
-
-    def run(pdf_iter: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-        for _pdf, records in _records(pdf_iter, id_col, text_col, settings):
-            rows = []
-            for record in records:
-                row = report_row(record)
-                row["review_reasons"] = list(record.review_reasons)
-                rows.append(row)
-            yield pd.DataFrame(rows, columns=REPORT_FIELDS)
-
-    return df.select(id_col, text_col).mapInPandas(run, schema=REPORTS_SCHEMA)
+    return _map(df, id_col, text_col, settings, _report_rows, REPORT_FIELDS, REPORTS_SCHEMA)
