@@ -24,6 +24,7 @@ from .schema import FINDING_TYPES, MAX_CHARS, ReportRecord
 EXIT_OK = 0
 EXIT_REPORT_ERRORS = 1
 EXIT_USAGE = 2
+SMALL_RUN = 2_000  # inputs smaller than this run in one process unless -j is given
 
 
 class UsageError(Exception):
@@ -272,8 +273,12 @@ def run_extract(args: argparse.Namespace) -> int:
         raise UsageError("--max-chars, --batch-size and --jobs must be positive")
     if args.output == "-" and args.resume:
         raise UsageError("--resume needs an output file (-o)")
+    total = estimate_total(args.input) if args.input != "-" else None
+    jobs = args.jobs or default_jobs()
+    if args.jobs is None and total is not None and total < SMALL_RUN:
+        jobs = 1  # starting workers costs seconds; a small input is done sooner without
     options = BatchOptions(
-        jobs=args.jobs or default_jobs(),
+        jobs=jobs,
         batch_size=args.batch_size,
         max_chars=args.max_chars,
         lexicons=args.lexicons,
@@ -321,7 +326,6 @@ def run_extract(args: argparse.Namespace) -> int:
             )
         if state is not None:
             state_file.write_text(json.dumps(state), encoding="utf-8")
-    total = estimate_total(args.input) if args.input != "-" else None
     progress = Progress(total, enabled=not args.quiet, already=done_before)
     writer = CheckpointWriter(partial, append=done_before > 0)
     tally = _Tally()
