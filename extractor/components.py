@@ -818,6 +818,8 @@ _LEFT_NP = frozenset(
 _RIGHT_NP = frozenset(
     [
         "at",
+        "spanning",
+        "extending",
         "or",
         "of",
         "in",
@@ -1061,8 +1063,12 @@ class FindingBuilder:
             elif t.label_ == "HARDWARE":
                 component = _component_of(t)
                 if component in ("stimulator_lead", "stimulator_generator"):
-                    if not has_stimulator:
-                        continue  # "lead"/"battery" mean a stimulator only in a stimulator report
+                    if not has_stimulator or any(
+                        0 <= t.start - v.end <= 1 for v in spans if v.label_ == "NOT_HARDWARE"
+                    ):
+                        # "lead"/"battery" mean a stimulator only in a stimulator report,
+                        # and not right after another device ("vagal nerve stimulator generator")
+                        continue
                     if not any(c.label_ == "STIMULATOR" for c in cues) and (
                         component == "stimulator_generator" or _has_level(toks, lo, hi)
                     ):
@@ -1094,6 +1100,19 @@ class FindingBuilder:
         clause_levels: list[list[str]] = []
         clause_groups: list[set[str]] = []
         clause_sides: list[list[str]] = []
+        # a clause that is only a level and its colon ("L3:"), labelling what follows
+        label_clause = [
+            b - a <= 4
+            and b < hi
+            and toks.lower[b] == ":"
+            and all(
+                _looks_like_level(toks.text[j])
+                or toks.lower[j] in ("-", "*", "•", "and", ",")
+                or toks.text[j].isspace()
+                for j in range(a, b)
+            )
+            for a, b in clauses
+        ]
         for a, b in clauses:
             c0, c1 = toks.char_range(a, b)
             clause_sides.append([m[2] for m in side_mentions if c0 <= m[0] < c1])
@@ -1115,7 +1134,8 @@ class FindingBuilder:
             seg.vetoes = [v for v in vetoes if seg.start <= v.start < seg.end]
             c0, c1 = toks.char_range(seg.start, seg.end)
             seg_levels = [m for m in level_mentions if c0 <= m[0] < c1]
-            if seg.cue.label_ in _SCREW_CUES and any(not m[3] for m in seg_levels):
+            if seg.cue.label_ in _SCREW_CUES:
+                # a screw takes its vertebra's level, not the foramen's or disc's:
                 # "the left L4 screw enters the L4-5 foramen" is L4
                 seg_levels = [m for m in seg_levels if not m[3]]
             seg_sides = [m for m in side_mentions if c0 <= m[0] < c1]
@@ -1127,6 +1147,15 @@ class FindingBuilder:
                 seg.sides = []
             else:
                 windows = self._np_windows(toks, seg)
+                primary = _primary_span(seg, seg.cue.label_, self.types.component_groups)
+                if primary is not None:
+                    # "the left C7 screw of the C5-C7 plate" is C7: levels of other
+                    # kinds of hardware in the clause are theirs
+                    group = self._group(primary)
+                    same = [h for h in seg.hardware if self._group(h) in (group, None)]
+                    own_window = self._np_windows(toks, seg, same)
+                    if any(_in_windows(m[0], own_window) for m in seg_levels):
+                        windows = own_window
                 attached_levels = [m for m in seg_levels if _in_windows(m[0], windows)]
                 attached_sides = [m for m in seg_sides if _in_windows(m[0], windows)]
                 used_levels = attached_levels or seg_levels
@@ -1139,7 +1168,7 @@ class FindingBuilder:
             seg.size_mentions = seg_sizes
             if not seg.side_groups and seg.cue.label_ in ("LUCENCY", "LOOSENING"):
                 seg.side_groups = _side_size_groups(seg.levels, seg_sizes, seg_sides)
-        self._borrow(segments, clause_levels, clause_groups, clause_sides)
+        self._borrow(segments, clause_levels, clause_groups, clause_sides, label_clause)
         sentence_vetoes = {v.meta.get("reason") for v in vetoes}
         drafts = []
         previous_cue: _Target | None = None
@@ -1232,11 +1261,14 @@ class FindingBuilder:
                 start = end
         return segments
 
-    def _np_windows(self, toks: _Tokens, seg: _Segment) -> list[tuple[int, int]]:
-        """Character ranges of the noun phrases around the segment's hardware."""
+    def _np_windows(
+        self, toks: _Tokens, seg: _Segment, anchors: Sequence[_Target] | None = None
+    ) -> list[tuple[int, int]]:
+        """Character ranges of the noun phrases around the segment's hardware
+        (or around `anchors`, some of it)."""
         windows = []
         lower, text = toks.lower, toks.text
-        for h in seg.hardware:
+        for h in seg.hardware if anchors is None else anchors:
             a = h.start
             steps = 0
             while a - 1 >= seg.start and steps < _LEFT_NP_MAX:
@@ -1268,6 +1300,7 @@ class FindingBuilder:
         clause_levels: list[list[str]],
         clause_groups: list[set[str]],
         clause_sides: list[list[str]],
+        label_clause: list[bool],
     ) -> None:
         for i, seg in enumerate(segments):
             if seg.hardware and seg.levels:
@@ -1295,6 +1328,14 @@ class FindingBuilder:
                     seg.levels = list(donor.levels)
                     if not seg.sides:
                         seg.sides = list(donor.sides)
+            if (
+                not seg.levels
+                and seg.clause > 0
+                and clause_levels[seg.clause - 1]
+                and label_clause[seg.clause - 1]
+            ):
+                # a level label opening the line: "- L3: left screw breaches ..."
+                seg.levels = list(clause_levels[seg.clause - 1])
             if not seg.levels and seg.clause > 0 and own_groups:
                 # a clause about the same hardware earlier in the sentence
                 # ("devices at C6 ...; however the rods are subluxed")
@@ -1550,6 +1591,11 @@ def _in_windows(char: int, windows: Sequence[tuple[int, int]]) -> bool:
 
 
 def _primary_component(seg: _Segment, label: str, groups: Any) -> str | None:
+    span = _primary_span(seg, label, groups)
+    return None if span is None else _component_of(span)
+
+
+def _primary_span(seg: _Segment, label: str, groups: Any) -> _Target | None:
     """The hardware the cue is about: the nearest named component, preferring
     screws for lucency and loosening and ignoring generic words."""
     named = [h for h in seg.hardware if _component_of(h) is not None]
@@ -1569,7 +1615,7 @@ def _primary_component(seg: _Segment, label: str, groups: Any) -> str | None:
     def distance(h: _Target) -> int:
         return cue.start - h.end if h.end <= cue.start else h.start - cue.end
 
-    return _component_of(min(named, key=distance))
+    return min(named, key=distance)
 
 
 def _component_of(span: _Target) -> str | None:
