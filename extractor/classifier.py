@@ -48,7 +48,7 @@ from .modelfile import (
     read_model_document,
 )
 from .review import LUCENCY_REVIEW_MM, describe_finding, finding_needs_review, review_by_rule
-from .schema import FINDING_TYPES, Finding, ReportRecord
+from .schema import FINDING_TYPES, Finding
 
 DEFAULT_MODEL = "review_model.json"
 SEED = 20261122
@@ -557,30 +557,6 @@ def train_model(
         meta=meta,
     )
     return model, report
-
-
-# --------------------------------------------------------------------------
-# Applying a review decision to a record
-# --------------------------------------------------------------------------
-
-
-def apply_review(
-    record: ReportRecord, item: ReportInput, model: ReviewModel | None
-) -> ReportRecord:
-    """Set the record's review flag by `model`, or by the contract rule when None."""
-    if record.error is not None:
-        return record
-    if model is None:
-        flag, reasons = review_by_rule(record.findings)
-        record.needs_surgical_review = flag
-        record.review_probability = 1.0 if flag else 0.0
-        record.review_reasons = reasons
-        return record
-    flag, p, reasons = model.review(item)
-    record.needs_surgical_review = flag
-    record.review_probability = p
-    record.review_reasons = reasons
-    return record
 
 
 # --------------------------------------------------------------------------

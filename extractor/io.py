@@ -297,23 +297,20 @@ def finding_rows(record: ReportRecord) -> Iterator[dict[str, Any]]:
         yield {"report_id": record.id, **row}
 
 
-class RecordWriter:
-    """Streams records to .jsonl (contract shape) or to a finding table plus
-    a sibling report table (.csv, .parquet)."""
+class TableWriter:
+    """Streams records into a finding table plus a sibling report table
+    (.csv or .parquet), written to temporary files and renamed into place.
+    (JSON lines output is the checkpoint file itself; see `finish_output`.)"""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.format = output_format(path)
+        if self.format not in ("csv", "parquet"):
+            raise InputError(f"{path}: a table is written as .csv or .parquet")
         self._files: list[AtomicFile] = []
-        self._stdout = path == "-"
-        if self._stdout:
-            self._fh: Any = sys.stdout
-            return
         main = AtomicFile(path)
         self._files.append(main)
-        if self.format == "jsonl":
-            self._fh = open(main.tmp, "w", encoding="utf-8")  # noqa: SIM115
-        elif self.format == "csv":
+        if self.format == "csv":
             side = AtomicFile(reports_table_path(path))
             self._files.append(side)
             self._fh = open(main.tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
@@ -331,9 +328,7 @@ class RecordWriter:
 
     def write(self, records: Iterable[ReportRecord]) -> None:
         for record in records:
-            if self.format == "jsonl":
-                self._fh.write(record_json(record) + "\n")
-            elif self.format == "csv":
+            if self.format == "csv":
                 self._reports_csv.writerow(report_row(record))
                 self._findings_csv.writerows(finding_rows(record))
             else:
@@ -388,9 +383,6 @@ class RecordWriter:
         self._report_buffer = []
 
     def close(self, *, success: bool = True) -> None:
-        if self._stdout:
-            self._fh.flush()
-            return
         if self.format == "parquet":
             if success:
                 self._flush_parquet()
@@ -483,7 +475,7 @@ def finish_output(partial: Path, output: str) -> None:
     if output_format(output) == "jsonl":
         os.replace(partial, output)
         return
-    writer = RecordWriter(output)
+    writer = TableWriter(output)
     ok = False
     try:
         with open(partial, encoding="utf-8") as fh:
