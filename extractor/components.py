@@ -1168,6 +1168,24 @@ class FindingBuilder:
             seg.size_mentions = seg_sizes
             if not seg.side_groups and seg.cue.label_ in ("LUCENCY", "LOOSENING"):
                 seg.side_groups = _side_size_groups(seg.levels, seg_sizes, seg_sides)
+        clause_hardware = [[h for h in hardware if a <= h.start < b] for a, b in clauses]
+        relative = [
+            toks.lower[a] == "which"
+            or (toks.lower[a] in (",", ";") and a + 1 < b and toks.lower[a + 1] == "which")
+            for a, b in clauses
+        ]
+        for seg in segments:
+            ci = seg.clause
+            if ci > 0 and relative[ci] and seg.start == clauses[ci][0]:
+                # "..., which may represent a fracture": the relative clause is
+                # about what the clause before it named
+                if not seg.sides:
+                    seg.sides = list(clause_sides[ci - 1])
+                if not seg.levels:
+                    seg.levels = list(clause_levels[ci - 1])
+                if not seg.hardware and clause_hardware[ci - 1]:
+                    seg.hardware = list(clause_hardware[ci - 1])
+                    seg.borrowed = True
         self._borrow(segments, clause_levels, clause_groups, clause_sides, label_clause)
         sentence_vetoes = {v.meta.get("reason") for v in vetoes}
         drafts = []

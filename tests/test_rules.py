@@ -79,6 +79,9 @@ CASES = {
     "hedged-nonunion": "<f type=pseudarthrosis levels=C6,C7 assertion=possible>No bridging bone across C6-7, which may indicate nonunion</f>.",
     "hedged-loosening-reading": "<f type=screw_lucency levels=S1 side=left assertion=present>Lucency around the left S1 screw, concerning for loosening</f>.",
     "query-mark": "HISTORY: <f type=screw_lucency assertion=hypothetical section=history>? loosening</f>",
+    "relative-clause": "<f type=rod_connector_dislodgement levels=S1 side=left assertion=possible>The rod lies posterior to the left S1 screw head, which may indicate disengagement of the rod</f>.",
+    "level-label": "- L3: <f type=screw_malposition levels=L3 side=left>left pedicle screw breaches the lateral pedicle wall, with tip extending into the left L3-4 foramen</f>.",
+    "screw-of-a-plate": "<f type=screw_backout levels=C7 side=left>New backout of the left C7 screw of the C5-C7 anterior plate</f>.",
     "screw-tract-is-not-lucency": "Hardware removed. Lucent screw tracts in the L4 and L5 pedicles.",
 }
 
