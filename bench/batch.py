@@ -112,10 +112,8 @@ def run_cli(src: Path, jobs: int) -> tuple[float, float, int]:
 
 
 def medspacy_rate(src: Path, n: int) -> float:
-    import medspacy
+    from _medspacy import medspacy_default
     from loguru import logger
-
-    from extractor.lexicon import load_target_rules
 
     logger.remove()
     texts = []
@@ -124,8 +122,7 @@ def medspacy_rate(src: Path, n: int) -> float:
             texts.append(json.loads(line)["text"])
             if len(texts) >= n:
                 break
-    nlp = medspacy.load()
-    nlp.get_pipe("medspacy_target_matcher").add(load_target_rules())
+    nlp = medspacy_default()
     list(nlp.pipe(texts[:10]))
     started = time.perf_counter()
     list(nlp.pipe(texts))

@@ -72,10 +72,9 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    import medspacy
+    from _medspacy import medspacy_default
     from loguru import logger
 
-    from extractor.lexicon import load_target_rules
     from extractor.pipeline import build_nlp
     from extractor.record import doc_to_record
 
@@ -97,8 +96,7 @@ def main() -> None:
     with_model_rate = rate(lambda b: list(extract_many(b)), texts)
 
     with stderr_to_devnull():
-        med = medspacy.load()
-        med.get_pipe("medspacy_target_matcher").add(load_target_rules())
+        med = medspacy_default()
         sample = texts[: args.n_medspacy]
         list(med.pipe(sample[:10]))
         shipped_rate = rate(lambda b: list(med.pipe(b)), sample)

@@ -566,6 +566,7 @@ def train_model(
 
 def prepare_inputs(texts: Iterable[str], nlp: Any = None) -> list[ReportInput]:
     """Run the pipeline over texts and keep what the classifier needs."""
+    from .extensions import doc_text
     from .pipeline import shared_nlp
     from .record import doc_to_record
 
@@ -573,8 +574,6 @@ def prepare_inputs(texts: Iterable[str], nlp: Any = None) -> list[ReportInput]:
     inputs = []
     for doc in nlp.pipe(texts, batch_size=64):
         record = doc_to_record(doc)
-        from .extensions import doc_text
-
         inputs.append(report_input(doc_text(doc), doc._.report_sections, record.findings))
     return inputs
 

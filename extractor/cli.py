@@ -66,10 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OUTPUT",
         help="output file (.jsonl, .csv, .parquet) or - for JSON lines on stdout (default)",
     )
-    ex.add_argument("--id-field", default="id", help="name of the id field or column (default: id)")
-    ex.add_argument(
-        "--text-field", default="text", help="name of the text field or column (default: text)"
-    )
+    _add_field_options(ex)
     ex.add_argument(
         "--lexicons",
         metavar="DIR",
@@ -156,10 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument(
         "-o", "--output", required=True, metavar="MODEL.json", help="the model file to write"
     )
-    tr.add_argument("--id-field", default="id", help="name of the id field or column (default: id)")
-    tr.add_argument(
-        "--text-field", default="text", help="name of the text field or column (default: text)"
-    )
+    _add_field_options(tr)
     tr.add_argument(
         "--label-field",
         default=None,
@@ -186,10 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument(
         "-o", "--output", required=True, metavar="OUT.html", help="the HTML page to write"
     )
-    rp.add_argument("--id-field", default="id", help="name of the id field or column (default: id)")
-    rp.add_argument(
-        "--text-field", default="text", help="name of the text field or column (default: text)"
-    )
+    _add_field_options(rp)
     rp.add_argument(
         "--limit", type=int, default=500, help="most reports on one page (default: 500)"
     )
@@ -202,6 +193,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     va.add_argument("gold", metavar="GOLD")
     return parser
+
+
+def _add_field_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--id-field", default="id", help="name of the id field or column (default: id)"
+    )
+    parser.add_argument(
+        "--text-field", default="text", help="name of the text field or column (default: text)"
+    )
 
 
 def _add_review_options(parser: argparse.ArgumentParser) -> None:

@@ -918,7 +918,6 @@ class _Target:
         "assertion",
         "change",
         "end",
-        "end_char",
         "label_",
         "meta",
         "modifiers",
@@ -931,7 +930,6 @@ class _Target:
         self.start = span.start
         self.end = span.end
         self.start_char = span.start_char
-        self.end_char = span.end_char
         self.label_ = span.label_
         self.rule = rule
         self.meta = rule.metadata

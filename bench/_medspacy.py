@@ -1,0 +1,18 @@
+"""medspaCy's default pipeline with our target rules: the comparison every
+benchmark here makes (one definition, so the scripts compare the same thing)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def medspacy_default() -> Any:
+    """`medspacy.load()` (PyRuSH sentences, target matcher, ConText with its
+    default rules) with the project's target rules added."""
+    import medspacy
+
+    from extractor.lexicon import load_target_rules
+
+    nlp = medspacy.load()
+    nlp.get_pipe("medspacy_target_matcher").add(load_target_rules())
+    return nlp
