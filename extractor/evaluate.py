@@ -322,3 +322,42 @@ def format_evaluation(ev: Evaluation, *, show_errors: bool = False, title: str =
                 f"  {e.kind} {e.report_id} {t} {level or '-'} {side or '-'} :: {e.evidence}"
             )
     return "\n".join(lines)
+
+
+_TABLE_ROWS: tuple[tuple[str, Any], ...] = (
+    ("reports", lambda e: str(e.n_reports)),
+    ("positive-atom precision", lambda e: _fmt(e.micro.precision)),
+    ("positive-atom recall", lambda e: _fmt(e.micro.recall)),
+    ("positive-atom F1 (micro)", lambda e: _fmt(e.micro.f1)),
+    ("assertion agreement", lambda e: _fmt(e.assertion_agreement)),
+    ("size within 0.5 mm", lambda e: _fmt(e.size_accuracy)),
+    ("review sensitivity", lambda e: _fmt(e.review["sensitivity"])),
+    ("review specificity", lambda e: _fmt(e.review["specificity"])),
+    ("review AUROC", lambda e: _fmt(e.review["auroc"])),
+    ("contract rule sensitivity", lambda e: _fmt(e.rule_review.get("sensitivity"))),
+    ("contract rule specificity", lambda e: _fmt(e.rule_review.get("specificity"))),
+)
+
+
+def format_split_table(results: Mapping[str, Evaluation], *, markdown: bool = False) -> str:
+    """One column per split: the headline metrics, then positive-atom F1 per type."""
+    names = list(results)
+    rows = [(label, [get(results[s]).strip() for s in names]) for label, get in _TABLE_ROWS]
+    rows.append(("", ["" for _ in names]))
+    for t in FINDING_TYPES:
+        cells = []
+        for s in names:
+            c = results[s].per_type[t]
+            cells.append(f"{_fmt(c.f1).strip()} ({c.tp}/{c.fp}/{c.fn})")
+        rows.append((f"F1 {t} (tp/fp/fn)", cells))
+    if markdown:
+        lines = ["| metric | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names)]
+        lines += [f"| {label} | " + " | ".join(cells) + " |" for label, cells in rows if label]
+        return "\n".join(lines)
+    width = max(len(label) for label, _ in rows)
+    col = max(16, *(len(n) for n in names))
+    lines = [f"{'':{width}s} " + " ".join(f"{n:>{col}s}" for n in names)]
+    lines += [
+        f"{label:{width}s} " + " ".join(f"{c:>{col}s}" for c in cells) for label, cells in rows
+    ]
+    return "\n".join(lines)

@@ -11,7 +11,15 @@ from typing import Any
 from .review import review_by_rule
 from .schema import Finding, finding_problems
 
-SPLITS = ("train", "dev", "test")
+# The corpus the rules were developed on (five writers, hash-split), then two
+# sets written apart from it: new writers' reports and reports reworded from
+# public cases. Each has a dev part (rules may be checked on it) and a frozen
+# test part (never tuned on; checksums in the README).
+CORPUS_SPLITS = ("train", "dev", "test")
+DISJOINT_SPLITS = ("disjoint_dev", "disjoint_test")
+REAL_SPLITS = ("real_dev", "real_test")
+SPLITS = (*CORPUS_SPLITS, *DISJOINT_SPLITS, *REAL_SPLITS)
+TEST_SPLITS = ("disjoint_test", "real_test", "test")  # the headline first
 
 
 @dataclass
@@ -77,11 +85,15 @@ def validate_gold(path: str | Path, splits: Iterable[str] | None = None) -> list
     """Every way the gold at `path` breaks the contract or the guidelines.
 
     Checks fields and closed vocabularies, offsets (`text[start:end]`), id
-    uniqueness across files, and that each review label is the contract's
-    rule applied to the report's (non-optional) findings.
+    uniqueness across files, that each review label is the contract's rule
+    applied to the report's (non-optional) findings, and what each kind of
+    split promises: real-derived reports name their public source (one report
+    per source), writer-disjoint reports name a writer the corpus does not have.
     """
     problems: list[str] = []
     seen: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    writers: dict[str, set[str]] = {}  # split -> writers
     files = gold_files(path, splits)
     if not files:
         return [f"{path}: no gold files found"]
@@ -103,6 +115,11 @@ def validate_gold(path: str | Path, splits: Iterable[str] | None = None) -> list
             if not isinstance(text, str) or not text.strip():
                 problems.append(f"{where}: missing text")
                 continue
+            meta = data.get("meta", {})
+            if not isinstance(meta, dict):
+                problems.append(f"{where}: meta must be an object")
+                continue
+            problems.extend(_split_problems(file.stem, meta, where, sources, writers))
             if not isinstance(data.get("needs_surgical_review"), bool):
                 problems.append(f"{where}: needs_surgical_review must be true or false")
                 continue
@@ -121,10 +138,6 @@ def validate_gold(path: str | Path, splits: Iterable[str] | None = None) -> list
                     ok = False
                 if not isinstance(f.get("optional", False), bool):
                     problems.append(f"{where} finding {i}: optional must be true or false")
-                if f.get("type") != "screw_lucency" and f.get("size_mm") is not None:
-                    problems.append(f"{where} finding {i}: size_mm is only for screw_lucency")
-                if f.get("type") == "stimulator" and f.get("side") is not None:
-                    problems.append(f"{where} finding {i}: a stimulator finding has side null")
             if not ok:
                 continue
             scored = [Finding.from_dict(f) for f in raw if not f.get("optional", False)]
@@ -134,4 +147,36 @@ def validate_gold(path: str | Path, splits: Iterable[str] | None = None) -> list
                     f"{where}: needs_surgical_review is {data['needs_surgical_review']}, "
                     f"the contract's rule on its findings gives {rule}"
                 )
+    corpus_writers = set().union(*(writers.get(s, set()) for s in CORPUS_SPLITS))
+    for split in DISJOINT_SPLITS:
+        shared = writers.get(split, set()) & corpus_writers
+        if shared:
+            problems.append(f"{split}: writers {sorted(shared)} also wrote corpus reports")
+    return problems
+
+
+def _split_problems(
+    split: str,
+    meta: dict[str, Any],
+    where: str,
+    sources: dict[str, str],
+    writers: dict[str, set[str]],
+) -> list[str]:
+    """What a report's meta must say for the kind of split it is in."""
+    problems = []
+    writer = meta.get("writer")
+    if writer is not None or split in DISJOINT_SPLITS or split in REAL_SPLITS:
+        if not isinstance(writer, str) or not writer:
+            problems.append(f"{where}: meta.writer must name who wrote the report")
+        else:
+            writers.setdefault(split, set()).add(writer)
+    if split in REAL_SPLITS:
+        source = meta.get("source")
+        if not isinstance(source, str) or not source.startswith(("http://", "https://")):
+            problems.append(f"{where}: meta.source must be the URL of the public case")
+        else:
+            key = source.split("#", 1)[0].rstrip("/").lower()
+            if key in sources:
+                problems.append(f"{where}: source also used by {sources[key]}")
+            sources[key] = where
     return problems

@@ -5,13 +5,17 @@ on shared atoms, and Cohen's kappa on the review label, using the project's
 own scoring code. Usage:
 
     python scripts/agreement.py annotated_reports/ annotated_reports/agreement/second_annotation.jsonl [--list]
+    python scripts/agreement.py annotated_reports/disjoint_test.jsonl annotated_reports/agreement/disjoint_second.jsonl
+
+`--list` prints, per report, the positive atoms only one annotator has, the
+assertions they give a shared atom differently, and review-label differences.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from extractor.evaluate import evaluate, positive_atoms
+from extractor.evaluate import evaluate, finding_atoms, positive_atoms
 from extractor.gold import load_gold
 from extractor.schema import ReportRecord
 
@@ -22,6 +26,14 @@ def cohen_kappa(a: list[int], b: list[int]) -> float:
     pa, pb = sum(a) / n, sum(b) / n
     expected = pa * pb + (1 - pa) * (1 - pb)
     return (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+
+def _assertions(findings: list) -> dict:
+    out: dict = {}
+    for f in findings:
+        for atom in finding_atoms(f):
+            out.setdefault(atom, set()).add(f.assertion)
+    return out
 
 
 def main() -> None:
@@ -68,6 +80,14 @@ def main() -> None:
                 print(f"  only first  {r.id} {atom}")
             for atom in sorted(s - g, key=str):
                 print(f"  only second {r.id} {atom}")
+            first_assertions = _assertions(by_id[r.id].scored_findings)
+            second_assertions = _assertions(r.scored_findings)
+            for atom in sorted(set(first_assertions) & set(second_assertions), key=str):
+                if first_assertions[atom] != second_assertions[atom]:
+                    print(
+                        f"  assertion   {r.id} {atom} first={sorted(first_assertions[atom])} "
+                        f"second={sorted(second_assertions[atom])}"
+                    )
             if by_id[r.id].needs_surgical_review != r.needs_surgical_review:
                 print(
                     f"  label       {r.id} first={by_id[r.id].needs_surgical_review} second={r.needs_surgical_review}"
