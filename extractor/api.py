@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,11 @@ from .schema import MAX_CHARS, ReportRecord
 
 ModelChoice = None | str | Path | ReviewModel
 
-_CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t", "\f", "\v"}
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f]")
+# Lone surrogates (from JSON escapes such as "\\ud800") are not Unicode text:
+# spaCy cannot store them, so the pipeline sees U+FFFD in their place (same
+# offsets) and the evidence is sliced from the text as given.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def resolve_model(model: ModelChoice) -> ReviewModel | None:
@@ -49,9 +55,19 @@ def text_problem(text: Any, *, max_chars: int = MAX_CHARS) -> str | None:
         return "empty text"
     if len(text) > max_chars:
         return f"text is {len(text):,} characters, over the limit of {max_chars:,}"
-    if "\x00" in text or sum(ch in _CONTROL for ch in text[:4096]) > 8:
+    if "\x00" in text or len(_CONTROL_RE.findall(text, 0, 4096)) > 8:
         return "text holds binary control characters, not report text"
     return None
+
+
+def _for_pipeline(text: str) -> str:
+    return _SURROGATE_RE.sub("\ufffd", text) if _SURROGATE_RE.search(text) else text
+
+
+def _with_original_evidence(record: ReportRecord, text: str, processed: str) -> ReportRecord:
+    if processed is not text:
+        record.findings = [replace(f, text=text[f.start : f.end]) for f in record.findings]
+    return record
 
 
 def extract(
@@ -75,7 +91,9 @@ def extract(
         return ReportRecord.failed(report_id, problem)
     nlp = nlp or shared_nlp()
     try:
-        return doc_to_record(nlp(text), report_id, review)
+        processed = _for_pipeline(text)
+        record = doc_to_record(nlp(processed), report_id, review)
+        return _with_original_evidence(record, text, processed)
     except Exception as e:  # one bad report must not end a batch
         return ReportRecord.failed(report_id, f"pipeline failed: {type(e).__name__}: {e}")
 
@@ -120,7 +138,7 @@ def _run_batch(
     review: ReviewModel | None,
 ) -> Iterator[ReportRecord]:
     good = [
-        (i, text)
+        (i, _for_pipeline(text))
         for i, (_, text) in enumerate(batch)
         if text_problem(text, max_chars=max_chars) is None
     ]
@@ -128,7 +146,11 @@ def _run_batch(
         docs = dict(zip((i for i, _ in good), nlp.pipe(t for _, t in good), strict=True))
     except Exception:
         docs = {}  # fall back to one at a time so only the bad report fails
-    records = {i: doc_to_record(doc, batch[i][0]) for i, doc in docs.items()}
+    processed = dict(good)
+    records = {
+        i: _with_original_evidence(doc_to_record(doc, batch[i][0]), batch[i][1], processed[i])
+        for i, doc in docs.items()
+    }
     if review is not None and docs:
         # the classifier runs once per batch: its text features are vectorised together
         order = sorted(docs)

@@ -5,9 +5,12 @@ input's order, with memory bounded by a small window of chunks in flight:
 
 * `jobs=1` runs in this process; `jobs>1` runs chunks in worker processes,
   each building the pipeline (and review model) once;
-* a worker process that dies (a crash in native code, the OOM killer) does
-  not end the run: its chunk is retried report by report in fresh workers,
-  and a report that kills a worker again gets an error record;
+* a worker process that dies (a crash in native code, the OOM killer, a
+  stray kill) does not end the run: the chunks in flight are retried, the
+  failed one report by report in fresh workers, and only a report that kills
+  a worker twice gets an error record;
+* workers die with the main process (even after `kill -9` of it), and ignore
+  Ctrl-C, which the main process handles;
 * the pipeline is rebuilt every `recycle_after` reports so that spaCy's
   string store, which grows with every new word, stays bounded.
 """
@@ -43,6 +46,7 @@ class Line:
     main process needs for its counts (so it never decodes the JSON)."""
 
     json: str
+    id: str | None
     error: bool
     flagged: bool
     positive_types: tuple[str, ...]
@@ -51,6 +55,7 @@ class Line:
     def of(cls, record: ReportRecord) -> Line:
         return cls(
             record_json(record),
+            record.id,
             record.error is not None,
             bool(record.needs_surgical_review),
             tuple(f.type for f in record.findings if f.is_positive),
@@ -135,8 +140,34 @@ class _Extractor:
 _WORKER: _Extractor | None = None
 
 
+def _die_with_parent() -> None:
+    """End this worker when the main process ends, however it ends."""
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:  # elsewhere, and in case the parent died before prctl
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(1.0)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+
+
 def _init_worker(options: BatchOptions) -> None:
     global _WORKER
+    _die_with_parent()
     _WORKER = _Extractor(options)
     _WORKER._ensure()  # build once, before the first chunk arrives
 
@@ -171,10 +202,12 @@ def run_lines(rows: Iterable[InputRow], options: BatchOptions) -> Iterator[Line]
                 yield Line.of(record)
         return
     pool = _Pool(options)
+    finished = False
     try:
         yield from pool.run(_chunks(rows, options.chunk_size))
+        finished = True
     finally:
-        pool.close()
+        pool.close(abort=not finished)
 
 
 def run_records(rows: Iterable[InputRow], options: BatchOptions) -> Iterator[ReportRecord]:
@@ -199,7 +232,10 @@ class _Pool:
             initargs=(self.options,),
         )
 
-    def close(self) -> None:
+    def close(self, *, abort: bool = False) -> None:
+        if abort:  # interrupted: stop the workers now, not after their chunks
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                process.kill()
         self.executor.shutdown(wait=True, cancel_futures=True)
 
     def _restart(self) -> None:
@@ -229,14 +265,20 @@ class _Pool:
         yield from records
 
     def _one_by_one(self, chunk: list[Any]) -> list[Line]:
+        """The chunk report by report; a report whose worker dies is tried once
+        more in a fresh one, so a stray kill costs nothing and only a report
+        that kills its worker twice gets an error record."""
         out = []
         for row in chunk:
-            try:
-                out.extend(self.executor.submit(_work, [row]).result())
-            except BrokenProcessPool:
-                self._restart()
-                message = "a worker process died while processing this report"
-                out.append(Line.of(ReportRecord.failed(row[0], message)))
+            for attempt in (1, 2):
+                try:
+                    out.extend(self.executor.submit(_work, [row]).result())
+                    break
+                except BrokenProcessPool:
+                    self._restart()
+                    if attempt == 2:
+                        message = "a worker process died twice while processing this report"
+                        out.append(Line.of(ReportRecord.failed(row[0], message)))
         return out
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,7 +41,6 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from .modelfile import (
     MODEL_FORMAT,
     MODEL_FORMAT_VERSION,
-    ModelError,
     canonical,
     check_model_document,
     read_model_document,
@@ -174,16 +172,23 @@ _FINDING_INDEX = {name: i for i, name in enumerate(FINDING_VOCABULARY)}
 _COUNT_CAP = 5.0  # counts are capped and scaled to [0, 1]
 
 
-def _finding_matrix(inputs: Sequence[ReportInput]) -> sp.csr_matrix:
+def _finding_matrix(
+    inputs: Sequence[ReportInput], index: dict[str, int] = _FINDING_INDEX
+) -> sp.csr_matrix:
+    """Finding features by name into a model's columns; a feature the model
+    does not know (a finding type added after it was trained) is left out."""
     rows, cols, vals = [], [], []
     for r, item in enumerate(inputs):
         for name, value in finding_features(item.findings).items():
+            col = index.get(name)
+            if col is None:
+                continue
             if name.startswith(("n:", "side:", "section:", "reviewable:", "change:")):
                 value = min(value, _COUNT_CAP) / _COUNT_CAP
             rows.append(r)
-            cols.append(_FINDING_INDEX[name])
+            cols.append(col)
             vals.append(value)
-    return sp.csr_matrix((vals, (rows, cols)), shape=(len(inputs), len(FINDING_VOCABULARY)))
+    return sp.csr_matrix((vals, (rows, cols)), shape=(len(inputs), len(index)))
 
 
 # --------------------------------------------------------------------------
@@ -206,24 +211,30 @@ class ReviewModel:
     threshold: float
     meta: dict[str, Any] = field(default_factory=dict)
     source: str = "memory"
+    # the finding features this model was trained with, in its column order
+    finding_names: tuple[str, ...] = FINDING_VOCABULARY
 
     def __post_init__(self) -> None:
         self._word = _vectorizer(_WORD_PARAMS, self.word_vocabulary, self.word_idf)
         self._char = _vectorizer(_CHAR_PARAMS, self.char_vocabulary, self.char_idf)
         self._coef = np.asarray(self.coef, dtype=float)
-        n = len(FINDING_VOCABULARY)
+        self._finding_index = {name: i for i, name in enumerate(self.finding_names)}
         self._names = (
-            list(FINDING_VOCABULARY)
+            list(self.finding_names)
             + _by_index(self.word_vocabulary)
             + _by_index(self.char_vocabulary)
         )
-        self._n_finding = n
+        self._n_finding = len(self.finding_names)
 
     # -- scoring --------------------------------------------------------------
     def features(self, inputs: Sequence[ReportInput]) -> sp.csr_matrix:
         texts = [item.text for item in inputs]
         return sp.hstack(
-            [_finding_matrix(inputs), self._word.transform(texts), self._char.transform(texts)],
+            [
+                _finding_matrix(inputs, self._finding_index),
+                self._word.transform(texts),
+                self._char.transform(texts),
+            ],
             format="csr",
         )
 
@@ -272,11 +283,11 @@ class ReviewModel:
             if not f.is_positive:
                 continue
             weight = sum(
-                contrib.get(_FINDING_INDEX[name], 0.0)
+                contrib.get(self._finding_index.get(name, -1), 0.0)
                 for name in (f"any:{f.type}", f"reviewable:{f.type}", f"n:{f.type}:{f.assertion}")
             )
             if f.type == "screw_lucency" and f.size_mm is not None:
-                weight += contrib.get(_FINDING_INDEX["lucency:max_mm"], 0.0)
+                weight += contrib.get(self._finding_index.get("lucency:max_mm", -1), 0.0)
             text = describe_finding(f)
             if weight > 0 and text not in seen:
                 seen.add(text)
@@ -304,7 +315,7 @@ class ReviewModel:
     # -- persistence ----------------------------------------------------------
     def payload(self) -> dict[str, Any]:
         return {
-            "finding_features": list(FINDING_VOCABULARY),
+            "finding_features": list(self.finding_names),
             "word_vectorizer": {
                 "params": _jsonable(_WORD_PARAMS),
                 "vocabulary": self.word_vocabulary,
@@ -387,34 +398,23 @@ def default_model() -> ReviewModel:
 
 
 def _model_from_document(document: dict[str, Any], name: str) -> ReviewModel:
+    """The model of a document `check_model_document` has validated completely."""
     payload = document["payload"]
-    try:
-        if list(payload["finding_features"]) != list(FINDING_VOCABULARY):
-            raise ModelError(f"{name}: refused: finding features differ from this version's")
-        word, char = payload["word_vectorizer"], payload["char_vectorizer"]
-        model = ReviewModel(
-            word_vocabulary={str(k): int(v) for k, v in word["vocabulary"].items()},
-            word_idf=[float(x) for x in word["idf"]],
-            char_vocabulary={str(k): int(v) for k, v in char["vocabulary"].items()},
-            char_idf=[float(x) for x in char["idf"]],
-            coef=[float(x) for x in payload["coef"]],
-            intercept=float(payload["intercept"]),
-            calibration_a=float(payload["calibration"]["a"]),
-            calibration_b=float(payload["calibration"]["b"]),
-            threshold=float(payload["threshold"]),
-            meta=dict(payload.get("meta") or {}),
-            source=name,
-        )
-    except ModelError:
-        raise
-    except (KeyError, TypeError, ValueError) as e:
-        raise ModelError(f"{name}: refused: malformed payload ({type(e).__name__}: {e})") from e
-    expected = len(FINDING_VOCABULARY) + len(model.word_vocabulary) + len(model.char_vocabulary)
-    if len(model.coef) != expected or len(model.word_idf) != len(model.word_vocabulary):
-        raise ModelError(f"{name}: refused: coefficient count does not match the vocabularies")
-    if not all(math.isfinite(x) for x in [*model.coef, model.intercept, model.threshold]):
-        raise ModelError(f"{name}: refused: non-finite numbers")
-    return model
+    word, char = payload["word_vectorizer"], payload["char_vectorizer"]
+    return ReviewModel(
+        word_vocabulary=dict(word["vocabulary"]),
+        word_idf=[float(x) for x in word["idf"]],
+        char_vocabulary=dict(char["vocabulary"]),
+        char_idf=[float(x) for x in char["idf"]],
+        coef=[float(x) for x in payload["coef"]],
+        intercept=float(payload["intercept"]),
+        calibration_a=float(payload["calibration"]["a"]),
+        calibration_b=float(payload["calibration"]["b"]),
+        threshold=float(payload["threshold"]),
+        meta=dict(payload.get("meta") or {}),
+        source=name,
+        finding_names=tuple(payload["finding_features"]),
+    )
 
 
 # --------------------------------------------------------------------------

@@ -15,8 +15,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from medspacy.target_matcher import TargetRule
-
 from .schema import COMPONENTS, FINDING_TYPES, SECTIONS
 
 TARGET_RULES_FILE = "target_rules.json"
@@ -167,8 +165,10 @@ def _check_common(
     return where
 
 
-def load_target_rules(source: str | Path | None = None) -> list[TargetRule]:
+def load_target_rules(source: str | Path | None = None) -> list[Any]:
     """Target rules (hardware, finding cues, vetoes) as medspaCy TargetRules."""
+    from medspacy.target_matcher import TargetRule
+
     data, label = _read_json(source, TARGET_RULES_FILE)
     rules = []
     ids: set[str] = set()
@@ -310,3 +310,46 @@ def load_finding_types(source: str | Path | None = None) -> FindingTypeTable:
     if unknown:
         raise LexiconError(f"{label}: unknown cue categories {sorted(unknown)}")
     return FindingTypeTable(component_groups, by_cue, by_cue_component)
+
+
+LEXICON_FILES: tuple[str, ...] = (
+    TARGET_RULES_FILE,
+    CONTEXT_RULES_FILE,
+    SECTION_RULES_FILE,
+    FINDING_TYPES_FILE,
+)
+
+
+def check_lexicon_dir(path: str | Path) -> None:
+    """Validate a user's rule folder as a whole: it exists, holds at least one
+    rule file, and every rule in it loads (LexiconError names the bad one)."""
+    folder = Path(path)
+    if not folder.is_dir():
+        raise LexiconError(f"{path}: no such folder of rule files")
+    present = [name for name in LEXICON_FILES if (folder / name).exists()]
+    if not present:
+        raise LexiconError(f"{path}: holds none of the rule files {', '.join(LEXICON_FILES)}")
+    loaders = {
+        TARGET_RULES_FILE: load_target_rules,
+        CONTEXT_RULES_FILE: load_context_rules,
+        SECTION_RULES_FILE: load_section_rules,
+        FINDING_TYPES_FILE: load_finding_types,
+    }
+    for name in present:
+        loaders[name](folder / name)
+
+
+def lexicon_digest(path: str | Path | None = None) -> str:
+    """SHA-256 of the rule files in effect (a user folder over the packaged ones)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for name in LEXICON_FILES:
+        own = Path(path) / name if path is not None else None
+        data = (
+            own.read_bytes()
+            if own is not None and own.exists()
+            else (packaged_lexicon(name).read_bytes())
+        )
+        h.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    return h.hexdigest()

@@ -184,6 +184,11 @@ SIZE_RE = re.compile(
 )
 
 
+# No hardware finding measures more than this; a larger "size" is a misreading
+# (a length of rod, a typo), and a size that rounds to 0.00 mm is none.
+MAX_SIZE_MM = 500.0
+
+
 @dataclass(frozen=True)
 class SizeMention:
     start: int
@@ -207,7 +212,9 @@ def find_size_mentions(text: str) -> list[SizeMention]:
         if m.group("b"):
             values.append(_to_float(m.group("b")))
         scale = 10.0 if m.group("unit").lower().startswith("c") else 1.0
-        out.append(SizeMention(m.start(), m.end(), round(max(values) * scale, 2)))
+        mm = round(max(values) * scale, 2)
+        if 0 < mm <= MAX_SIZE_MM:  # also drops inf from a 400-digit "number"
+            out.append(SizeMention(m.start(), m.end(), mm))
     return out
 
 

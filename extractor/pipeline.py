@@ -13,8 +13,10 @@ from .extensions import set_extensions
 from .lexicon import (
     CONTEXT_RULES_FILE,
     FINDING_TYPES_FILE,
+    LEXICON_FILES,
     SECTION_RULES_FILE,
     TARGET_RULES_FILE,
+    LexiconError,
 )
 from .tokenizer import TOKENIZER
 
@@ -34,6 +36,14 @@ def build_nlp(lexicon_dir: str | Path | None = None) -> Language:
     folder (any of target_rules.json, context_rules.json, section_rules.json,
     finding_types.json; missing files fall back to the packaged ones).
     """
+    if lexicon_dir is not None:
+        folder = Path(lexicon_dir)
+        if not folder.is_dir():
+            raise LexiconError(f"{lexicon_dir}: no such folder of rule files")
+        if not any((folder / name).exists() for name in LEXICON_FILES):
+            raise LexiconError(
+                f"{lexicon_dir}: holds none of the rule files {', '.join(LEXICON_FILES)}"
+            )
     set_extensions()
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     # spaCy's 1M-character guard is for parsers; these rules are linear, and

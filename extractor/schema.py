@@ -7,6 +7,7 @@ definitions, so a change to the contract is made here once.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -211,9 +212,12 @@ def finding_problems(finding: Mapping[str, Any], text: str | None = None) -> lis
             problems.append(f"levels {list(levels)} not sorted in spine order without repeats")
     size = finding["size_mm"]
     if size is not None and (
-        isinstance(size, bool) or not isinstance(size, int | float) or size <= 0
+        isinstance(size, bool)
+        or not isinstance(size, int | float)
+        or not math.isfinite(size)
+        or size <= 0
     ):
-        problems.append(f"size_mm={size!r} must be a positive number or null")
+        problems.append(f"size_mm={size!r} must be a finite positive number or null")
     start, end = finding["start"], finding["end"]
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
         problems.append(f"bad offsets start={start!r} end={end!r}")

@@ -111,39 +111,66 @@ def test_kill_9_then_resume_gives_the_uninterrupted_output(tmp_path, corpus_json
     assert not partial.exists()
 
 
-def test_resume_refuses_another_input(tmp_path, corpus_jsonl):
-    src, _ = corpus_jsonl
-    out = tmp_path / "out.jsonl"
-    (tmp_path / "out.jsonl.partial.jsonl").write_text("")
-    (tmp_path / "out.jsonl.partial.json").write_text(json.dumps({"input": "elsewhere"}))
-    run = _run(src, "-o", out, "-j", "1", "-q", "--resume")
-    assert run.returncode == 2 and "another input" in run.stderr
+def _interrupted_run(src, out, monkeypatch, after):
+    """Run until `after` records are written, then Ctrl-C."""
+    from extractor.io import CheckpointWriter
+
+    real_write = CheckpointWriter.write
+    calls = {"n": 0}
+
+    def write_then_stop(self, line):
+        if calls["n"] == after:
+            raise KeyboardInterrupt
+        calls["n"] += 1
+        real_write(self, line)
+
+    monkeypatch.setattr(CheckpointWriter, "write", write_then_stop)
+    assert main(["extract", str(src), "-o", str(out), "-j", "1", "-q"]) == 130
+    monkeypatch.setattr(CheckpointWriter, "write", real_write)
 
 
-def test_a_torn_last_line_is_cut_before_resuming(tmp_path):
-    src = tmp_path / "in.jsonl"
-    src.write_text(
-        "".join(json.dumps({"id": str(i), "text": "Rods intact."}) + "\n" for i in range(4))
+def _rows(n):
+    return "".join(
+        json.dumps({"id": str(i), "text": f"The L{i % 5 + 1} rod is fractured."}) + "\n"
+        for i in range(n)
     )
+
+
+def test_resume_refuses_an_input_edited_in_place(tmp_path, monkeypatch, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text(_rows(6))
+    out = tmp_path / "out.jsonl"
+    _interrupted_run(src, out, monkeypatch, after=3)
+    lines = src.read_text().splitlines(keepends=True)
+    lines[0], lines[1] = lines[1], lines[0]  # same size, same rows, other order
+    src.write_text("".join(lines))
+    capsys.readouterr()
+    assert main(["extract", str(src), "-o", str(out), "-j", "1", "-q", "--resume"]) == 2
+    assert "the input changed" in capsys.readouterr().err
+
+
+def test_resume_refuses_other_options(tmp_path, monkeypatch, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text(_rows(6))
+    out = tmp_path / "out.jsonl"
+    _interrupted_run(src, out, monkeypatch, after=3)
+    capsys.readouterr()
+    argv = ["extract", str(src), "-o", str(out), "-j", "1", "-q", "--resume", "--flag", "rule"]
+    assert main(argv) == 2
+    assert "other options" in capsys.readouterr().err
+
+
+def test_a_torn_last_line_is_cut_before_resuming(tmp_path, monkeypatch):
+    src = tmp_path / "in.jsonl"
+    src.write_text(_rows(6))
     out = tmp_path / "out.jsonl"
     assert main(["extract", str(src), "-o", str(out), "-j", "1", "-q"]) == EXIT_OK
     expected = out.read_bytes()
     out.unlink()
-    # an interrupted run: state written, two records and half of a third on disk
-    from extractor.io import partial_paths, run_state
-
-    partial, state = partial_paths(str(out))
-    options = {
-        "id_field": "id",
-        "text_field": "text",
-        "lexicons": None,
-        "flag": "model",
-        "model": None,
-        "max_chars": 200_000,
-    }
-    state.write_text(json.dumps(run_state(str(src), options)))
-    lines = expected.splitlines(keepends=True)
-    partial.write_bytes(lines[0] + lines[1] + lines[2][:17])
+    _interrupted_run(src, out, monkeypatch, after=3)
+    partial = tmp_path / "out.jsonl.partial.jsonl"
+    # records written after the last sync, and half of one more, are redone
+    partial.write_bytes(partial.read_bytes() + expected.splitlines(keepends=True)[3][:17])
     assert main(["extract", str(src), "-o", str(out), "-j", "1", "-q", "--resume"]) == EXIT_OK
     assert out.read_bytes() == expected
 

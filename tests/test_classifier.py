@@ -6,7 +6,6 @@ import pytest
 
 from extractor import extract, extract_many
 from extractor.classifier import (
-    ModelError,
     choose_threshold,
     default_model,
     load_model,
@@ -15,6 +14,7 @@ from extractor.classifier import (
 )
 from extractor.cli import EXIT_OK, EXIT_USAGE, main
 from extractor.gold import load_gold
+from extractor.modelfile import ModelError
 
 STIMULATOR_ONLY = (
     "XR THORACIC SPINE: Spinal cord stimulator with lead tip at T8. No fusion hardware."

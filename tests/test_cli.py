@@ -95,14 +95,15 @@ def test_csv_in_gives_finding_and_report_tables(tmp_path):
     assert list(findings["report_id"]) == ["a"] and findings.loc[0, "levels"] == "L5"
 
 
-def test_csv_with_wrong_columns_gives_one_error_record_per_row(tmp_path):
+def test_csv_without_the_text_column_is_a_usage_error_before_any_report(tmp_path, capsys):
     src = tmp_path / "in.csv"
     src.write_text("id,body\n1,x\n2,y\n3,z,extra\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    assert main(["extract", "-j", "1", str(src), "-o", str(out), "-q"]) == EXIT_REPORT_ERRORS
-    records = _records(out)
-    assert [r["id"] for r in records] == ["1", "2", "3"]
-    assert all("no column 'text'" in r["error"] for r in records)
+    assert main(["extract", "-j", "1", str(src), "-o", str(out), "-q"]) == EXIT_USAGE
+    err = capsys.readouterr().err.strip()
+    assert "no column 'text'" in err and "columns: ['id', 'body']" in err
+    assert len(err.splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
 
 
 def test_ragged_csv_rows_are_error_records(tmp_path):

@@ -30,14 +30,15 @@ def test_every_cue_category_has_rules():
     assert set(CUE_CATEGORIES) <= categories
 
 
-def test_rule_files_are_medspacy_format():
+def test_rule_files_load_in_medspacys_own_classes():
     for raw in json.loads(packaged_lexicon("target_rules.json").read_text())["target_rules"]:
-        TargetRule.from_dict(raw)
+        rule = TargetRule.from_dict(raw)
+        assert (rule.literal, rule.category) == (raw["literal"], raw["category"])
+        assert rule.metadata["id"] == raw["metadata"]["id"]
     for raw in json.loads(packaged_lexicon("context_rules.json").read_text())["context_rules"]:
-        raw = dict(raw)
-        if raw.get("direction") == "PSEUDO":
-            raw["direction"] = "PSEUDO"
-        ConTextRule.from_dict(raw)
+        rule = ConTextRule.from_dict(raw)
+        assert (rule.literal, rule.category) == (raw["literal"], raw["category"].upper())
+        assert rule.direction == raw.get("direction", "BIDIRECTIONAL")
 
 
 def _write(tmp_path, name, data):

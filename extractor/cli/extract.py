@@ -1,0 +1,255 @@
+"""`spine-extract extract`: reports in, one record per report out."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import os
+import sys
+import time
+from array import array
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..io import (
+    CheckpointWriter,
+    InputDigest,
+    InputRow,
+    encode_line,
+    estimate_total,
+    file_digest,
+    finish_output,
+    input_format,
+    open_input,
+    output_format,
+    output_paths,
+    partial_paths,
+    read_state,
+    remove_stale_tables,
+    resume,
+)
+from ..io.checkpoint import STATE_VERSION
+from ..schema import FINDING_TYPES
+from .parser import EXIT_OK, EXIT_REPORT_ERRORS, UsageError
+
+SMALL_RUN = 2_000  # inputs smaller than this run in one process unless -j is given
+
+
+def check_model_choice(args: argparse.Namespace) -> None:
+    """Refuse a bad model file before any work starts (validated completely,
+    without scikit-learn)."""
+    from ..modelfile import read_model_document
+
+    if args.flag == "rule":
+        if args.model:
+            raise UsageError("--model goes with --flag model")
+        return
+    if args.model:
+        read_model_document(args.model)
+
+
+def check_lexicons(args: argparse.Namespace) -> None:
+    if args.lexicons is not None:
+        from ..lexicon import check_lexicon_dir
+
+        check_lexicon_dir(args.lexicons)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_output(input_path: str, output: str, written: list[str] | None = None) -> None:
+    """The output can be written, and writing it (the files `written`, by
+    default a run's outputs and its partial files) destroys no input."""
+    if output == "-":
+        return
+    if written is None:
+        partial, state_file = partial_paths(output)
+        written = [*output_paths(output), str(partial), str(state_file)]
+    if input_path != "-" and not Path(input_path).is_dir():
+        for path in written:
+            if _same_file(input_path, path):
+                raise UsageError(f"{output}: the output would overwrite the input {input_path}")
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder):
+        raise UsageError(f"{output}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"{output}: cannot write in the folder {folder} (no permission)")
+    for path in written:
+        if os.path.isdir(path):
+            raise UsageError(f"{path}: is a folder")
+
+
+def run_options(args: argparse.Namespace) -> dict[str, Any]:
+    """Everything that changes the output, for the resume check: the options,
+    the package version, and the content of the rules and model in effect."""
+    from ..lexicon import lexicon_digest
+
+    model = None
+    if args.flag == "model":
+        if args.model:
+            model = file_digest(args.model)
+        else:
+            from importlib import resources
+
+            data = resources.files("extractor.models").joinpath("review_model.json").read_bytes()
+            model = hashlib.sha256(data).hexdigest()
+    return {
+        "input": str(Path(args.input).resolve()) if args.input != "-" else "-",
+        "id_field": args.id_field,
+        "text_field": args.text_field,
+        "max_chars": args.max_chars,
+        "flag": args.flag,
+        "model_sha256": model,
+        "rules_sha256": lexicon_digest(args.lexicons),
+        "version": __version__,
+    }
+
+
+class Tally:
+    """Counts for the summary, from records as they are written."""
+
+    def __init__(self) -> None:
+        self.n = self.errors = self.flagged = 0
+        self.by_type: Counter[str] = Counter()
+        self._ids = array("Q")  # 64-bit hashes of the ids: 8 bytes a report
+
+    def add(self, report_id: str | None, error: bool, flagged: bool, types: Any) -> None:
+        self.n += 1
+        self.errors += error
+        self.flagged += flagged
+        self.by_type.update(types)
+        if report_id is not None:
+            digest = hashlib.blake2b(
+                report_id.encode("utf-8", "backslashreplace"), digest_size=8
+            ).digest()
+            self._ids.append(int.from_bytes(digest, "little"))
+
+    def duplicate_ids(self) -> int:
+        """Records whose id an earlier record already had."""
+        ids = sorted(self._ids)
+        return sum(1 for a, b in itertools.pairwise(ids) if a == b)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from ..batch import BatchOptions, Progress, default_jobs, run_lines
+
+    input_format(args.input)
+    output_format(args.output)
+    if args.max_chars < 1 or args.batch_size < 1 or (args.jobs is not None and args.jobs < 1):
+        raise UsageError("--max-chars, --batch-size and --jobs must be positive")
+    if args.output == "-" and args.resume:
+        raise UsageError("--resume needs an output file (-o)")
+    if args.resume and args.input == "-":
+        raise UsageError("--resume cannot resume standard input")
+    check_output(args.input, args.output)
+    check_model_choice(args)
+    check_lexicons(args)
+    rows: Iterator[InputRow] = open_input(
+        args.input, id_field=args.id_field, text_field=args.text_field
+    )
+    total = estimate_total(args.input) if args.input != "-" else None
+    jobs = args.jobs or default_jobs()
+    if args.jobs is None and total is not None and total < SMALL_RUN:
+        jobs = 1  # starting workers costs seconds; a small input is done sooner without
+    options = BatchOptions(
+        jobs=jobs,
+        batch_size=args.batch_size,
+        max_chars=args.max_chars,
+        lexicons=args.lexicons,
+        model="rule" if args.flag == "rule" else args.model,
+    )
+    started = time.perf_counter()
+    tally = Tally()
+    if args.output == "-":
+        lines = run_lines(rows, options)
+        try:
+            for line in lines:
+                sys.stdout.buffer.write(encode_line(line.json))
+                tally.add(line.id, line.error, line.flagged, line.positive_types)
+            sys.stdout.flush()
+        finally:
+            lines.close()
+        _report(tally, time.perf_counter() - started, args)
+        return EXIT_REPORT_ERRORS if tally.errors else EXIT_OK
+
+    partial, state_file = partial_paths(args.output)
+    remove_stale_tables(args.output)
+    state = {"version": STATE_VERSION, "options": run_options(args)}
+    digest = InputDigest()
+    done_before = 0
+    if args.resume and partial.exists() and state_file.exists():
+        digest, rows, done_before = resume(partial, read_state(state_file), state["options"], rows)
+        _count_partial(partial, tally)
+        if not args.quiet:
+            print(f"resuming after {done_before:,} reports already in {partial}", file=sys.stderr)
+    else:
+        if partial.exists() and not args.quiet:
+            print(
+                f"starting over: {partial} from an earlier run is replaced (--resume continues it)",
+                file=sys.stderr,
+            )
+        rows = digest.track(rows)
+    progress = Progress(total, enabled=not args.quiet, already=done_before)
+    writer = CheckpointWriter(
+        partial, state_file if args.input != "-" else None, state, digest, append=done_before > 0
+    )
+    lines = run_lines(rows, options)
+    try:
+        for line in lines:
+            writer.write(line.json)
+            progress.update(line.error)
+            tally.add(line.id, line.error, line.flagged, line.positive_types)
+    finally:
+        lines.close()
+        writer.close()
+        progress.finish()
+    finish_output(partial, args.output)
+    state_file.unlink(missing_ok=True)
+    _report(tally, time.perf_counter() - started, args)
+    return EXIT_REPORT_ERRORS if tally.errors else EXIT_OK
+
+
+def _count_partial(partial: Path, tally: Tally) -> None:
+    """Count the records an interrupted run already wrote (resume)."""
+    import json
+
+    with open(partial, encoding="utf-8") as fh:
+        for text in fh:
+            record = json.loads(text)
+            tally.add(
+                record.get("id"),
+                record.get("error") is not None,
+                bool(record.get("needs_surgical_review")),
+                [
+                    f["type"]
+                    for f in record.get("findings") or ()
+                    if f.get("assertion") in ("present", "possible")
+                ],
+            )
+
+
+def _report(tally: Tally, elapsed: float, args: argparse.Namespace) -> None:
+    rate = tally.n / elapsed if elapsed > 0 else 0.0
+    duplicates = tally.duplicate_ids()
+    line = (
+        f"reports: {tally.n:,}   flagged for surgical review: {tally.flagged:,}   "
+        f"errors: {tally.errors:,}   time: {elapsed:.2f} s ({rate:,.0f} reports/s)"
+    )
+    if duplicates:
+        line += f"   duplicate ids: {duplicates:,}"
+    lines = [line]
+    if not args.quiet:
+        lines.append("present/possible findings by type:")
+        lines += [f"  {t:28s} {tally.by_type.get(t, 0):6d}" for t in FINDING_TYPES]
+        if args.output != "-":
+            lines.append("written: " + ", ".join(output_paths(args.output)))
+    print("\n".join(lines), file=sys.stderr)
