@@ -28,7 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def load_texts(paths: list[str], n: int) -> list[str]:
-    files = [Path(p) for p in paths] or sorted((ROOT / "annotated_reports").glob("*.jsonl"))
+    files = [Path(p) for p in paths] or [
+        ROOT / "annotated_reports" / f"{s}.jsonl" for s in ("train", "dev", "test")
+    ]
     texts = []
     for file in files:
         for line in file.read_text(encoding="utf-8").splitlines():

@@ -23,7 +23,7 @@ from extractor.schema import finding_problems
 @pytest.fixture(scope="module")
 def corpus_jsonl(tmp_path_factory, root):
     """All corpus reports, plus malformed rows, as one JSONL input."""
-    gold = load_gold(root / "annotated_reports")
+    gold = load_gold(root / "annotated_reports", ["train", "dev", "test"])
     path = tmp_path_factory.mktemp("batch") / "reports.jsonl"
     lines = [json.dumps({"id": g.id, "text": g.text}) for g in gold]
     lines.insert(7, "{broken json")
