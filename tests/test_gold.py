@@ -136,23 +136,25 @@ def test_scoring_by_hand(tmp_path):
 # let a change pass. Measured figures are in the README. None: no pairs to
 # measure (the real-derived splits hold few lucency sizes).
 FLOORS = {
+    # the corpus floors were re-based once, when its gold was revised to the
+    # current contract (annotated_reports/agreement/contract_revision.md)
     "train": {
-        "f1": 0.955,
-        "assertion": 0.960,
+        "f1": 0.89,
+        "assertion": 0.90,
         "size": 0.975,
         "sensitivity": 0.99,
         "specificity": 0.965,
     },
     "dev": {
-        "f1": 0.965,
-        "assertion": 0.965,
-        "size": 0.975,
+        "f1": 0.905,
+        "assertion": 0.89,
+        "size": 0.99,
         "sensitivity": 0.99,
         "specificity": 0.965,
     },
     "test": {
-        "f1": 0.925,
-        "assertion": 0.955,
+        "f1": 0.90,
+        "assertion": 0.87,
         "size": 0.965,
         "sensitivity": 0.99,
         "specificity": 0.99,
