@@ -7,39 +7,46 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
-from .classifier import ReviewModel, default_model, load_model, report_input
-from .extensions import doc_text
 from .pipeline import shared_nlp
-from .record import doc_to_record
+from .record import build_records
+from .review.rule import RULE_REVIEWER, Reviewer
 from .schema import MAX_CHARS, ReportRecord
 
-ModelChoice = None | str | Path | ReviewModel
+if TYPE_CHECKING:
+    from .review.model import ReviewModel
 
-_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f]")
+ModelChoice = None | str | Path | Reviewer
+
+_CONTROL_RE = re.compile("[\\x00-\\x08\\x0e-\\x1f]")
 # Lone surrogates (from JSON escapes such as "\\ud800") are not Unicode text:
 # spaCy cannot store them, so the pipeline sees U+FFFD in their place (same
 # offsets) and the evidence is sliced from the text as given.
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
-def resolve_model(model: ModelChoice) -> ReviewModel | None:
-    """None -> the packaged classifier; "rule" -> the contract rule (None);
-    a path -> that model file; a ReviewModel -> itself."""
+def resolve_model(model: ModelChoice) -> Reviewer:
+    """None -> the packaged classifier; "rule" -> the contract's rule; a path
+    -> that model file; a reviewer (a ReviewModel) -> itself. scikit-learn is
+    imported only when a classifier is chosen."""
     if model is None:
+        from .review.model import default_model
+
         return default_model()
-    if isinstance(model, ReviewModel):
+    if not isinstance(model, str | Path):
         return model
     if str(model) == "rule":
-        return None
+        return RULE_REVIEWER
     return _load_cached(str(Path(model).resolve()))
 
 
 @lru_cache(maxsize=8)
 def _load_cached(path: str) -> ReviewModel:
+    from .review.model import load_model
+
     return load_model(path)
 
 
@@ -85,17 +92,7 @@ def extract(
     Never raises for bad input: the record then carries `error` and no
     findings. A model file that cannot be trusted raises `ModelError`.
     """
-    review = resolve_model(model)
-    problem = text_problem(text, max_chars=max_chars)
-    if problem is not None:
-        return ReportRecord.failed(report_id, problem)
-    nlp = nlp or shared_nlp()
-    try:
-        processed = _for_pipeline(text)
-        record = doc_to_record(nlp(processed), report_id, review)
-        return _with_original_evidence(record, text, processed)
-    except Exception as e:  # one bad report must not end a batch
-        return ReportRecord.failed(report_id, f"pipeline failed: {type(e).__name__}: {e}")
+    return next(extract_many([(report_id, text)], nlp=nlp, max_chars=max_chars, model=model))
 
 
 def _pairs(items: Iterable[Any]) -> Iterator[tuple[str | None, Any]]:
@@ -120,52 +117,48 @@ def extract_many(
     `extract`.
     """
     nlp = nlp or shared_nlp()
-    review = resolve_model(model)
+    reviewer = resolve_model(model)
     batch: list[tuple[str | None, Any]] = []
     for pair in _pairs(items):
         batch.append(pair)
         if len(batch) >= batch_size:
-            yield from _run_batch(nlp, batch, max_chars, review)
+            yield from _run_batch(nlp, batch, max_chars, reviewer)
             batch = []
     if batch:
-        yield from _run_batch(nlp, batch, max_chars, review)
+        yield from _run_batch(nlp, batch, max_chars, reviewer)
 
 
 def _run_batch(
-    nlp: Language,
-    batch: list[tuple[str | None, Any]],
-    max_chars: int,
-    review: ReviewModel | None,
+    nlp: Language, batch: list[tuple[str | None, Any]], max_chars: int, reviewer: Reviewer
 ) -> Iterator[ReportRecord]:
-    good = [
-        (i, _for_pipeline(text))
-        for i, (_, text) in enumerate(batch)
-        if text_problem(text, max_chars=max_chars) is None
-    ]
+    problems = [text_problem(text, max_chars=max_chars) for _, text in batch]
+    good = [i for i, p in enumerate(problems) if p is None]
+    processed = {i: _for_pipeline(batch[i][1]) for i in good}
     try:
-        docs = dict(zip((i for i, _ in good), nlp.pipe(t for _, t in good), strict=True))
+        docs = list(nlp.pipe(processed[i] for i in good))
     except Exception:
-        docs = {}  # fall back to one at a time so only the bad report fails
-    processed = dict(good)
-    records = {
-        i: _with_original_evidence(doc_to_record(doc, batch[i][0]), batch[i][1], processed[i])
-        for i, doc in docs.items()
-    }
-    if review is not None and docs:
-        # the classifier runs once per batch: its text features are vectorised together
-        order = sorted(docs)
-        items = [
-            report_input(doc_text(docs[i]), docs[i]._.report_sections, records[i].findings)
-            for i in order
-        ]
-        for i, (flag, probability, reasons) in zip(order, review.review_many(items), strict=True):
-            records[i].needs_surgical_review = flag
-            records[i].review_probability = probability
-            records[i].review_reasons = reasons
+        # one at a time, so only the report that breaks the pipeline fails
+        docs = [_doc_or_error(nlp, processed[i]) for i in good]
+    ok = [(i, doc) for i, doc in zip(good, docs, strict=True) if not isinstance(doc, str)]
+    records = dict(
+        zip(
+            (i for i, _ in ok),
+            build_records([(batch[i][0], doc) for i, doc in ok], reviewer),
+            strict=True,
+        )
+    )
+    failed = {i: doc for i, doc in zip(good, docs, strict=True) if isinstance(doc, str)}
     for i, (report_id, text) in enumerate(batch):
-        if i in records:
-            yield records[i]
+        if problems[i] is not None:
+            yield ReportRecord.failed(report_id, problems[i])
+        elif i in failed:
+            yield ReportRecord.failed(report_id, failed[i])
         else:
-            yield extract(
-                text, report_id=report_id, nlp=nlp, max_chars=max_chars, model=review or "rule"
-            )
+            yield _with_original_evidence(records[i], text, processed[i])
+
+
+def _doc_or_error(nlp: Language, text: str) -> Any:
+    try:
+        return nlp(text)
+    except Exception as e:
+        return f"pipeline failed: {type(e).__name__}: {e}"

@@ -9,6 +9,7 @@ the error: file, position, id and literal.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -21,6 +22,7 @@ TARGET_RULES_FILE = "target_rules.json"
 CONTEXT_RULES_FILE = "context_rules.json"
 SECTION_RULES_FILE = "section_rules.json"
 FINDING_TYPES_FILE = "finding_types.json"
+WORDS_FILE = "words.json"
 
 CUE_CATEGORIES: tuple[str, ...] = (
     "LUCENCY",
@@ -317,6 +319,7 @@ LEXICON_FILES: tuple[str, ...] = (
     CONTEXT_RULES_FILE,
     SECTION_RULES_FILE,
     FINDING_TYPES_FILE,
+    WORDS_FILE,
 )
 
 
@@ -334,6 +337,7 @@ def check_lexicon_dir(path: str | Path) -> None:
         CONTEXT_RULES_FILE: load_context_rules,
         SECTION_RULES_FILE: load_section_rules,
         FINDING_TYPES_FILE: load_finding_types,
+        WORDS_FILE: load_words,
     }
     for name in present:
         loaders[name](folder / name)
@@ -353,3 +357,70 @@ def lexicon_digest(path: str | Path | None = None) -> str:
         )
         h.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
     return h.hexdigest()
+
+
+WORD_LISTS: tuple[str, ...] = (
+    "abbreviations",
+    "continuation_words",
+    "clause_breaks",
+    "cue_boundaries",
+    "noun_phrase_left",
+    "noun_phrase_right",
+    "not_subject_words",
+    "stimulator_tip_words",
+    "stimulator_entry_words",
+    "trim_left",
+    "trim_right",
+    "plain_words",
+    "existing_words",
+    "space_words",
+    "space_qualifiers",
+    "side_anatomy",
+    "mri_weighting",
+    "minor_lucency",
+)
+
+
+@dataclass(frozen=True)
+class WordLists:
+    """The word lists of `words.json`, by name (each a frozenset of lower-case
+    words or phrases)."""
+
+    lists: Mapping[str, frozenset[str]]
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self.lists[name]
+
+    def alternation(self, name: str) -> str:
+        """A regex alternation of the list's entries, longest first, with
+        flexible whitespace inside phrases."""
+        entries = sorted(self.lists[name], key=len, reverse=True)
+        return "|".join(r"\s+".join(re.escape(w) for w in e.split()) for e in entries)
+
+
+def load_words(source: str | Path | None = None) -> WordLists:
+    """The word lists; every list named in WORD_LISTS must be there, non-empty,
+    lower case, and nothing else."""
+    data, label = _read_json(source, WORDS_FILE)
+    if not isinstance(data, dict) or not isinstance(data.get("lists"), dict):
+        raise LexiconError(f'{label}: expected an object {{"lists": {{name: {{"words": [...]}}}}}}')
+    raw = data["lists"]
+    unknown = set(raw) - set(WORD_LISTS)
+    if unknown:
+        raise LexiconError(f"{label}: unknown word list(s) {sorted(unknown)}")
+    missing = [name for name in WORD_LISTS if name not in raw]
+    if missing:
+        raise LexiconError(f"{label}: missing word list(s) {missing}")
+    lists: dict[str, frozenset[str]] = {}
+    for name in WORD_LISTS:
+        entry = raw[name]
+        words = entry.get("words") if isinstance(entry, dict) else None
+        if not isinstance(words, list) or not words:
+            raise LexiconError(f"{label}: list {name!r} needs a non-empty 'words' list")
+        for i, word in enumerate(words):
+            if not isinstance(word, str) or not word.strip() or word != word.lower():
+                raise LexiconError(
+                    f"{label}: list {name!r} item #{i} ({word!r}) must be a lower-case word or phrase"
+                )
+        lists[name] = frozenset(" ".join(w.split()) for w in words)
+    return WordLists(lists)

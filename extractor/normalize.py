@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .lexicon import WordLists, load_words
 from .schema import LEVEL_ORDER
 
 # The walk used to expand ranges. L6 is a real (transitional) level but only
@@ -68,12 +70,6 @@ LEVEL_RE = re.compile(
     r"|(?P<occiput>\b(?:occiput|occipital|occipitocervical)\b)",
     re.IGNORECASE,
 )
-# "T2-weighted", "T1 hyperintense": MRI sequence names, not vertebrae.
-_MRI_AFTER = re.compile(
-    r"(?:\s?(?:and|/|,)\s?T\s?\d{1,2})?\s?-?\s?"
-    r"(?:weighted|w\b|wi\b|signal|hyper|hypo|image|imaging|sequence|fs\b|flair|stir|post|pre\b|fat)",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -83,12 +79,41 @@ class LevelMention:
     levels: tuple[str, ...]
 
 
-def find_level_mentions(text: str) -> list[LevelMention]:
+class WordPatterns:
+    """The regular expressions built from the word lists (lexicons/words.json)
+    that level and side finding needs: MRI weightings after a T level, and
+    anatomy after a side word."""
+
+    def __init__(self, words: WordLists) -> None:
+        # "T2-weighted", "T1 hyperintense": MRI sequence names, not vertebrae
+        self.mri_after = re.compile(
+            r"(?:\s?(?:and|/|,)\s?T\s?\d{1,2})?\s?-?\s?(?:"
+            + words.alternation("mri_weighting")
+            + r")\b",
+            re.IGNORECASE,
+        )
+        # a side that belongs to anatomy near the hardware, not to the hardware
+        self.anatomy_after = re.compile(
+            r"[\s-]{1,3}(?:[a-z]{1,20}[\s-]{1,3}){0,2}(?:"
+            + words.alternation("side_anatomy")
+            + r")\b",
+            re.IGNORECASE,
+        )
+
+
+@lru_cache(maxsize=1)
+def default_patterns() -> WordPatterns:
+    """The patterns of the packaged word lists."""
+    return WordPatterns(load_words())
+
+
+def find_level_mentions(text: str, patterns: WordPatterns | None = None) -> list[LevelMention]:
     """Every vertebral level mention in `text`, ranges expanded.
 
     >>> [m.levels for m in find_level_mentions("C5-7 plate; screws at T6 and T7")]
     [('C5', 'C6', 'C7'), ('T6',), ('T7',)]
     """
+    mri_after = (patterns or default_patterns()).mri_after
     mentions: list[LevelMention] = []
     for m in LEVEL_RE.finditer(text):
         if m.group("ilium"):
@@ -100,7 +125,7 @@ def find_level_mentions(text: str) -> list[LevelMention]:
         r1 = m.group("r1")
         # A lone "s" or "t" in a word-like context ("T 2") is rare; an MRI
         # weighting after a T level is common.
-        if r1.upper() == "T" and _MRI_AFTER.match(text, m.end()):
+        if r1.upper() == "T" and mri_after.match(text, m.end()):
             continue
         first = level_name(r1, m.group("n1"))
         if first is None:
@@ -132,20 +157,17 @@ _SIDE_RE = re.compile(
     r"|(?P<right>(?i:right|rt\.?(?=\s)|right-sided)|R(?=\s+(?:[CTLS]\d|S2AI|screw|pedicle|rod|iliac|lateral))))"
     r"(?![A-Za-z])"
 )
-# A side that belongs to anatomy near the hardware, not to the hardware.
-_ANATOMY_AFTER = re.compile(
-    r"[\s-]{1,3}(?:[a-z]{1,20}[\s-]{1,3}){0,2}(?:lateral\s+recess|recess|foramen|foramina|foraminal|facet|neural|paracentral|"
-    r"subarticular|buttock|flank|hip|abdominal|abdomen|kidney|lung|psoas|gluteal|chest|neck|arm|leg|"
-    r"hemidiaphragm|atrium|ventricle|carotid|vertebral\s+artery|vein|artery|vessels?|root|nerve)\b",
-    re.IGNORECASE,
-)
 
 
-def find_side_mentions(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, side) for each side word in `text`."""
+def find_side_mentions(
+    text: str, patterns: WordPatterns | None = None
+) -> list[tuple[int, int, str]]:
+    """(start, end, side) for each side word in `text` that is not a side of
+    nearby anatomy ("the left L5 screw", not "the left L5-S1 foramen")."""
+    anatomy_after = (patterns or default_patterns()).anatomy_after
     out = []
     for m in _SIDE_RE.finditer(text):
-        if _ANATOMY_AFTER.match(text, m.end()):
+        if anatomy_after.match(text, m.end()):
             continue
         side = "bilateral" if m.group("bilateral") else "left" if m.group("left") else "right"
         out.append((m.start(), m.end(), side))

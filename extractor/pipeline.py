@@ -8,7 +8,6 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from . import components  # noqa: F401  (registers the factories)
 from .extensions import set_extensions
 from .lexicon import (
     CONTEXT_RULES_FILE,
@@ -16,8 +15,11 @@ from .lexicon import (
     LEXICON_FILES,
     SECTION_RULES_FILE,
     TARGET_RULES_FILE,
+    WORDS_FILE,
     LexiconError,
 )
+from .pipes import context, sections, sentences, targets  # noqa: F401  (registers the factories)
+from .pipes.findings import builder  # noqa: F401
 from .tokenizer import TOKENIZER
 
 PIPE_NAMES = (
@@ -33,8 +35,8 @@ def build_nlp(lexicon_dir: str | Path | None = None) -> Language:
     """A blank English pipeline with the report tokenizer and our components.
 
     `lexicon_dir` replaces the packaged rule files with the ones found in that
-    folder (any of target_rules.json, context_rules.json, section_rules.json,
-    finding_types.json; missing files fall back to the packaged ones).
+    folder (any of the files of `lexicons/`; missing ones fall back to the
+    packaged ones).
     """
     if lexicon_dir is not None:
         folder = Path(lexicon_dir)
@@ -57,10 +59,12 @@ def build_nlp(lexicon_dir: str | Path | None = None) -> Language:
         return str(path) if path.exists() else None
 
     nlp.add_pipe("spine_sections", config={"rules": own(SECTION_RULES_FILE)})
-    nlp.add_pipe("spine_sentences")
+    nlp.add_pipe("spine_sentences", config={"words": own(WORDS_FILE)})
     nlp.add_pipe("spine_targets", config={"rules": own(TARGET_RULES_FILE)})
     nlp.add_pipe("spine_context", config={"rules": own(CONTEXT_RULES_FILE)})
-    nlp.add_pipe("spine_findings", config={"types": own(FINDING_TYPES_FILE)})
+    nlp.add_pipe(
+        "spine_findings", config={"types": own(FINDING_TYPES_FILE), "words": own(WORDS_FILE)}
+    )
     return nlp
 
 

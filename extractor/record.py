@@ -1,59 +1,86 @@
-"""The one converter from a processed Doc to the contract's record.
+"""The one converter from processed Docs to the contract's records.
 
-The CLI, the pandas and Spark front ends and the evaluator all go through
-`doc_to_record`, so every output carries the same fields.
+The API, the CLI, the pandas and Spark front ends and the evaluator all go
+through `build_records`, one direction: Doc -> findings and hardware ->
+review -> record; each record is built once.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from .extensions import FINDINGS_KEY, doc_text
-from .review import review_by_rule
-from .schema import Finding, ReportRecord
-
-if TYPE_CHECKING:
-    from .classifier import ReviewModel
+from .extensions import doc_text
+from .review.features import report_input
+from .review.rule import RULE_REVIEWER, Reviewer
+from .schema import Finding, HardwareItem, ReportRecord
 
 
-def span_to_finding(span: Span) -> Finding:
-    """The contract finding a finding span carries."""
-    finding = span._.finding
-    if finding is None:
-        raise ValueError(f"span {span.text!r} is not a finding span (no span._.finding)")
-    return finding
+def stored_to_finding(entry: list[Any], text: str) -> Finding:
+    """A finding of `doc._.findings` (fields by position, `STORED_FINDING`)
+    as the contract's Finding."""
+    ftype, component, levels, side, size, assertion, change, section, start, end = entry[:10]
+    return Finding(
+        type=ftype,
+        component=component,
+        levels=tuple(levels),
+        side=side,
+        size_mm=size,
+        assertion=assertion,
+        change=change,
+        section=section,
+        start=start,
+        end=end,
+        text=text[start:end],
+    )
+
+
+def doc_findings(doc: Doc) -> list[Finding]:
+    """The contract findings of a processed Doc, in text order."""
+    text = doc_text(doc)
+    findings = [stored_to_finding(e, text) for e in doc._.findings or ()]
+    findings.sort(key=lambda f: (f.start, f.end, f.type))
+    return findings
+
+
+def doc_hardware(doc: Doc) -> list[HardwareItem]:
+    """The hardware inventory of a processed Doc."""
+    return [
+        HardwareItem(component, tuple(levels), side, tuple((a, b) for a, b in mentions))
+        for component, levels, side, mentions in doc._.hardware or ()
+    ]
+
+
+def build_records(
+    docs: Sequence[tuple[str | None, Doc]], reviewer: Reviewer = RULE_REVIEWER
+) -> list[ReportRecord]:
+    """Records for (id, doc) pairs; the reviewer sees them all at once (the
+    classifier vectorises its text features in one go)."""
+    findings = [doc_findings(doc) for _, doc in docs]
+    items = [
+        report_input(doc_text(doc), doc._.report_sections, f)
+        for (_, doc), f in zip(docs, findings, strict=True)
+    ]
+    reviews = reviewer.review_many(items)
+    return [
+        ReportRecord(
+            id=report_id,
+            findings=f,
+            needs_surgical_review=flag,
+            review_probability=probability,
+            review_reasons=reasons,
+            hardware=doc_hardware(doc),
+        )
+        for (report_id, doc), f, (flag, probability, reasons) in zip(
+            docs, findings, reviews, strict=True
+        )
+    ]
 
 
 def doc_to_record(
-    doc: Doc, report_id: str | None = None, model: ReviewModel | None = None
+    doc: Doc, report_id: str | None = None, reviewer: Reviewer = RULE_REVIEWER
 ) -> ReportRecord:
-    """The contract record for `doc`.
-
-    The review flag comes from `model` (a `classifier.ReviewModel`) when one
-    is given, else from the contract's rule.
-    """
-    findings = [span_to_finding(s) for s in doc.spans.get(FINDINGS_KEY, ())]
-    findings.sort(key=lambda f: (f.start, f.end, f.type))
-    if model is None:
-        flag, reasons = review_by_rule(findings)
-        return ReportRecord(
-            id=report_id,
-            findings=findings,
-            needs_surgical_review=flag,
-            review_probability=1.0 if flag else 0.0,
-            review_reasons=reasons,
-        )
-    from .classifier import report_input
-
-    flag, probability, reasons = model.review(
-        report_input(doc_text(doc), doc._.report_sections, findings)
-    )
-    return ReportRecord(
-        id=report_id,
-        findings=findings,
-        needs_surgical_review=flag,
-        review_probability=probability,
-        review_reasons=reasons,
-    )
+    """The contract record for one Doc (the contract's rule unless a reviewer is given)."""
+    return build_records([(report_id, doc)], reviewer)[0]

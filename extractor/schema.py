@@ -84,8 +84,10 @@ RECORD_KEYS: tuple[str, ...] = (
     "needs_surgical_review",
     "review_probability",
     "review_reasons",
+    "hardware",
     "error",
 )
+HARDWARE_KEYS: tuple[str, ...] = ("component", "levels", "side", "mentions")
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,33 @@ class Finding:
         )
 
 
+@dataclass(frozen=True)
+class HardwareItem:
+    """One construct or device of the report's hardware inventory."""
+
+    component: str | None
+    levels: tuple[str, ...]
+    side: str | None
+    mentions: tuple[tuple[int, int], ...]  # [start, end] of the text naming it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "component": self.component,
+            "levels": list(self.levels),
+            "side": self.side,
+            "mentions": [list(m) for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> HardwareItem:
+        return cls(
+            component=data.get("component"),
+            levels=tuple(data.get("levels") or ()),
+            side=data.get("side"),
+            mentions=tuple((int(a), int(b)) for a, b in data.get("mentions") or ()),
+        )
+
+
 @dataclass
 class ReportRecord:
     """The contract's record for one report."""
@@ -152,6 +181,7 @@ class ReportRecord:
     review_probability: float | None = None
     review_reasons: list[str] = field(default_factory=list)
     error: str | None = None
+    hardware: list[HardwareItem] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -160,6 +190,7 @@ class ReportRecord:
             "needs_surgical_review": self.needs_surgical_review,
             "review_probability": self.review_probability,
             "review_reasons": list(self.review_reasons),
+            "hardware": [h.to_dict() for h in self.hardware],
             "error": self.error,
         }
 
@@ -172,6 +203,7 @@ class ReportRecord:
             review_probability=data.get("review_probability"),
             review_reasons=list(data.get("review_reasons") or ()),
             error=data.get("error"),
+            hardware=[HardwareItem.from_dict(h) for h in data.get("hardware") or ()],
         )
 
     @classmethod

@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 
 from extractor import extract_many
-from extractor.classifier import DEFAULT_MODEL, model_card, prepare_inputs, train_model
 from extractor.evaluate import evaluate
 from extractor.gold import load_gold
+from extractor.review.model import DEFAULT_MODEL
+from extractor.review.train import model_card, prepare_inputs, train_model
 
 MODELS = Path(__file__).resolve().parents[1] / "extractor" / "models"
 

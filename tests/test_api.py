@@ -8,7 +8,9 @@ import spacy
 import extractor
 from extractor import build_nlp, extract, extract_frame, extract_many
 from extractor.extensions import FINDINGS_KEY
+from extractor.pipeline import PIPE_NAMES
 from extractor.schema import RECORD_KEYS, ReportRecord
+from extractor.tokenizer import TOKENIZER
 
 TEXT = "FINDINGS: 3 mm lucency about the left L5 pedicle screw. No rod fracture."
 
@@ -99,17 +101,21 @@ def test_components_are_registered_entry_points():
         "spine_context",
         "spine_findings",
     } <= names
-    nlp = spacy.blank("en")
-    for name in (
-        "spine_sections",
-        "spine_sentences",
-        "spine_targets",
-        "spine_context",
-        "spine_findings",
-    ):
+    # the one supported way by hand: the report tokenizer, then the pipes in order
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+    for name in PIPE_NAMES:
         nlp.add_pipe(name)
     doc = nlp("Fracture of the left rod at L3-4.")
     assert [s._.finding_type for s in doc.spans[FINDINGS_KEY]] == ["hardware_fracture"]
+
+
+def test_the_finding_pipe_names_what_its_pipeline_lacks():
+    bare = spacy.blank("en")
+    with pytest.raises(ValueError) as err:
+        bare.add_pipe("spine_findings")
+    message = str(err.value)
+    assert "spine_sections" in message and "spine_context" in message
+    assert "report tokenizer" in message and "build_nlp" in message
 
 
 def test_pipeline_survives_pickling_for_worker_processes():

@@ -5,16 +5,11 @@ import pandas as pd
 import pytest
 
 from extractor import extract, extract_many
-from extractor.classifier import (
-    choose_threshold,
-    default_model,
-    load_model,
-    prepare_inputs,
-    train_model,
-)
 from extractor.cli import EXIT_OK, EXIT_USAGE, main
 from extractor.gold import load_gold
-from extractor.modelfile import ModelError
+from extractor.review.model import default_model, load_model
+from extractor.review.modelfile import ModelError
+from extractor.review.train import choose_threshold, prepare_inputs, train_model
 
 STIMULATOR_ONLY = (
     "XR THORACIC SPINE: Spinal cord stimulator with lead tip at T8. No fusion hardware."

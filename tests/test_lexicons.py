@@ -4,7 +4,6 @@ import pytest
 from medspacy.context import ConTextRule
 from medspacy.target_matcher import TargetRule
 
-from extractor.components import expand_pattern
 from extractor.lexicon import (
     CUE_CATEGORIES,
     LexiconError,
@@ -15,6 +14,7 @@ from extractor.lexicon import (
     packaged_lexicon,
 )
 from extractor.pipeline import build_nlp
+from extractor.pipes.targets import expand_pattern
 
 
 def test_packaged_rules_load_and_ids_are_unique_across_files():

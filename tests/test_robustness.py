@@ -19,7 +19,7 @@ import pytest
 from extractor import extract
 from extractor.cli import EXIT_BROKEN_PIPE, EXIT_OK, EXIT_REPORT_ERRORS, EXIT_USAGE, main
 from extractor.io import coerce_id, open_input
-from extractor.modelfile import ModelError, canonical, check_model_document
+from extractor.review.modelfile import ModelError, canonical, check_model_document
 from extractor.schema import finding_problems
 
 GOOD = "3 mm lucency about the left L5 pedicle screw."

@@ -1,6 +1,7 @@
 import pytest
 
-from extractor.components import sentence_starts
+from extractor.lexicon import load_words
+from extractor.pipes.sentences import sentence_starts
 
 
 def _sections(nlp, text):
@@ -96,5 +97,5 @@ def test_sentences(nlp, text, expected):
 
 def test_sentence_starts_never_crash_on_odd_newlines():
     for text in ["\n", "\r\n\r\n", "a\n\n\n", "\n\nb", "x.\n", "1.\n2.\n", "\n-\n"]:
-        starts = sentence_starts(text)
+        starts = sentence_starts(text, load_words())
         assert starts[0] == 0 and all(0 <= s < max(len(text), 1) for s in starts)

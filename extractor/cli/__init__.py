@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from types import FrameType
 
 from ..io import InputError, ResumeError
-from ..modelfile import ModelError
+from ..review.modelfile import ModelError
 from .parser import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERNAL,

@@ -154,7 +154,7 @@ def _as_label(value: object) -> int | None:
 def run_train(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ..classifier import model_card, prepare_inputs, train_model
+    from ..review.train import model_card, prepare_inputs, train_model
 
     out = Path(args.output)
     if out.suffix.lower() != ".json":

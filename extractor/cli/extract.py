@@ -42,7 +42,7 @@ SMALL_RUN = 2_000  # inputs smaller than this run in one process unless -j is gi
 def check_model_choice(args: argparse.Namespace) -> None:
     """Refuse a bad model file before any work starts (validated completely,
     without scikit-learn)."""
-    from ..modelfile import read_model_document
+    from ..review.modelfile import read_model_document
 
     if args.flag == "rule":
         if args.model:

@@ -8,9 +8,14 @@ surgeon would want to see (FINDINGS.md, "Surgical review flag").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Protocol
 
-from .schema import POSITIVE_ASSERTIONS, Finding
+from ..lexicon import load_words
+from ..schema import POSITIVE_ASSERTIONS, Finding
+
+if TYPE_CHECKING:
+    from .features import ReportInput
 
 REVIEW_TYPES: frozenset[str] = frozenset(
     {
@@ -25,8 +30,7 @@ REVIEW_TYPES: frozenset[str] = frozenset(
 LUCENCY_REVIEW_MM = 2.0
 # Lucency without a size counts as loosening unless the text calls it small.
 _MINOR_LUCENCY_RE = re.compile(
-    r"\b(?:minimal|slight|thin|trace|subtle|tiny|small)\b",
-    re.IGNORECASE,
+    r"\b(?:" + load_words().alternation("minor_lucency") + r")\b", re.IGNORECASE
 )
 _LOOSENING_RE = re.compile(r"\bloos(?:en|e\b)", re.IGNORECASE)
 
@@ -80,3 +84,26 @@ def review_by_rule(findings: Iterable[Finding]) -> tuple[bool, list[str]]:
         if text not in reasons:
             reasons.append(text)
     return bool(hits), reasons
+
+
+Review = tuple[bool, float, list[str]]  # (needs_surgical_review, probability, reasons)
+
+
+class Reviewer(Protocol):
+    """What decides the review flag: the contract's rule or a trained model."""
+
+    def review_many(self, items: Sequence[ReportInput]) -> list[Review]: ...
+
+
+class RuleReviewer:
+    """The contract's rule as a reviewer (probability 1 or 0)."""
+
+    def review_many(self, items: Sequence[ReportInput]) -> list[Review]:
+        out = []
+        for item in items:
+            flag, reasons = review_by_rule(item.findings)
+            out.append((flag, 1.0 if flag else 0.0, reasons))
+        return out
+
+
+RULE_REVIEWER = RuleReviewer()

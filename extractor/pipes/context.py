@@ -1,0 +1,239 @@
+"""`spine_context`: ConText over medspaCy-format modifier rules."""
+
+# no "from __future__ import annotations": spaCy reads factory signatures at runtime
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..extensions import TARGETS_KEY, set_extensions
+from ..lexicon import CHANGE_CATEGORIES, ContextRule, load_context_rules
+from .sentences import sentence_bounds
+from .targets import AnchoredMatcher
+
+DEFAULTS = {
+    "rules": None,
+    "targets_key": TARGETS_KEY,
+    "max_scope": None,
+    "skip_labels": ["NOT_HARDWARE", "NOT_SPINAL"],
+}
+_REACHING = frozenset({"FORWARD", "BACKWARD", "BIDIRECTIONAL"})
+_CHANGE_PRECEDENCE = ("CHANGE_WORSE", "CHANGE_IMPROVED", "CHANGE_NEW", "CHANGE_STABLE")
+
+
+@dataclass
+class Modifier:
+    start: int
+    end: int
+    rule: ContextRule
+    direction: str = ""  # the rule's, or wider when a longer match absorbed a shorter one
+
+    def __post_init__(self) -> None:
+        self.direction = self.direction or self.rule.direction
+
+    @property
+    def category(self) -> str:
+        return self.rule.category
+
+
+@dataclass
+class ContextResult:
+    assertion: str = "present"
+    change: str | None = None
+    modifiers: list[Modifier] = field(default_factory=list)
+
+    def as_list(self) -> list[object]:
+        """The result as plain values (a Doc stores it, and must serialise)."""
+        return [self.assertion, self.change, [[m.category, m.rule.id] for m in self.modifiers]]
+
+
+class ConTextAnnotator:
+    """The ConText algorithm over medspaCy-format rules, tuned for reports.
+
+    Modifiers are matched once per document and pruned (longest wins) within
+    their family: assertion cues (negation, possible, historical,
+    hypothetical, pseudo, terminate) and change cues. A modifier reaches the
+    targets in its sentence in its direction, up to a terminator or its
+    `max_scope`. The assertion of a target: hypothetical if any hypothetical
+    modifier reaches it, else historical if a historical one does, else the
+    nearest of negated/possible, else present. A change cue goes to the
+    nearest target only.
+
+    Every target span except the look-alike labels (`skip_labels`) is
+    resolved; `doc._.context_results` holds, per span of the target group in
+    order, `[assertion, change, [[category, rule id], ...]]` or None.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "spine_context",
+        *,
+        rules: str | None = DEFAULTS["rules"],
+        targets_key: str = DEFAULTS["targets_key"],
+        max_scope: int | None = DEFAULTS["max_scope"],
+        skip_labels: Sequence[str] = tuple(DEFAULTS["skip_labels"]),
+    ) -> None:
+        set_extensions()
+        self.name = name
+        self.rules = load_context_rules(rules)
+        self.targets_key = targets_key
+        self.skip_labels = frozenset(skip_labels)
+        self.max_scope = max_scope
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = AnchoredMatcher(nlp.vocab)
+        self.rule_of: dict[int, ContextRule] = {}
+        for i, rule in enumerate(self.rules):
+            key = f"ctx{i}"
+            self.rule_of[nlp.vocab.strings.add(key)] = rule
+            if rule.pattern is not None:
+                self.matcher.add(key, list(rule.pattern))
+            else:
+                self.phrase_matcher.add(key, [nlp.make_doc(rule.literal)])
+
+    def find_modifiers(self, doc: Doc | Span) -> list[Modifier]:
+        """All modifiers in `doc`, pruned within each family, in text order."""
+        raw = [*self.matcher(doc), *self.phrase_matcher(doc)]
+        offset = doc.start if isinstance(doc, Span) else 0
+        families: dict[bool, list[Modifier]] = {True: [], False: []}
+        for match_id, start, end in raw:
+            rule = self.rule_of[match_id]
+            families[rule.category in CHANGE_CATEGORIES].append(
+                Modifier(start + offset, end + offset, rule)
+            )
+        kept: list[Modifier] = []
+        for mods in families.values():
+            mods.sort(key=lambda m: (-(m.end - m.start), m.start))
+            owner: dict[int, Modifier] = {}  # token -> the kept modifier covering it
+            for m in mods:
+                overlapping = list(
+                    {
+                        id(t): t for i in range(m.start, m.end) if (t := owner.get(i)) is not None
+                    }.values()
+                )
+                if not overlapping:
+                    for i in range(m.start, m.end):
+                        owner[i] = m
+                    kept.append(m)
+                    continue
+                # "is questionable" (backward) absorbs "questionable" (forward):
+                # the longer cue keeps both reaches
+                for t in overlapping:
+                    if (
+                        t.category == m.category
+                        and t.direction != m.direction
+                        and t.direction in _REACHING
+                        and m.direction in _REACHING
+                    ):
+                        t.direction = "BIDIRECTIONAL"
+        kept.sort(key=lambda m: (m.start, m.end))
+        return kept
+
+    def resolve(
+        self, modifiers: Sequence[Modifier], start: int, end: int, label: str
+    ) -> ContextResult:
+        """The context of a target at tokens [start, end) given its sentence's modifiers."""
+        terminators = [m.start for m in modifiers if m.category == "TERMINATE"]
+        result = ContextResult()
+        nearest: tuple[int, str] | None = None
+        change: tuple[int, int, str] | None = None
+        for m in modifiers:
+            cat = m.category
+            if cat in ("TERMINATE", "PSEUDO") or (m.start < end and m.end > start):
+                continue
+            rule = m.rule
+            if rule.allowed_types is not None and label not in rule.allowed_types:
+                continue
+            if rule.excluded_types is not None and label in rule.excluded_types:
+                continue
+            if cat in CHANGE_CATEGORIES:
+                distance = start - m.end if m.end <= start else m.start - end
+                if not any(lo < t < hi for t in terminators for lo, hi in [_gap(m, start, end)]):
+                    rank = _CHANGE_PRECEDENCE.index(cat)
+                    if change is None or (distance, rank) < (change[0], change[1]):
+                        change = (distance, rank, cat)
+                continue
+            if not self._reaches(m, start, end, terminators):
+                continue
+            result.modifiers.append(m)
+            if cat in ("NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"):
+                distance = start - m.end if m.end <= start else m.start - end
+                if nearest is None or distance < nearest[0]:
+                    nearest = (distance, cat)
+        cats = {m.category for m in result.modifiers}
+        if "HYPOTHETICAL" in cats:
+            result.assertion = "hypothetical"
+        elif "HISTORICAL" in cats:
+            result.assertion = "historical"
+        elif nearest is not None:
+            result.assertion = "absent" if nearest[1] == "NEGATED_EXISTENCE" else "possible"
+        if change is not None:
+            result.change = CHANGE_CATEGORIES[change[2]]
+        return result
+
+    def _reaches(self, m: Modifier, start: int, end: int, terminators: Sequence[int]) -> bool:
+        direction = m.direction
+        scope = m.rule.max_scope or self.max_scope
+        if m.end <= start and direction in ("FORWARD", "BIDIRECTIONAL"):
+            if scope is not None and start - m.end >= scope:
+                return False
+            return not any(m.end <= t < start for t in terminators)
+        if m.start >= end and direction in ("BACKWARD", "BIDIRECTIONAL"):
+            if scope is not None and m.start - end >= scope:
+                return False
+            return not any(end <= t < m.start for t in terminators)
+        return False
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans.get(self.targets_key, ()))
+        is_target = [s.label_ not in self.skip_labels for s in spans]
+        if not any(is_target):
+            doc._.context_modifiers = []
+            doc._.context_results = [None] * len(spans)
+            return doc
+        modifiers = self.find_modifiers(doc)
+        doc._.context_modifiers = [
+            (m.start, m.end, m.category, m.direction, m.rule.id) for m in modifiers
+        ]
+        bounds = sentence_bounds(doc)
+        mod_starts = [m.start for m in modifiers]
+        results: list[list[object] | None] = []
+        for span, target in zip(spans, is_target, strict=True):
+            if not target:
+                results.append(None)
+                continue
+            s = bisect.bisect_right(bounds, span.start) - 1
+            lo, hi = bounds[s], bounds[s + 1]
+            in_sentence = modifiers[
+                bisect.bisect_left(mod_starts, lo) : bisect.bisect_left(mod_starts, hi)
+            ]
+            results.append(self.resolve(in_sentence, span.start, span.end, span.label_).as_list())
+        doc._.context_results = results
+        return doc
+
+
+def _gap(m: Modifier, start: int, end: int) -> tuple[int, int]:
+    return (m.end - 1, start) if m.end <= start else (end - 1, m.start)
+
+
+@Language.factory("spine_context", default_config=DEFAULTS)
+def make_context(
+    nlp: Language,
+    name: str,
+    rules: str | None,
+    targets_key: str,
+    max_scope: int | None,
+    skip_labels: list[str],
+) -> ConTextAnnotator:
+    return ConTextAnnotator(
+        nlp,
+        name,
+        rules=rules,
+        targets_key=targets_key,
+        max_scope=max_scope,
+        skip_labels=skip_labels,
+    )

@@ -1,0 +1,273 @@
+"""Inside one sentence: which hardware, levels, sides and sizes belong to
+which cue.
+
+Each cue takes the hardware, levels, side and size of its own segment;
+levels and sides attached to the hardware's noun phrase win over others
+there ("the left L4 screw enters the L4-5 foramen" is L4). A segment with no
+hardware or no level borrows them from its neighbour about the same hardware
+("the L5 screws show lucency and backout").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ...lexicon import WordLists
+from ...normalize import sort_levels
+from .clauses import behind_non_subject_word, is_stimulator_cue, np_windows
+from .document import (
+    LevelMention,
+    Segment,
+    SideMention,
+    SizeMention,
+    Target,
+    Tokens,
+    in_windows,
+    looks_like_level,
+)
+
+SCREW_CUES = frozenset({"LUCENCY", "LOOSENING", "MALPOSITION", "BACKOUT"})
+NO_SIDE_BORROWING = frozenset({"PSEUDARTHROSIS", "SUBSIDENCE", "STIMULATOR"})
+# the hardware a cue is preferably about, by component group
+PREFERRED_GROUP = {
+    "LUCENCY": "screw",
+    "LOOSENING": "screw",
+    "BACKOUT": "screw",
+    "DISPLACEMENT": "rod_like",
+}
+
+
+def component_group(span: Target, groups: Mapping[str, str]) -> str | None:
+    component = span.component
+    return None if component is None else groups[component]
+
+
+def primary_span(seg: Segment, label: str, groups: Mapping[str, str]) -> Target | None:
+    """The hardware the cue is about: the nearest named component, preferring
+    screws for lucency and loosening and ignoring generic words."""
+    named = [h for h in seg.hardware if h.component is not None]
+    if not named:
+        return None
+    if label in PREFERRED_GROUP:
+        first = [h for h in named if groups.get(h.component or "") == PREFERRED_GROUP[label]]
+        named = first or named
+    cue = seg.cue
+
+    def distance(h: Target) -> int:
+        return cue.start - h.end if h.end <= cue.start else h.start - cue.end
+
+    return min(named, key=distance)
+
+
+def attach_segment(
+    toks: Tokens,
+    seg: Segment,
+    hardware: list[Target],
+    vetoes: list[Target],
+    level_mentions: list[LevelMention],
+    side_mentions: list[SideMention],
+    size_mentions: list[SizeMention],
+    groups: Mapping[str, str],
+    words: WordLists,
+) -> None:
+    """Fill the segment's hardware, vetoes, levels, sides and sizes."""
+    seg.hardware = [
+        h
+        for h in hardware
+        if seg.start <= h.start < seg.end
+        and h is not seg.cue
+        and h not in seg.extra_cues
+        and not behind_non_subject_word(toks, seg.cue, h, words)
+    ]
+    seg.vetoes = [v for v in vetoes if seg.start <= v.start < seg.end]
+    c0, c1 = toks.char_range(seg.start, seg.end)
+    seg_levels = [m for m in level_mentions if c0 <= m[0] < c1]
+    if seg.cue.label_ in SCREW_CUES:
+        # a screw takes its vertebra's level, not the foramen's or disc's:
+        # "the left L4 screw enters the L4-5 foramen" is L4
+        seg_levels = [m for m in seg_levels if not m[3]]
+    seg_sides = [m for m in side_mentions if c0 <= m[0] < c1]
+    if is_stimulator_cue(seg.cue):
+        seg.levels = stimulator_levels(toks, seg, seg_levels, words)
+        seg.sides = []
+    else:
+        windows = np_windows(toks, seg, words)
+        primary = primary_span(seg, seg.cue.label_, groups)
+        if primary is not None:
+            # "the left C7 screw of the C5-C7 plate" is C7: levels of other
+            # kinds of hardware in the clause are theirs
+            group = component_group(primary, groups)
+            same = [h for h in seg.hardware if component_group(h, groups) in (group, None)]
+            own_window = np_windows(toks, seg, words, same)
+            if any(in_windows(m[0], own_window) for m in seg_levels):
+                windows = own_window
+        attached_levels = [m for m in seg_levels if in_windows(m[0], windows)]
+        attached_sides = [m for m in seg_sides if in_windows(m[0], windows)]
+        used_levels = attached_levels or seg_levels
+        seg.levels_attached = bool(attached_levels)
+        seg.levels = sort_levels(lv for m in used_levels for lv in m[2])
+        seg.sides = [m[2] for m in (attached_sides or seg_sides)]
+        seg.side_groups = side_groups(used_levels, seg_sides)
+    seg_sizes = [m for m in size_mentions if c0 <= m[0] < c1]
+    seg.sizes = [m[2] for m in seg_sizes]
+    seg.size_mentions = seg_sizes
+    if not seg.side_groups and seg.cue.label_ in ("LUCENCY", "LOOSENING"):
+        seg.side_groups = side_size_groups(seg.levels, seg_sizes, seg_sides)
+
+
+def side_groups(
+    levels: list[LevelMention], sides: list[SideMention]
+) -> list[tuple[list[str], str, int]]:
+    """Split "right T6-T7 and left T9" into its side-level pairs.
+
+    Only when at least two level mentions each follow their own side word
+    directly, and the sides differ; a level with no side word of its own
+    takes the side before it ("right T6 and T7").
+    """
+    if len(levels) < 2 or len(sides) < 2:
+        return []
+    groups: list[tuple[list[str], str, int]] = []
+    current: str | None = None
+    own = 0
+    for start, _end, lvls, _space in sorted(levels):
+        side_word = next(((a, sd) for a, b, sd in sides if 0 <= start - b <= 2), None)
+        if side_word is not None:
+            own += 1
+            current = side_word[1]
+        if current is None:
+            return []
+        if groups and groups[-1][1] == current:
+            groups[-1][0].extend(lvls)
+        else:
+            at = side_word[0] if side_word is not None else start
+            groups.append((list(lvls), current, at))
+    if own < 2 or len({sd for _, sd, _ in groups}) < 2:
+        return []
+    return [(sort_levels(lvls), sd, at) for lvls, sd, at in groups]
+
+
+def side_size_groups(
+    levels: list[str], sizes: list[SizeMention], sides: list[SideMention]
+) -> list[tuple[list[str], str, int]]:
+    """Split "3 mm on the left and 1 mm on the right" into one group per side.
+
+    Each size takes the side word right after it ("3 mm on the left"), else
+    right before it ("left ... 3 mm"); only when every size finds its own,
+    different side.
+    """
+    if len(sizes) < 2 or len(sides) < 2:
+        return []
+    groups: list[tuple[list[str], str, int]] = []
+    used: set[int] = set()
+    starts = [m[0] for m in sizes]
+    for start, end, _mm in sizes:
+        nxt = min((x for x in starts if x > start), default=None)
+        after = [
+            (a, sd)
+            for a, _b, sd in sides
+            if 0 <= a - end <= 30 and a not in used and (nxt is None or a < nxt)
+        ]
+        before = [(b, a, sd) for a, b, sd in sides if 0 <= start - b <= 40 and a not in used]
+        if after:
+            a, side = after[0]
+            at = start
+        elif before:
+            _b, a, side = max(before)
+            at = a
+        else:
+            return []
+        if side == "bilateral":
+            return []
+        used.add(a)
+        groups.append((list(levels), side, at))
+    if len({sd for _, sd, _ in groups}) != len(groups):
+        return []
+    return groups
+
+
+def stimulator_levels(
+    toks: Tokens, seg: Segment, mentions: list[LevelMention], words: WordLists
+) -> list[str]:
+    """Tip or electrode levels of a stimulator lead, not where it enters the canal."""
+    if not mentions:
+        return []
+    tip_words, entry_words = words["stimulator_tip_words"], words["stimulator_entry_words"]
+    tips, others = [], []
+    for m in mentions:
+        i = toks.token_at(m[0], seg.start, seg.end)
+        before = set(toks.lower[max(seg.start, i - 6) : i])
+        if before & tip_words:
+            tips.append(m)
+        elif not before & entry_words:
+            others.append(m)
+    chosen = tips or others or mentions
+    return sort_levels(lv for m in chosen for lv in m[2])
+
+
+def is_label_clause(toks: Tokens, a: int, b: int, hi: int) -> bool:
+    """A clause that is only a level and its colon ("L3:"), labelling what follows."""
+    return (
+        b - a <= 4
+        and b < hi
+        and toks.lower[b] == ":"
+        and all(
+            looks_like_level(toks.text[j])
+            or toks.lower[j] in ("-", "*", "•", "and", ",")
+            or toks.text[j].isspace()
+            for j in range(a, b)
+        )
+    )
+
+
+def borrow_within_sentence(
+    segments: list[Segment],
+    clause_levels: list[list[str]],
+    clause_groups: list[set[str]],
+    clause_sides: list[list[str]],
+    label_clause: list[bool],
+    groups: Mapping[str, str],
+) -> None:
+    """A segment without hardware or level takes them from its neighbour
+    about the same hardware, a level label opening the line, or an earlier
+    clause of the sentence about the same hardware."""
+    for i, seg in enumerate(segments):
+        if seg.hardware and seg.levels:
+            continue
+        prev = segments[i - 1] if i > 0 else None
+        nxt = segments[i + 1] if i + 1 < len(segments) else None
+        donor = None
+        if prev is not None and prev.hardware:
+            donor = prev
+        elif nxt is not None and nxt.hardware and nxt.hardware[-1].start > nxt.cue.start:
+            donor = nxt
+        own_groups = {component_group(h, groups) for h in seg.hardware} - {None}
+        if donor is not None:
+            donor_groups = {component_group(h, groups) for h in donor.hardware} - {None}
+            if not seg.hardware and not (seg.levels and seg.cue.label_ in ("FRACTURE", "LUCENCY")):
+                seg.hardware = list(donor.hardware)
+                if not seg.sides and seg.cue.label_ not in NO_SIDE_BORROWING:
+                    seg.sides = list(donor.sides)
+                seg.borrowed = True
+                if not seg.levels:
+                    seg.levels = list(donor.levels)
+            elif not seg.levels and own_groups & donor_groups:
+                seg.levels = list(donor.levels)
+                if not seg.sides:
+                    seg.sides = list(donor.sides)
+        if (
+            not seg.levels
+            and seg.clause > 0
+            and clause_levels[seg.clause - 1]
+            and label_clause[seg.clause - 1]
+        ):
+            # a level label opening the line: "- L3: left screw breaches ..."
+            seg.levels = list(clause_levels[seg.clause - 1])
+        if not seg.levels and seg.clause > 0 and own_groups:
+            # a clause about the same hardware earlier in the sentence
+            # ("devices at C6 ...; however the rods are subluxed")
+            for ci in range(seg.clause - 1, -1, -1):
+                if clause_levels[ci] and own_groups & clause_groups[ci]:
+                    seg.levels = list(clause_levels[ci])
+                    if not seg.sides:
+                        seg.sides = list(clause_sides[ci])
+                    break

@@ -1,0 +1,319 @@
+"""`spine_findings`: cues, with their hardware, levels, sides and sizes, into
+the contract's findings (`doc.spans["findings"]`, `doc._.findings`)."""
+
+# no "from __future__ import annotations": spaCy reads factory signatures at runtime
+
+import bisect
+import re
+from dataclasses import replace
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ...extensions import FINDINGS_KEY, FLAG_OF_ASSERTION, TARGETS_KEY, set_extensions
+from ...lexicon import CUE_CATEGORIES, load_finding_types, load_words
+from ...normalize import (
+    WordPatterns,
+    default_patterns,
+    find_level_mentions,
+    find_side_mentions,
+    find_size_mentions,
+    sort_levels,
+)
+from ...tokenizer import ReportTokenizer
+from ..sentences import sentence_bounds
+from .attach import attach_segment, borrow_within_sentence, component_group, is_label_clause
+from .clauses import clauses, segments, trim
+from .document import Draft, Target, Tokens
+from .merge import merge
+from .policy import Policy
+
+DEFAULTS = {
+    "types": None,
+    "words": None,
+    "targets_key": TARGETS_KEY,
+    "spans_key": FINDINGS_KEY,
+    "targets_pipe": "spine_targets",
+}
+UPSTREAM = ("spine_sections", "spine_sentences", "spine_targets", "spine_context")
+_STIMULATOR_PARTS = ("stimulator_lead", "stimulator_generator")
+
+
+class FindingBuilder:
+    """Turns cues into contract findings.
+
+    A sentence splits into clauses and each clause's cues into segments
+    (`clauses`); each cue takes the hardware, levels, side and size of its
+    own segment (`attach`); the cue and its hardware give the type, vetoes
+    and the section decide the rest (`policy`); restatements fold together
+    (`merge`). Each finding is a span of `doc.spans[spans_key]` labelled with
+    its type, and its fields are in `doc._.findings` (plain values, so the
+    Doc serialises).
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "spine_findings",
+        *,
+        types: str | None = DEFAULTS["types"],
+        words: str | None = DEFAULTS["words"],
+        targets_key: str = DEFAULTS["targets_key"],
+        spans_key: str = DEFAULTS["spans_key"],
+        targets_pipe: str = DEFAULTS["targets_pipe"],
+    ) -> None:
+        set_extensions()
+        check_upstream(nlp)
+        self.name = name
+        self.types = load_finding_types(types)
+        self.words = load_words(words)
+        self.patterns = default_patterns() if words is None else WordPatterns(self.words)
+        self.policy = Policy(self.types, self.words)
+        # a level followed by these names a space next to the hardware, not its level
+        self.space_after = re.compile(
+            r"[\s-]*(?:(?:"
+            + self.words.alternation("space_qualifiers")
+            + r")\s+)?(?:"
+            + self.words.alternation("space_words")
+            + r")",
+            re.IGNORECASE,
+        )
+        self.targets_key = targets_key
+        self.spans_key = spans_key
+        self.rule_meta = {
+            rid: dict(rule.metadata) for rid, rule in nlp.get_pipe(targets_pipe).rule_by_id.items()
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans.get(self.targets_key, ()))
+        if not any(t.label_ in CUE_CATEGORIES for t in spans):
+            doc.spans[self.spans_key] = []
+            doc._.findings = []
+            doc._.hardware = []
+            return doc
+        context = doc._.context_results or [None] * len(spans)
+        targets = [
+            Target(span, self.rule_meta.get(span.id_, {}), ctx)
+            for span, ctx in zip(spans, context, strict=True)
+        ]
+        toks = Tokens(doc)
+        has_stimulator = any(t.label_ == "STIMULATOR" for t in targets)
+        bounds = sentence_bounds(doc)
+        by_sentence: dict[int, list[Target]] = {}
+        for t in targets:
+            s = bisect.bisect_right(bounds, t.start) - 1
+            by_sentence.setdefault(s, []).append(t)
+        drafts: list[Draft] = []
+        for s, in_sentence in by_sentence.items():
+            drafts.extend(
+                self._sentence_findings(
+                    doc, toks, bounds[s], bounds[s + 1], in_sentence, has_stimulator
+                )
+            )
+        finding_spans = [Span(doc, d.start, d.end, label=d.type) for d in drafts]
+        for span, d in zip(finding_spans, drafts, strict=True):
+            # medspaCy's flags, for users of its ConText attributes
+            flag = FLAG_OF_ASSERTION.get(d.assertion)
+            if flag is not None:
+                span._.set(flag, True)
+            if d.cue.modifiers:
+                span._.modifiers = d.cue.modifiers
+        doc.spans[self.spans_key] = finding_spans
+        doc._.findings = [_stored(toks, d) for d in drafts]
+        return doc
+
+    # -- one sentence -------------------------------------------------------
+
+    def _sentence_findings(
+        self,
+        doc: Doc,
+        toks: Tokens,
+        lo: int,
+        hi: int,
+        spans: list[Target],
+        has_stimulator: bool,
+    ) -> list[Draft]:
+        groups = self.types.component_groups
+        hardware: list[Target] = []
+        cues = [t for t in spans if t.label_ in CUE_CATEGORIES]
+        for t in spans:
+            if t.label_ == "STIMULATOR":
+                hardware.append(t)
+            elif t.label_ == "HARDWARE":
+                if t.component in _STIMULATOR_PARTS:
+                    if not has_stimulator or any(
+                        0 <= t.start - v.end <= 1 for v in spans if v.label_ == "NOT_HARDWARE"
+                    ):
+                        # "lead"/"battery" mean a stimulator only in a stimulator report,
+                        # and not right after another device ("vagal nerve stimulator generator")
+                        continue
+                    if not any(c.label_ == "STIMULATOR" for c in cues) and (
+                        t.component == "stimulator_generator" or toks.has_level(lo, hi)
+                    ):
+                        cues.append(t)  # "Right lead tip at T8" in a stimulator report
+                hardware.append(t)
+        if not cues:
+            return []
+        cues.sort(key=lambda c: (c.start, c.end))
+        vetoes = [t for t in spans if t.label_ == "NOT_HARDWARE"]
+        clause_list = clauses(toks, lo, hi, self.words)
+        segs = segments(toks, clause_list, cues, self.words)
+        sent_char, sent_end = toks.char_range(lo, hi)
+        sent_text = toks.doc_text[sent_char:sent_end]
+        space_after = self.space_after
+        level_mentions = [
+            (
+                m.start + sent_char,
+                m.end + sent_char,
+                m.levels,
+                bool(space_after.match(sent_text, m.end)),
+            )
+            for m in find_level_mentions(sent_text, self.patterns)
+        ]
+        side_mentions = [
+            (a + sent_char, b + sent_char, side)
+            for a, b, side in find_side_mentions(sent_text, self.patterns)
+        ]
+        size_mentions = [
+            (m.start + sent_char, m.end + sent_char, m.mm) for m in find_size_mentions(sent_text)
+        ]
+        clause_levels: list[list[str]] = []
+        clause_groups: list[set[str]] = []
+        clause_sides: list[list[str]] = []
+        label_clause = [is_label_clause(toks, a, b, hi) for a, b in clause_list]
+        for a, b in clause_list:
+            c0, c1 = toks.char_range(a, b)
+            clause_sides.append([m[2] for m in side_mentions if c0 <= m[0] < c1])
+            clause_levels.append(
+                sort_levels(lv for m in level_mentions if c0 <= m[0] < c1 for lv in m[2])
+            )
+            clause_groups.append(
+                {component_group(h, groups) for h in hardware if a <= h.start < b} - {None}  # type: ignore[misc]
+            )
+        for seg in segs:
+            attach_segment(
+                toks,
+                seg,
+                hardware,
+                vetoes,
+                level_mentions,
+                side_mentions,
+                size_mentions,
+                groups,
+                self.words,
+            )
+        clause_hardware = [[h for h in hardware if a <= h.start < b] for a, b in clause_list]
+        relative = [
+            toks.lower[a] == "which"
+            or (toks.lower[a] in (",", ";") and a + 1 < b and toks.lower[a + 1] == "which")
+            for a, b in clause_list
+        ]
+        for seg in segs:
+            ci = seg.clause
+            if ci > 0 and relative[ci] and seg.start == clause_list[ci][0]:
+                # "..., which may represent a fracture": the relative clause is
+                # about what the clause before it named
+                if not seg.sides:
+                    seg.sides = list(clause_sides[ci - 1])
+                if not seg.levels:
+                    seg.levels = list(clause_levels[ci - 1])
+                if not seg.hardware and clause_hardware[ci - 1]:
+                    seg.hardware = list(clause_hardware[ci - 1])
+                    seg.borrowed = True
+        borrow_within_sentence(
+            segs, clause_levels, clause_groups, clause_sides, label_clause, groups
+        )
+        sentence_vetoes = {v.meta.get("reason") for v in vetoes}
+        drafts = []
+        previous_cue: Target | None = None
+        for seg in segs:
+            draft = self.policy.draft(doc, toks, seg, sentence_vetoes, previous_cue)
+            previous_cue = seg.cue
+            if draft is None:
+                continue
+            if len(seg.side_groups) > 1 and draft.type != "stimulator":
+                # one finding per pair, each with its own part of the clause as
+                # evidence (two findings never share offsets)
+                cuts = (
+                    [draft.start]
+                    + [
+                        max(draft.start + 1, toks.token_at(char, seg.start, seg.end))
+                        for _, _, char in seg.side_groups[1:]
+                    ]
+                    + [draft.end]
+                )
+                for k, (levels, side, _char) in enumerate(seg.side_groups):
+                    a, b = trim(toks, cuts[k], cuts[k + 1], None, self.words)
+                    if a >= b:
+                        continue
+                    size = draft.size_mm
+                    if size is not None:
+                        # the size stated in this pair's own part of the clause
+                        lo_char, hi_char = toks.char_range(a, b)
+                        own = [m[2] for m in seg.size_mentions if lo_char <= m[0] < hi_char]
+                        size = max(own) if own else size
+                    drafts.append(
+                        replace(draft, levels=levels, side=side, size_mm=size, start=a, end=b)
+                    )
+            else:
+                drafts.append(draft)
+        return merge(drafts, groups)
+
+
+def _stored(toks: Tokens, d: Draft) -> list[Any]:
+    """A finding as plain values for `doc._.findings`, in the order of
+    `extensions.STORED_FINDING`: the contract's fields with character
+    offsets, and the cue rule and modifiers that made it."""
+    start, end = toks.char_range(d.start, d.end)
+    return [
+        d.type,
+        d.component,
+        list(d.levels),
+        d.side,
+        d.size_mm,
+        d.assertion,
+        d.change,
+        d.section,
+        start,
+        end,
+        d.cue.rule_id,
+        [list(m) for m in d.cue.modifiers],
+    ]
+
+
+def check_upstream(nlp: Language) -> None:
+    """Refuse, naming what is missing, a pipeline this pipe cannot work in."""
+    missing = [name for name in UPSTREAM if name not in nlp.pipe_names]
+    problems = []
+    if missing:
+        problems.append(f"the pipes {missing} must run before it")
+    if not isinstance(nlp.tokenizer, ReportTokenizer):
+        problems.append("the report tokenizer (spine_extractor.tokenizer.v1) is not in use")
+    if problems:
+        raise ValueError(
+            "spine_findings cannot run in this pipeline: "
+            + "; ".join(problems)
+            + ". Build the pipeline with extractor.build_nlp()."
+        )
+
+
+@Language.factory("spine_findings", default_config=DEFAULTS)
+def make_finding_builder(
+    nlp: Language,
+    name: str,
+    types: str | None,
+    words: str | None,
+    targets_key: str,
+    spans_key: str,
+    targets_pipe: str,
+) -> FindingBuilder:
+    return FindingBuilder(
+        nlp,
+        name,
+        types=types,
+        words=words,
+        targets_key=targets_key,
+        spans_key=spans_key,
+        targets_pipe=targets_pipe,
+    )

@@ -1,0 +1,134 @@
+"""Clauses, cue segments and noun-phrase windows inside one sentence.
+
+A sentence splits into clauses at hard breaks (`clause_breaks`: ";", ":",
+"but", ...); a clause holding several cues splits between them at the last
+boundary word (`cue_boundaries`). Around each hardware word its noun phrase
+reaches over the position, side and level words of `noun_phrase_left` and
+`noun_phrase_right`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...lexicon import WordLists
+from .document import Segment, Target, Tokens, looks_like_level
+
+LEFT_NP_MAX = 6
+RIGHT_NP_MAX = 9
+
+
+def is_stimulator_cue(span: Target) -> bool:
+    return span.label_ == "STIMULATOR" or span.component in (
+        "stimulator_lead",
+        "stimulator_generator",
+    )
+
+
+def clauses(toks: Tokens, lo: int, hi: int, words: WordLists) -> list[tuple[int, int]]:
+    breaks = words["clause_breaks"]
+    out = []
+    start = lo
+    lower = toks.lower
+    for i in range(lo, hi):
+        if lower[i] in breaks and i > start:
+            out.append((start, i))
+            start = i
+    out.append((start, hi))
+    return out
+
+
+def segments(
+    toks: Tokens, clause_list: list[tuple[int, int]], cues: list[Target], words: WordLists
+) -> list[Segment]:
+    boundaries = words["cue_boundaries"]
+    lower = toks.lower
+    out: list[Segment] = []
+    for ci, (a, b) in enumerate(clause_list):
+        in_clause = [c for c in cues if a <= c.start < b]
+        # two stimulator phrases with nothing between ("the paddle
+        # electrode of the spinal cord stimulator") are one mention
+        merged: list[list[Target]] = []
+        for c in in_clause:
+            if (
+                merged
+                and is_stimulator_cue(c)
+                and is_stimulator_cue(merged[-1][0])
+                and not any(lower[j] in boundaries for j in range(merged[-1][-1].end, c.start))
+            ):
+                merged[-1].append(c)
+            else:
+                merged.append([c])
+        start = a
+        for i, group in enumerate(merged):
+            cue = group[0]
+            last = group[-1]
+            if i + 1 < len(merged):
+                nxt = merged[i + 1][0]
+                split = nxt.start
+                for j in range(nxt.start - 1, last.end - 1, -1):
+                    if lower[j] in boundaries:
+                        split = j
+                        break
+                end = max(split, last.end)
+            else:
+                end = b
+            out.append(Segment(cue, start, end, ci, extra_cues=group[1:]))
+            start = end
+    return out
+
+
+def np_windows(
+    toks: Tokens, seg: Segment, words: WordLists, anchors: Sequence[Target] | None = None
+) -> list[tuple[int, int]]:
+    """Character ranges of the noun phrases around the segment's hardware
+    (or around `anchors`, some of it)."""
+    left_np, right_np = words["noun_phrase_left"], words["noun_phrase_right"]
+    windows = []
+    lower, text = toks.lower, toks.text
+    for h in seg.hardware if anchors is None else anchors:
+        a = h.start
+        steps = 0
+        while a - 1 >= seg.start and steps < LEFT_NP_MAX:
+            if not (
+                lower[a - 1] in left_np or looks_like_level(text[a - 1]) or text[a - 1].isspace()
+            ):
+                break
+            a -= 1
+            steps += 1
+        b = h.end
+        steps = 0
+        starts = {x.start for x in seg.hardware if x is not h}
+        while b < seg.end and steps < RIGHT_NP_MAX:
+            is_level = looks_like_level(text[b])
+            if not (lower[b] in right_np or is_level):
+                break
+            if is_level and starts & set(range(b + 1, b + 4)):
+                break  # "the C7 screw of the C5-C7 plate": C5-C7 is the plate's
+            b += 1
+            steps += 1
+        windows.append(toks.char_range(a, b))
+    return windows
+
+
+def behind_non_subject_word(toks: Tokens, cue: Target, hardware: Target, words: WordLists) -> bool:
+    """Hardware after the cue behind "from", "relative to" ... is not its subject."""
+    if hardware.start < cue.end:
+        return False
+    not_subject = words["not_subject_words"]
+    return any(toks.lower[j] in not_subject for j in range(cue.end, hardware.start))
+
+
+def trim(
+    toks: Tokens, start: int, end: int, cue: Target | None, words: WordLists
+) -> tuple[int, int]:
+    """Strip joining words and punctuation from a span's ends, never into the cue."""
+    lower = toks.lower
+    left, right = words["trim_left"], words["trim_right"]
+    keep_from = cue.start if cue is not None else end - 1
+    keep_to = cue.end if cue is not None else start + 1
+    while start < keep_from and (lower[start].isspace() or lower[start] in left):
+        start += 1
+    while end > keep_to and (lower[end - 1].isspace() or lower[end - 1] in right):
+        end -= 1
+    return start, end

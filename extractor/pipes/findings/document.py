@@ -1,0 +1,129 @@
+"""The per-document view the finding builder works on: token arrays, target
+spans with their rule and context, and the builder's working records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.attrs import IDX, LENGTH
+from spacy.tokens import Doc, Span
+
+from ...extensions import doc_text
+
+_LEVEL_TOKEN_RE = re.compile(r"[CTLSctls]\d{1,2}(?:[-–/][CTLSctls]?\d{1,2})?|S2AI|s2ai")
+
+
+class Target:
+    """A target span's fields, read once (span attributes are slow to read)."""
+
+    __slots__ = (
+        "assertion",
+        "change",
+        "end",
+        "label_",
+        "meta",
+        "modifiers",
+        "rule_id",
+        "start",
+        "start_char",
+    )
+
+    def __init__(self, span: Span, meta: dict[str, Any], context: list[Any] | None) -> None:
+        self.start = span.start
+        self.end = span.end
+        self.start_char = span.start_char
+        self.label_ = span.label_
+        self.rule_id = span.id_
+        self.meta = meta
+        if context is None:
+            self.assertion, self.change, self.modifiers = None, None, ()
+        else:
+            self.assertion, self.change = context[0], context[1]
+            self.modifiers = tuple((m[0], m[1]) for m in context[2])
+
+    @property
+    def component(self) -> str | None:
+        return self.meta.get("component")  # type: ignore[no-any-return]
+
+
+class Tokens:
+    """Per-document token arrays, so the builder does not index the Doc."""
+
+    __slots__ = ("doc_text", "idx", "lower", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        arr = doc.to_array([IDX, LENGTH])
+        self.idx = arr[:, 0].tolist()
+        text = doc_text(doc)
+        self.doc_text = text
+        self.text = [text[a : a + n] for a, n in zip(self.idx, arr[:, 1].tolist(), strict=True)]
+        self.lower = [w.lower() for w in self.text]
+
+    def char_range(self, a: int, b: int) -> tuple[int, int]:
+        return self.idx[a], self.idx[b - 1] + len(self.text[b - 1])
+
+    def token_at(self, char: int, lo: int, hi: int) -> int:
+        for j in range(lo, hi):
+            if self.idx[j] + len(self.text[j]) > char:
+                return j
+        return hi - 1
+
+    def has_level(self, lo: int, hi: int) -> bool:
+        return any(looks_like_level(self.text[j]) for j in range(lo, hi))
+
+
+def looks_like_level(text: str) -> bool:
+    return _LEVEL_TOKEN_RE.fullmatch(text) is not None
+
+
+def in_windows(char: int, windows: list[tuple[int, int]]) -> bool:
+    return any(a <= char < b for a, b in windows)
+
+
+# (start char, end char, levels, names a space next to the hardware)
+LevelMention = tuple[int, int, tuple[str, ...], bool]
+SideMention = tuple[int, int, str]
+SizeMention = tuple[int, int, float]
+
+
+@dataclass
+class Segment:
+    """A cue and the part of its clause it owns, with what attaches to it."""
+
+    cue: Target
+    start: int  # token range of the cue's clause part
+    end: int
+    clause: int  # index of the clause in its sentence
+    hardware: list[Target] = field(default_factory=list)
+    vetoes: list[Target] = field(default_factory=list)
+    levels: list[str] = field(default_factory=list)
+    sides: list[str] = field(default_factory=list)
+    sizes: list[float] = field(default_factory=list)
+    borrowed: bool = False
+    levels_attached: bool = True
+    extra_cues: list[Target] = field(default_factory=list)
+    # (levels, side, char) per side-level pair when one clause names several:
+    # "right T6-T7 and left T9 screws"
+    side_groups: list[tuple[list[str], str, int]] = field(default_factory=list)
+    size_mentions: list[SizeMention] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """A finding before it becomes a span: token offsets and its cue."""
+
+    type: str
+    component: str | None
+    levels: list[str]
+    side: str | None
+    size_mm: float | None
+    assertion: str
+    change: str | None
+    section: str
+    start: int  # tokens
+    end: int
+    cue: Target
+    own_component: bool
+    own_side: bool

@@ -1,0 +1,56 @@
+"""Fold a cue that restates its neighbour ("lucency ..., consistent with
+loosening") into one finding."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .document import Draft
+
+
+def merge(drafts: list[Draft], groups: Mapping[str, str]) -> list[Draft]:
+    merged: list[Draft] = []
+    for d in drafts:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.type == d.type and compatible(prev, d, groups):
+            prev.end = max(prev.end, d.end)
+            prev.size_mm = prev.size_mm if prev.size_mm is not None else d.size_mm
+            prev.change = prev.change or d.change
+            prev.component = prev.component or d.component
+            prev.levels = prev.levels or d.levels
+            if (
+                prev.type == "pseudarthrosis"
+                and prev.assertion == "present"
+                and d.assertion == "possible"
+            ):
+                # "no bridging bone ..., which may indicate nonunion": the
+                # pseudarthrosis itself is only suggested
+                prev.assertion = "possible"
+            if prev.type == "stimulator" and prev.component == "stimulator":
+                prev.component = d.component  # "stimulator with two leads": the leads
+            continue
+        merged.append(d)
+    return merged
+
+
+def compatible(prev: Draft, d: Draft, groups: Mapping[str, str]) -> bool:
+    if (
+        prev.type == "stimulator"
+        and d.component != prev.component
+        and prev.component != "stimulator"
+    ):
+        return False
+    if (
+        d.own_component
+        and d.component is not None
+        and prev.component is not None
+        and groups.get(d.component) != groups.get(prev.component)
+    ):
+        return False  # a different kind of hardware is a different finding
+    if d.own_side and d.side != prev.side:
+        return False
+    if d.levels and prev.levels and not set(d.levels) <= set(prev.levels):
+        return False
+    if d.levels and not prev.levels and prev.own_component:
+        return False
+    return d.size_mm is None or prev.size_mm is None

@@ -1,0 +1,127 @@
+"""`spine_sections`: report sections from line-anchored header rules."""
+
+# no "from __future__ import annotations": spaCy reads factory signatures at runtime
+
+import bisect
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extensions import doc_text, set_extensions
+from ..lexicon import load_section_rules
+
+DEFAULTS = {"rules": None, "default_section": "findings", "title_section": "technique"}
+_BLANK_RE = re.compile(r"_{3,}|\[ \]|\[select\b", re.IGNORECASE)  # fill-in templates
+_SECTION_STARTS_KEY = "spine_extractor.section_starts"
+
+
+class Sectionizer:
+    """Finds report section headers by line-anchored rules.
+
+    A header counts at the start of a line when followed by a colon or the
+    end of the line, and mid-line after a sentence end only with a colon, so
+    "History of rod fracture" in a sentence is not a header.
+    Sets `doc._.report_sections` to (category, header_start, body_start, end).
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "spine_sections",
+        *,
+        rules: str | Path | None = DEFAULTS["rules"],
+        default_section: str = DEFAULTS["default_section"],
+        title_section: str = DEFAULTS["title_section"],
+    ) -> None:
+        set_extensions()
+        self.name = name
+        self.rules = load_section_rules(rules)
+        self.default_section = default_section
+        self.title_section = title_section
+        headers = [r for r in self.rules if r.scope == "header"]
+        titles = [r for r in self.rules if r.scope == "title"]
+        self.category_of = {" ".join(r.literal.lower().split()): r.category for r in headers}
+        self.title_re = (
+            re.compile(
+                r"(?<![A-Za-z])(?:"
+                + "|".join(r"\s+".join(map(re.escape, t.literal.split())) for t in titles)
+                + r")(?![A-Za-z])",
+                re.IGNORECASE,
+            )
+            if titles
+            else None
+        )
+        literals = sorted(self.category_of, key=len, reverse=True)
+        alternation = "|".join(r"\s+".join(map(re.escape, lit.split())) for lit in literals)
+        self.header_re = re.compile(
+            r"(?P<lead>^[ \t]*(?:[-*•#>=_]+[ \t]*)?|(?<=[.!?])[ \t]+)"
+            r"(?P<h>" + alternation + r")(?![A-Za-z0-9])[ \t]*(?P<colon>:|-(?=[ \t]))?",
+            re.IGNORECASE | re.MULTILINE,
+        )
+
+    def is_report(self, text: str) -> bool:
+        """False for texts that are not a report of a patient's images: a
+        title naming a template, teaching note, quiz and the like, a title
+        that is a question, or fill-in blanks."""
+        stripped = text.lstrip()
+        first_line = stripped.split("\n", 1)[0].strip()
+        if first_line.endswith("?") and ":" not in first_line and stripped.count("\n") >= 2:
+            return False  # a question as a title: an article or FAQ
+        if self.title_re is not None and self.title_re.search(first_line):
+            return False
+        return len(_BLANK_RE.findall(text)) < 2
+
+    def find_sections(self, text: str) -> list[tuple[str, int, int, int]]:
+        if not self.is_report(text):
+            return [("other", 0, 0, len(text))]
+        headers: list[tuple[str, int, int]] = []
+        for m in self.header_re.finditer(text):
+            at_line_start = m.start() == 0 or text[m.start() - 1] == "\n"
+            colon = m.group("colon") is not None
+            end = m.end()
+            rest_of_line_blank = end >= len(text) or text[end] in "\r\n"
+            if not (colon or (at_line_start and rest_of_line_blank)):
+                continue
+            key = " ".join(m.group("h").lower().split())
+            headers.append((self.category_of[key], m.start("h"), end))
+        if not headers:
+            return [(self.default_section, 0, 0, len(text))]
+        sections: list[tuple[str, int, int, int]] = []
+        preamble = text[: headers[0][1]]
+        if preamble.strip():
+            lines = [ln for ln in preamble.splitlines() if ln.strip()]
+            short_title = len(lines) <= 2 and len(preamble.strip()) <= 160
+            category = self.title_section if short_title else self.default_section
+            sections.append((category, 0, 0, headers[0][1]))
+        for i, (category, h_start, body) in enumerate(headers):
+            end = headers[i + 1][1] if i + 1 < len(headers) else len(text)
+            sections.append((category, h_start, body, end))
+        return sections
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.report_sections = self.find_sections(doc_text(doc))
+        return doc
+
+
+def section_at(doc: Doc, char: int) -> str:
+    """The section category of the character at `char`."""
+    sections = doc._.report_sections
+    if not sections:
+        return "findings"
+    starts = doc.user_data.get(_SECTION_STARTS_KEY)
+    if starts is None or len(starts) != len(sections):
+        starts = [s[1] for s in sections]
+        doc.user_data[_SECTION_STARTS_KEY] = starts
+    i = bisect.bisect_right(starts, char) - 1
+    return str(sections[max(i, 0)][0])
+
+
+@Language.factory("spine_sections", default_config=DEFAULTS)
+def make_sectionizer(
+    nlp: Language, name: str, rules: str | None, default_section: str, title_section: str
+) -> Sectionizer:
+    return Sectionizer(
+        nlp, name, rules=rules, default_section=default_section, title_section=title_section
+    )

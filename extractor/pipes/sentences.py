@@ -1,0 +1,156 @@
+"""`spine_sentences`: sentence starts for report text (lines, lists,
+headers, ALL CAPS, missing punctuation)."""
+
+# no "from __future__ import annotations": spaCy reads factory signatures at runtime
+
+import itertools
+import re
+from collections.abc import Iterable
+
+import numpy as np
+from spacy.attrs import IDX, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extensions import doc_text, set_extensions
+from ..lexicon import WordLists, load_words
+
+DEFAULTS = {"words": None}
+MAX_SENTENCE_TOKENS = 400  # a longer "sentence" is cut: no report sentence is this long
+
+# A sentence ends at . ! ? after a word ("? loosening" is a question mark
+# opening a query, not the end of a sentence).
+_SENT_END_RE = re.compile(r"(?<=[A-Za-z0-9)\]%'\"][.!?])[\"')\]]*[ \t\r\n]+(?=\S)")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z0-9/]+)\.?[.!?]*[\"')\]]*$")
+_LIST_MARKER_RE = re.compile(r"[ \t]*(?:[-*•·▪◦]|\d{1,2}[.)](?!\d)|\(?[a-z][.)][ \t])")
+_LINE_RE = re.compile(r"[^\n]+|(?<=\n)(?=\n)")
+_BOUNDS_KEY = "spine_extractor.sentence_bounds"
+
+
+def sentence_starts(text: str, words: WordLists, forced: Iterable[int] = ()) -> list[int]:
+    """Character offsets where sentences start, for report text.
+
+    Splits at sentence punctuation, blank lines, list items, header lines and
+    line breaks that are not a wrapped continuation (next line lower-case, or
+    previous line ending in a function word or comma).
+    """
+    abbreviations = words["abbreviations"]
+    continuation = words["continuation_words"]
+    starts = {0}
+    for m in _SENT_END_RE.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        w = _WORD_BEFORE_RE.search(before)
+        word = w.group(1).lower() if w else ""
+        if word in abbreviations or (len(word) == 1 and word.isalpha()):
+            continue
+        if word.isdigit() and _is_list_marker(text, m.start() - 1):
+            continue  # "1." opening a numbered line is not a sentence
+        starts.add(m.end())
+    prev_line: str | None = None
+    blank_between = False
+    for m in _LINE_RE.finditer(text):
+        line = m.group().rstrip("\r\n")
+        if not line.strip():
+            blank_between = prev_line is not None
+            continue
+        if prev_line is not None and (
+            blank_between or _line_break_splits(prev_line, line, continuation)
+        ):
+            starts.add(m.start() + len(line) - len(line.lstrip()))
+        prev_line = line
+        blank_between = False
+    for f in forced:
+        if 0 <= f < len(text):
+            starts.add(f)
+    return sorted(starts)
+
+
+def _is_list_marker(text: str, dot: int) -> bool:
+    """Whether the digits before text[dot] ('.') open their line ("1. ...")."""
+    i = dot
+    while i > 0 and dot - i < 3 and text[i - 1].isdigit():
+        i -= 1
+    while i > 0 and dot - i < 8 and text[i - 1] in " \t":
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
+
+
+def _line_break_splits(prev_line: str, next_line: str, continuation: frozenset[str]) -> bool:
+    prev = prev_line.rstrip()
+    nxt = next_line.lstrip()
+    if not prev or not nxt:
+        return True
+    if _LIST_MARKER_RE.match(next_line) or prev.endswith((":", ".", "!", "?", ";")):
+        return True
+    if nxt[0].islower():
+        return False
+    if prev.endswith((",", "-", "(", "/")):
+        return False
+    last_word = prev.rsplit(None, 1)[-1].lower()
+    return last_word not in continuation
+
+
+class SentenceSplitter:
+    """Rule-based sentence starts for reports.
+
+    Sets `Token.is_sent_start` for every token in one array write. Sections
+    must run first: each header and each section body starts a sentence.
+    """
+
+    def __init__(
+        self, nlp: Language, name: str = "spine_sentences", *, words: str | None = DEFAULTS["words"]
+    ) -> None:
+        set_extensions()
+        self.name = name
+        self.words = load_words(words)
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        text = doc_text(doc)
+        forced: list[int] = []
+        for _, h_start, body, _end in doc._.report_sections or ():
+            forced.append(h_start)
+            while body < len(text) and text[body].isspace():
+                body += 1
+            forced.append(body)
+        starts = sentence_starts(text, self.words, forced)
+        idx = doc.to_array([IDX]).astype(np.int64).reshape(-1)
+        flags = np.full(n, -1, dtype=np.int64)
+        positions = np.searchsorted(idx, np.asarray(starts, dtype=np.int64), side="left")
+        for p in positions:
+            # skip forward over whitespace tokens to the first real token
+            while p < n and doc[int(p)].is_space:
+                p += 1
+            if p < n:
+                flags[int(p)] = 1
+        flags[0] = 1
+        # bound sentence length: per-sentence work stays linear on pathological input
+        starts_at = [*np.flatnonzero(flags == 1).tolist(), n]
+        for a, b in itertools.pairwise(starts_at):
+            if b - a > MAX_SENTENCE_TOKENS:
+                flags[a + MAX_SENTENCE_TOKENS : b : MAX_SENTENCE_TOKENS] = 1
+        # spaCy wants uint64; -1 ("not a start") wraps around as it expects
+        doc.from_array([SENT_START], flags.astype(np.uint64).reshape(-1, 1))
+        doc.user_data.pop(_BOUNDS_KEY, None)
+        return doc
+
+
+def sentence_bounds(doc: Doc) -> list[int]:
+    """Token index of each sentence start (plus len(doc) at the end)."""
+    cached = doc.user_data.get(_BOUNDS_KEY)
+    if cached is not None and cached[-1] == len(doc):
+        return cached  # type: ignore[no-any-return]
+    flags = doc.to_array([SENT_START]).reshape(-1)
+    starts = [int(i) for i in np.flatnonzero(flags == 1)]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    starts.append(len(doc))
+    doc.user_data[_BOUNDS_KEY] = starts
+    return starts
+
+
+@Language.factory("spine_sentences", default_config=DEFAULTS)
+def make_sentence_splitter(nlp: Language, name: str, words: str | None) -> SentenceSplitter:
+    return SentenceSplitter(nlp, name, words=words)

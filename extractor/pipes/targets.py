@@ -1,0 +1,182 @@
+"""`spine_targets`: medspaCy TargetRules (hardware, finding cues and
+look-alikes), matched mostly by a PhraseMatcher, into `doc.spans["spine_targets"]`."""
+
+# no "from __future__ import annotations": spaCy reads factory signatures at runtime
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..extensions import TARGETS_KEY, set_extensions
+from ..lexicon import load_target_rules
+
+DEFAULTS = {"rules": None, "span_group_name": TARGETS_KEY}
+_MAX_EXPANSIONS = 5000  # a token pattern with more alternatives stays a Matcher pattern
+
+
+def expand_pattern(pattern: Sequence[Mapping[str, Any]]) -> list[list[str]] | None:
+    """The lower-case phrases a simple token pattern matches, or None.
+
+    A pattern is simple when each token is `{"LOWER": str}` or
+    `{"LOWER": {"IN": [...]}}`, optionally with `"OP": "?"`. Such patterns
+    are matched far faster by a PhraseMatcher than by the Matcher.
+    """
+    phrases: list[list[str]] = [[]]
+    for token in pattern:
+        if set(token) - {"LOWER", "OP"} or token.get("OP", "!") not in ("!", "?"):
+            return None
+        value = token.get("LOWER")
+        if isinstance(value, str):
+            options: list[str | None] = [value]
+        elif isinstance(value, Mapping) and set(value) == {"IN"}:
+            options = list(value["IN"])
+        else:
+            return None
+        if token.get("OP") == "?":
+            options = [*options, None]
+        phrases = [p + ([o] if o is not None else []) for p in phrases for o in options]
+        if len(phrases) > _MAX_EXPANSIONS:
+            return None
+    return [p for p in phrases if p]
+
+
+class AnchoredMatcher:
+    """A spaCy Matcher that only looks where a pattern can match.
+
+    Each pattern is anchored on its last required token with fixed words
+    (usually the rarest: "foramen", "aorta", "bridging"); the Matcher runs
+    on a short window around each occurrence of an anchor word instead of
+    over the whole document. Patterns with no such token run over the whole
+    document. Same matches, a fraction of the Matcher's per-token cost.
+    """
+
+    _UNBOUNDED = 8  # tokens allowed for a "*" or "+" in a window
+
+    def __init__(self, vocab: Any) -> None:
+        self.vocab = vocab
+        self.free = Matcher(vocab)
+        self._n_free = 0
+        self._n = 0
+        # anchor word hash -> list of (matcher, tokens before, tokens after)
+        self.by_anchor: dict[int, list[tuple[Matcher, int, int]]] = {}
+        self._anchors = np.zeros(0, dtype=np.uint64)
+
+    def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
+        self._n += 1
+        anchor = None
+        for k in range(len(pattern) - 1, -1, -1):
+            token = pattern[k]
+            value = token.get("LOWER")
+            if token.get("OP", "!") == "!" and set(token) == {"LOWER"}:
+                if isinstance(value, str):
+                    anchor = (k, [value])
+                elif isinstance(value, Mapping) and set(value) == {"IN"}:
+                    anchor = (k, list(value["IN"]))
+                if anchor is not None:
+                    break
+        if anchor is None:
+            self.free.add(key, [pattern])
+            self._n_free += 1
+            return
+        k, words = anchor
+
+        def span(tokens: list[dict[str, Any]]) -> int:
+            return sum(self._UNBOUNDED if t.get("OP") in ("*", "+") else 1 for t in tokens)
+
+        matcher = Matcher(self.vocab)
+        matcher.add(key, [pattern])
+        entry = (matcher, span(pattern[:k]), span(pattern[k + 1 :]))
+        for word in words:
+            self.by_anchor.setdefault(self.vocab.strings.add(word.lower()), []).append(entry)
+        self._anchors = np.asarray(sorted(self.by_anchor), dtype=np.uint64)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __call__(self, doclike: Doc | Span) -> list[tuple[int, int, int]]:
+        matches: list[tuple[int, int, int]] = list(self.free(doclike)) if self._n_free else []
+        if not self.by_anchor:
+            return matches
+        doc = doclike.doc if isinstance(doclike, Span) else doclike
+        lo = doclike.start if isinstance(doclike, Span) else 0
+        hi = doclike.end if isinstance(doclike, Span) else len(doc)
+        lowers = doc.to_array([LOWER]).reshape(-1)[lo:hi]
+        seen = set(matches)
+        for j in np.flatnonzero(np.isin(lowers, self._anchors)).tolist():
+            for matcher, before, after in self.by_anchor[int(lowers[j])]:
+                a = max(0, j - before)
+                b = min(hi - lo, j + after + 1)
+                for match_id, start, end in matcher(doc[lo + a : lo + b]):
+                    m = (match_id, start + a, end + a)
+                    if m[1] <= j < m[2] and m not in seen:
+                        seen.add(m)
+                        matches.append(m)
+        return matches
+
+
+class TargetMatcher:
+    """Matches medspaCy TargetRules and stores the spans in a span group.
+
+    Same rules and result as medspaCy's TargetMatcher with
+    `result_type="group"` and pruning (longest match wins), but simple
+    token patterns are expanded into phrases for the PhraseMatcher, which
+    cuts this component's time several-fold on reports. Each span's label is
+    its rule's category and its `id_` the rule's id; `rule_by_id` gives the
+    rule (the Doc itself holds no rule objects, so it serialises).
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "spine_targets",
+        *,
+        rules: str | None = DEFAULTS["rules"],
+        span_group_name: str = DEFAULTS["span_group_name"],
+    ) -> None:
+        set_extensions()
+        self.name = name
+        self.span_group_name = span_group_name
+        self.rules = load_target_rules(rules)
+        self.rule_by_id: dict[str, Any] = {r.metadata["id"]: r for r in self.rules}
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = AnchoredMatcher(nlp.vocab)
+        self.rule_of: dict[int, Any] = {}
+        for i, rule in enumerate(self.rules):
+            key = f"tgt{i}"
+            self.rule_of[nlp.vocab.strings.add(key)] = rule
+            if rule.pattern is None:
+                self.phrase_matcher.add(key, [nlp.make_doc(rule.literal)])
+                continue
+            phrases = expand_pattern(rule.pattern)
+            if phrases is None:
+                self.matcher.add(key, list(rule.pattern))
+            else:
+                docs = [Doc(nlp.vocab, words=words) for words in phrases]
+                self.phrase_matcher.add(key, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = [*self.phrase_matcher(doc), *self.matcher(doc)]
+        matches.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
+        taken = [False] * (len(doc) + 1)
+        spans = []
+        for match_id, start, end in matches:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = [True] * (end - start)
+            rule = self.rule_of[match_id]
+            spans.append(Span(doc, start, end, label=rule.category, span_id=rule.metadata["id"]))
+        spans.sort(key=lambda s: (s.start, s.end))
+        doc.spans[self.span_group_name] = spans
+        return doc
+
+
+@Language.factory("spine_targets", default_config=DEFAULTS)
+def make_target_matcher(
+    nlp: Language, name: str, rules: str | None, span_group_name: str
+) -> TargetMatcher:
+    return TargetMatcher(nlp, name, rules=rules, span_group_name=span_group_name)

@@ -1,0 +1,270 @@
+"""The fitted review classifier, as numbers: scoring, reasons, saving and
+loading (JSON, never pickle; see `modelfile` for what is checked)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+import sklearn
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from ..lexicon import load_words
+from .features import FINDING_VOCABULARY, ReportInput, finding_matrix
+from .modelfile import (
+    MODEL_FORMAT,
+    MODEL_FORMAT_VERSION,
+    canonical,
+    check_model_document,
+    read_model_document,
+)
+from .rule import describe_finding
+
+DEFAULT_MODEL = "review_model.json"
+WORD_PARAMS = {"ngram_range": (1, 2), "min_df": 2, "max_features": 4000, "sublinear_tf": True}
+CHAR_PARAMS = {
+    "analyzer": "char_wb",
+    "ngram_range": (3, 5),
+    "min_df": 3,
+    "max_features": 6000,
+    "sublinear_tf": True,
+}
+
+
+@dataclass
+class ReviewModel:
+    """A fitted review classifier, as numbers."""
+
+    word_vocabulary: dict[str, int]
+    word_idf: list[float]
+    char_vocabulary: dict[str, int]
+    char_idf: list[float]
+    coef: list[float]
+    intercept: float
+    calibration_a: float
+    calibration_b: float
+    threshold: float
+    meta: dict[str, Any] = field(default_factory=dict)
+    source: str = "memory"
+    # the finding features this model was trained with, in its column order
+    finding_names: tuple[str, ...] = FINDING_VOCABULARY
+
+    def __post_init__(self) -> None:
+        self._word = _vectorizer(WORD_PARAMS, self.word_vocabulary, self.word_idf)
+        self._char = _vectorizer(CHAR_PARAMS, self.char_vocabulary, self.char_idf)
+        self._coef = np.asarray(self.coef, dtype=float)
+        self._finding_index = {name: i for i, name in enumerate(self.finding_names)}
+        self._names = (
+            list(self.finding_names)
+            + _by_index(self.word_vocabulary)
+            + _by_index(self.char_vocabulary)
+        )
+        self._n_finding = len(self.finding_names)
+
+    # -- scoring --------------------------------------------------------------
+    def features(self, inputs: Sequence[ReportInput]) -> sp.csr_matrix:
+        texts = [item.text for item in inputs]
+        return sp.hstack(
+            [
+                finding_matrix(inputs, self._finding_index),
+                self._word.transform(texts),
+                self._char.transform(texts),
+            ],
+            format="csr",
+        )
+
+    def decision(self, X: sp.csr_matrix) -> np.ndarray:
+        return np.asarray(X @ self._coef + self.intercept).reshape(-1)
+
+    def probabilities(self, inputs: Sequence[ReportInput]) -> np.ndarray:
+        return _sigmoid(
+            self.decision(self.features(inputs)), self.calibration_a, self.calibration_b
+        )
+
+    def review(self, item: ReportInput) -> tuple[bool, float, list[str]]:
+        """(needs_surgical_review, probability, reasons) for one report."""
+        return self.review_many([item])[0]
+
+    def review_many(self, items: Sequence[ReportInput]) -> list[tuple[bool, float, list[str]]]:
+        """`review` for a batch; the text features are built once for all."""
+        if not items:
+            return []
+        X = self.features(items)
+        probs = _sigmoid(self.decision(X), self.calibration_a, self.calibration_b)
+        out = []
+        for i, (item, p) in enumerate(zip(items, probs.tolist(), strict=True)):
+            flagged = p >= self.threshold
+            reasons = []
+            if flagged:
+                lo, hi = X.indptr[i], X.indptr[i + 1]
+                reasons = self._reasons(item, X.indices[lo:hi], X.data[lo:hi])
+            out.append((flagged, round(p, 4), reasons))
+        return out
+
+    def reasons(self, item: ReportInput, X: sp.csr_matrix | None = None) -> list[str]:
+        """The findings and text features that pushed the probability up,
+        most important first."""
+        if X is None:
+            X = self.features([item])
+        lo, hi = X.indptr[0], X.indptr[1]
+        return self._reasons(item, X.indices[lo:hi], X.data[lo:hi])
+
+    def _reasons(self, item: ReportInput, indices: np.ndarray, values: np.ndarray) -> list[str]:
+        weights = values * self._coef[indices]
+        contrib = dict(zip(indices.tolist(), weights.tolist(), strict=True))
+        ranked: list[tuple[float, str]] = []
+        seen: set[str] = set()
+        for f in item.findings:
+            if not f.is_positive:
+                continue
+            weight = sum(
+                contrib.get(self._finding_index.get(name, -1), 0.0)
+                for name in (f"any:{f.type}", f"reviewable:{f.type}", f"n:{f.type}:{f.assertion}")
+            )
+            if f.type == "screw_lucency" and f.size_mm is not None:
+                weight += contrib.get(self._finding_index.get("lucency:max_mm", -1), 0.0)
+            text = describe_finding(f)
+            if weight > 0 and text not in seen:
+                seen.add(text)
+                ranked.append((weight, text))
+        ranked.sort(key=lambda t: -t[0])
+        reasons = [text for _, text in ranked]
+        # readable text evidence: word n-grams (not character n-grams) with a
+        # real share of the push, and not just function or side words
+        n_words = self._n_finding + len(self.word_vocabulary)
+        strongest = max([w for w in contrib.values() if w > 0], default=0.0)
+        text_terms = sorted(
+            (
+                (w, j)
+                for j, w in contrib.items()
+                if self._n_finding <= j < n_words
+                and w >= 0.1 * strongest
+                and not set(self._names[j].split()) <= _plain_words()
+            ),
+            reverse=True,
+        )
+        for _w, j in text_terms[:3]:
+            reasons.append(f'text: "{self._names[j]}"')
+        return reasons or ["overall report pattern"]
+
+    # -- persistence ----------------------------------------------------------
+    def payload(self) -> dict[str, Any]:
+        return {
+            "finding_features": list(self.finding_names),
+            "word_vectorizer": {
+                "params": _jsonable(WORD_PARAMS),
+                "vocabulary": self.word_vocabulary,
+                "idf": self.word_idf,
+            },
+            "char_vectorizer": {
+                "params": _jsonable(CHAR_PARAMS),
+                "vocabulary": self.char_vocabulary,
+                "idf": self.char_idf,
+            },
+            "coef": self.coef,
+            "intercept": self.intercept,
+            "calibration": {"method": "sigmoid", "a": self.calibration_a, "b": self.calibration_b},
+            "threshold": self.threshold,
+            "meta": self.meta,
+        }
+
+    def save(self, path: str | Path) -> None:
+        payload = self.payload()
+        body = canonical(payload)
+        document = {
+            "format": MODEL_FORMAT,
+            "format_version": MODEL_FORMAT_VERSION,
+            "sklearn_version": sklearn.__version__,
+            "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest(),
+            "payload": payload,
+        }
+        Path(path).write_text(
+            json.dumps(document, sort_keys=True, indent=0) + "\n", encoding="utf-8"
+        )
+
+
+def _by_index(vocabulary: dict[str, int]) -> list[str]:
+    names = [""] * len(vocabulary)
+    for term, i in vocabulary.items():
+        names[i] = term
+    return names
+
+
+def _vectorizer(
+    params: dict[str, Any], vocabulary: dict[str, int], idf: list[float]
+) -> TfidfVectorizer:
+    kwargs = {k: v for k, v in params.items() if k not in ("min_df", "max_features")}
+    vec = TfidfVectorizer(vocabulary=vocabulary, **kwargs)
+    vec.idf_ = np.asarray(idf, dtype=float)
+    return vec
+
+
+def _sigmoid(decision: np.ndarray, a: float, b: float) -> np.ndarray:
+    # sklearn's sigmoid calibration: p = 1 / (1 + exp(a * f + b))
+    z = np.clip(a * decision + b, -500, 500)
+    return 1.0 / (1.0 + np.exp(z))
+
+
+def _jsonable(params: dict[str, Any]) -> dict[str, Any]:
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in params.items()}
+
+
+def _round(values: Iterable[float]) -> list[float]:
+    # fixed precision keeps the file byte-identical across runs
+    return [float(f"{v:.10g}") for v in values]
+
+
+# --------------------------------------------------------------------------
+# Loading
+# --------------------------------------------------------------------------
+
+
+def load_model(path: str | Path) -> ReviewModel:
+    """Load a model file, refusing anything it cannot trust or use."""
+    return _model_from_document(read_model_document(path), str(path))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> ReviewModel:
+    """The model shipped in the wheel, trained on the corpus's train split."""
+    ref = resources.files("extractor.models").joinpath(DEFAULT_MODEL)
+    name = f"packaged {DEFAULT_MODEL}"
+    return _model_from_document(check_model_document(ref.read_text(encoding="utf-8"), name), name)
+
+
+def _model_from_document(document: dict[str, Any], name: str) -> ReviewModel:
+    """The model of a document `check_model_document` has validated completely."""
+    payload = document["payload"]
+    word, char = payload["word_vectorizer"], payload["char_vectorizer"]
+    return ReviewModel(
+        word_vocabulary=dict(word["vocabulary"]),
+        word_idf=[float(x) for x in word["idf"]],
+        char_vocabulary=dict(char["vocabulary"]),
+        char_idf=[float(x) for x in char["idf"]],
+        coef=[float(x) for x in payload["coef"]],
+        intercept=float(payload["intercept"]),
+        calibration_a=float(payload["calibration"]["a"]),
+        calibration_b=float(payload["calibration"]["b"]),
+        threshold=float(payload["threshold"]),
+        meta=dict(payload.get("meta") or {}),
+        source=name,
+        finding_names=tuple(payload["finding_features"]),
+    )
+
+
+# --------------------------------------------------------------------------
+# Training
+# --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _plain_words() -> frozenset[str]:
+    return load_words()["plain_words"]
