@@ -35,7 +35,17 @@ CUE_CATEGORIES: tuple[str, ...] = (
     "PSEUDARTHROSIS",
     "STIMULATOR",
 )
-TARGET_CATEGORIES: tuple[str, ...] = (*CUE_CATEGORIES, "HARDWARE", "NOT_HARDWARE")
+# HARDWARE: spinal hardware words; PROCEDURE: operations that imply hardware
+# ("L4-5 TLIF", for the inventory); NOT_HARDWARE: look-alikes (cement, bone
+# fractures, pumps); NOT_SPINAL: anatomy and devices outside the spine, whose
+# hardware never gives a finding
+TARGET_CATEGORIES: tuple[str, ...] = (
+    *CUE_CATEGORIES,
+    "HARDWARE",
+    "PROCEDURE",
+    "NOT_HARDWARE",
+    "NOT_SPINAL",
+)
 ASSERTION_CATEGORIES: tuple[str, ...] = (
     "NEGATED_EXISTENCE",
     "POSSIBLE_EXISTENCE",
@@ -184,6 +194,14 @@ def load_target_rules(source: str | Path | None = None) -> list[Any]:
             raise LexiconError(
                 f"{where}: metadata.component must be null or one of {list(COMPONENTS)}"
             )
+        if raw["category"] == "PROCEDURE" and not (
+            isinstance(meta.get("implies"), list) and all(c in COMPONENTS for c in meta["implies"])
+        ):
+            raise LexiconError(f"{where}: metadata.implies must be a list of components")
+        if raw["category"] in ("NOT_HARDWARE", "NOT_SPINAL") and not isinstance(
+            meta.get("reason"), str
+        ):
+            raise LexiconError(f"{where}: metadata.reason must say what the look-alike is")
         rules.append(
             TargetRule(
                 literal=raw["literal"],
@@ -378,6 +396,17 @@ WORD_LISTS: tuple[str, ...] = (
     "side_anatomy",
     "mri_weighting",
     "minor_lucency",
+    "spinal_anchors",
+    "spinal_components",
+    "np_of_words",
+    "generator_pockets",
+    "level_owners_after",
+    "level_owners_before",
+    "endplate_superior",
+    "endplate_inferior",
+    "removal_words",
+    "lowest_words",
+    "highest_words",
 )
 
 

@@ -25,8 +25,11 @@ _MAX_RANGE = 30  # longer "ranges" are misreadings, not constructs
 
 
 def level_name(region: str, number: str | int) -> str | None:
-    """`("l", "4")` -> `"L4"`; None when the level does not exist."""
+    """`("l", "4")` -> `"L4"`, `("D", "11")` -> `"T11"` (dorsal is thoracic);
+    None when the level does not exist."""
     region = region.upper()
+    if region == "D":
+        region = "T"
     try:
         n = int(number)
     except ValueError:
@@ -61,9 +64,10 @@ def expand_level_range(first: str, last: str) -> list[str]:
 
 # A level mention: "L4", "L4-5", "L4/5", "L4-L5", "T10-L2", "C5 to C7",
 # "T10 through L2", "C 5". Joiners are tried once each; no nesting.
-_LEVEL = r"(?<![A-Za-z0-9])(?P<r1>[CTLS])\s?-?(?P<n1>\d{1,2})(?![0-9])"
+# D1-D12 are dorsal (thoracic) vertebrae, as many European and Indian reports write them
+_LEVEL = r"(?<![A-Za-z0-9])(?<!vitamin\s)(?P<r1>[CTLSD])\s?-?(?P<n1>\d{1,2})(?![0-9])"
 _JOIN = r"\s?(?:-|–|—|/|\bto\b|\bthrough\b|\bthru\b)\s?"
-_LEVEL_END = r"(?P<r2>[CTLS])?\s?-?(?P<n2>\d{1,2})(?![0-9]|\.\d)"
+_LEVEL_END = r"(?P<r2>[CTLSD])?\s?-?(?P<n2>\d{1,2})(?![0-9]|\.\d)"
 LEVEL_RE = re.compile(
     _LEVEL + r"(?:" + _JOIN + _LEVEL_END + r")?(?![A-Za-z0-9])"
     r"|(?P<ilium>\b(?:S2AI|S2-?alar-?iliac|ilium|ilia|iliac(?=\s+(?:screws?|bolts?|fixation|limbs?|anchors?|posts?)\b))\b)"
@@ -89,6 +93,13 @@ class WordPatterns:
         self.mri_after = re.compile(
             r"(?:\s?(?:and|/|,)\s?T\s?\d{1,2})?\s?-?\s?(?:"
             + words.alternation("mri_weighting")
+            + r")\b",
+            re.IGNORECASE,
+        )
+        # a side of the pocket a stimulator's generator sits in
+        self.pocket_after = re.compile(
+            r"[\s-]{1,3}(?:[a-z]{1,20}[\s-]{1,3}){0,2}(?:"
+            + words.alternation("generator_pockets")
             + r")\b",
             re.IGNORECASE,
         )
@@ -153,8 +164,8 @@ def parse_levels(text: str) -> list[str]:
 
 _SIDE_RE = re.compile(
     r"(?<![A-Za-z])(?:(?P<bilateral>(?i:bilateral(?:ly)?|both|b/l|bil\.?(?=\s)|r/l|l/r|left\s+and\s+right|right\s+and\s+left))"
-    r"|(?P<left>(?i:left|lt\.?(?=\s)|left-sided)|L(?=\s+(?:[CTLS]\d|S2AI|screw|pedicle|rod|iliac|lateral)))"
-    r"|(?P<right>(?i:right|rt\.?(?=\s)|right-sided)|R(?=\s+(?:[CTLS]\d|S2AI|screw|pedicle|rod|iliac|lateral))))"
+    r"|(?P<left>(?i:left|lt\.?(?=\s)|left-sided)|L(?=\s+(?:[CTLSD]\d|S2AI|screw|pedicle|rod|iliac|lateral)))"
+    r"|(?P<right>(?i:right|rt\.?(?=\s)|right-sided)|R(?=\s+(?:[CTLSD]\d|S2AI|screw|pedicle|rod|iliac|lateral))))"
     r"(?![A-Za-z])"
 )
 
@@ -171,6 +182,20 @@ def find_side_mentions(
             continue
         side = "bilateral" if m.group("bilateral") else "left" if m.group("left") else "right"
         out.append((m.start(), m.end(), side))
+    return out
+
+
+def find_pocket_sides(
+    text: str, patterns: WordPatterns | None = None
+) -> list[tuple[int, int, str]]:
+    """(start, end, side) for each side word of a generator pocket: "the left
+    upper buttock", "lt flank"."""
+    pocket_after = (patterns or default_patterns()).pocket_after
+    out = []
+    for m in _SIDE_RE.finditer(text):
+        if m.group("bilateral") or not pocket_after.match(text, m.end()):
+            continue
+        out.append((m.start(), m.end(), "left" if m.group("left") else "right"))
     return out
 
 

@@ -396,12 +396,16 @@ def test_workers_die_with_a_killed_main_process(tmp_path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 90
+    partial = tmp_path / "o.jsonl.partial.jsonl"
+    deadline = time.monotonic() + 120
     workers = []
-    while time.monotonic() < deadline and len(workers) < 2:
+    while time.monotonic() < deadline and not (
+        len(workers) == 2 and partial.exists() and partial.stat().st_size > 0
+    ):
         workers = [p for p in _children(proc.pid) if "spawn_main" in _cmdline(p)]
         time.sleep(0.2)
-    assert len(workers) == 2
+    assert proc.poll() is None, "the run ended before it could be killed"
+    assert len(workers) == 2, workers
     proc.kill()
     proc.wait()
     deadline = time.monotonic() + 10

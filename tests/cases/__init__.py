@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import core
+from . import core, places, scope
 
-_MODULES = (core,)
+_MODULES = (core, scope, places)
 
 
 def _collect() -> dict[str, str]:

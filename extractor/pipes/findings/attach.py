@@ -10,6 +10,7 @@ hardware or no level borrows them from its neighbour about the same hardware
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from ...lexicon import WordLists
@@ -25,6 +26,7 @@ from .document import (
     in_windows,
     looks_like_level,
 )
+from .levels import disc_of_endplate
 
 SCREW_CUES = frozenset({"LUCENCY", "LOOSENING", "MALPOSITION", "BACKOUT"})
 NO_SIDE_BORROWING = frozenset({"PSEUDARTHROSIS", "SUBSIDENCE", "STIMULATOR"})
@@ -66,6 +68,7 @@ def attach_segment(
     vetoes: list[Target],
     level_mentions: list[LevelMention],
     side_mentions: list[SideMention],
+    pocket_mentions: list[SideMention],
     size_mentions: list[SizeMention],
     groups: Mapping[str, str],
     words: WordLists,
@@ -81,15 +84,28 @@ def attach_segment(
     ]
     seg.vetoes = [v for v in vetoes if seg.start <= v.start < seg.end]
     c0, c1 = toks.char_range(seg.start, seg.end)
-    seg_levels = [m for m in level_mentions if c0 <= m[0] < c1]
+    # a level that belongs to a nerve root, a bone fracture or an adjacent segment is not the finding's
+    seg_levels = [m for m in level_mentions if c0 <= m[0] < c1 and m[3] != "foreign"]
     if seg.cue.label_ in SCREW_CUES:
         # a screw takes its vertebra's level, not the foramen's or disc's:
         # "the left L4 screw enters the L4-5 foramen" is L4
-        seg_levels = [m for m in seg_levels if not m[3]]
+        seg_levels = [m for m in seg_levels if m[3] != "space"]
+    elif seg.cue.label_ == "SUBSIDENCE" or any(
+        h.component == "interbody_cage" for h in seg.hardware
+    ):
+        # a cage sinks into an endplate of its own disc: "the superior endplate of S1" is L5-S1
+        seg_levels = [(a, b, disc_of_endplate(lv, role), role) for a, b, lv, role in seg_levels]
     seg_sides = [m for m in side_mentions if c0 <= m[0] < c1]
     if is_stimulator_cue(seg.cue):
-        seg.levels = stimulator_levels(toks, seg, seg_levels, words)
-        seg.sides = []
+        tips = stimulator_level_mentions(toks, seg, seg_levels, words)
+        seg.levels = sort_levels(lv for m in tips for lv in m[2])
+        if any(c.component == "stimulator_generator" for c in (seg.cue, *seg.extra_cues)):
+            # a generator's side is the side of its pocket ("IPG in the left flank")
+            pockets = [m for m in pocket_mentions if c0 <= m[0] < c1]
+            seg.sides = [m[2] for m in pockets or seg_sides]
+        else:
+            seg.sides = [m[2] for m in seg_sides]  # a lead's side only when stated
+            seg.side_groups = side_groups(tips, seg_sides, toks.doc_text)
     else:
         windows = np_windows(toks, seg, words)
         primary = primary_span(seg, seg.cue.label_, groups)
@@ -107,7 +123,7 @@ def attach_segment(
         seg.levels_attached = bool(attached_levels)
         seg.levels = sort_levels(lv for m in used_levels for lv in m[2])
         seg.sides = [m[2] for m in (attached_sides or seg_sides)]
-        seg.side_groups = side_groups(used_levels, seg_sides)
+        seg.side_groups = side_groups(used_levels, seg_sides, toks.doc_text)
     seg_sizes = [m for m in size_mentions if c0 <= m[0] < c1]
     seg.sizes = [m[2] for m in seg_sizes]
     seg.size_mentions = seg_sizes
@@ -116,21 +132,32 @@ def attach_segment(
 
 
 def side_groups(
-    levels: list[LevelMention], sides: list[SideMention]
+    levels: list[LevelMention], sides: list[SideMention], text: str
 ) -> list[tuple[list[str], str, int]]:
-    """Split "right T6-T7 and left T9" into its side-level pairs.
+    """Split "right T6-T7 and left T9", or "T8 on the left and T9 on the
+    right", into its side-level pairs.
 
-    Only when at least two level mentions each follow their own side word
-    directly, and the sides differ; a level with no side word of its own
-    takes the side before it ("right T6 and T7").
+    Only when at least two level mentions each have their own side word
+    (directly before, or "on the ..." directly after), and the sides differ;
+    a level with no side word of its own takes the side before it ("right T6
+    and T7").
     """
     if len(levels) < 2 or len(sides) < 2:
         return []
     groups: list[tuple[list[str], str, int]] = []
     current: str | None = None
     own = 0
-    for start, _end, lvls, _space in sorted(levels):
+    for start, end, lvls, _space in sorted(levels):
         side_word = next(((a, sd) for a, b, sd in sides if 0 <= start - b <= 2), None)
+        if side_word is None:
+            side_word = next(
+                (
+                    (start, sd)
+                    for a, _b, sd in sides
+                    if 0 <= a - end <= 12 and _ON_THE_RE.fullmatch(text[end:a])
+                ),
+                None,
+            )
         if side_word is not None:
             own += 1
             current = side_word[1]
@@ -144,6 +171,9 @@ def side_groups(
     if own < 2 or len({sd for _, sd, _ in groups}) < 2:
         return []
     return [(sort_levels(lvls), sd, at) for lvls, sd, at in groups]
+
+
+_ON_THE_RE = re.compile(r"\s*(?:,\s*)?(?:\(|on\s+the|on)\s*", re.IGNORECASE)
 
 
 def side_size_groups(
@@ -185,23 +215,36 @@ def side_size_groups(
     return groups
 
 
-def stimulator_levels(
+def stimulator_level_mentions(
     toks: Tokens, seg: Segment, mentions: list[LevelMention], words: WordLists
-) -> list[str]:
-    """Tip or electrode levels of a stimulator lead, not where it enters the canal."""
+) -> list[LevelMention]:
+    """The level mentions of where a stimulator lead lies (its tip or
+    electrodes), not of where it enters the canal."""
     if not mentions:
         return []
     tip_words, entry_words = words["stimulator_tip_words"], words["stimulator_entry_words"]
-    tips, others = [], []
+    tips: list[LevelMention] = []
+    others: list[LevelMention] = []
     for m in mentions:
         i = toks.token_at(m[0], seg.start, seg.end)
         before = set(toks.lower[max(seg.start, i - 6) : i])
-        if before & tip_words:
-            tips.append(m)
+        if before & tip_words or (tips and _listed_after(toks.doc_text[tips[-1][1] : m[0]])):
+            tips.append(m)  # "tips at T8 on the left and T9 on the right"
         elif not before & entry_words:
             others.append(m)
-    chosen = tips or others or mentions
-    return sort_levels(lv for m in chosen for lv in m[2])
+    return tips or others or mentions
+
+
+_LIST_GAP_RE = re.compile(
+    r"[\s,]*(?:on\s+the\s+(?:left|right)|\((?:left|right)\))?[\s,]*(?:and|or|,)\s*"
+    r"(?:(?:upper|mid|lower|the)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _listed_after(gap: str) -> bool:
+    """Whether text between two level mentions lists them together."""
+    return len(gap) <= 30 and _LIST_GAP_RE.match(gap) is not None
 
 
 def is_label_clause(toks: Tokens, a: int, b: int, hi: int) -> bool:

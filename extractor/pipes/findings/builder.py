@@ -1,11 +1,11 @@
 """`spine_findings`: cues, with their hardware, levels, sides and sizes, into
-the contract's findings (`doc.spans["findings"]`, `doc._.findings`)."""
+the contract's findings (`doc.spans["findings"]`, `doc._.findings`) and the
+report's hardware inventory (`doc._.hardware`)."""
 
 # no "from __future__ import annotations": spaCy reads factory signatures at runtime
 
 import bisect
-import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.language import Language
@@ -16,18 +16,23 @@ from ...lexicon import CUE_CATEGORIES, load_finding_types, load_words
 from ...normalize import (
     WordPatterns,
     default_patterns,
-    find_level_mentions,
+    find_pocket_sides,
     find_side_mentions,
     find_size_mentions,
     sort_levels,
 )
 from ...tokenizer import ReportTokenizer
+from ..sections import section_at
 from ..sentences import sentence_bounds
 from .attach import attach_segment, borrow_within_sentence, component_group, is_label_clause
 from .clauses import clauses, segments, trim
-from .document import Draft, Target, Tokens
+from .document import Draft, LevelMention, SideMention, SizeMention, Target, Tokens
+from .inventory import Inventory
+from .levels import LevelRoles
 from .merge import merge
 from .policy import Policy
+from .resolve import Resolver
+from .scope import ScopeJudge
 
 DEFAULTS = {
     "types": None,
@@ -40,16 +45,37 @@ UPSTREAM = ("spine_sections", "spine_sentences", "spine_targets", "spine_context
 _STIMULATOR_PARTS = ("stimulator_lead", "stimulator_generator")
 
 
-class FindingBuilder:
-    """Turns cues into contract findings.
+@dataclass
+class SentenceView:
+    """What the builder reads off one sentence, once, for both passes."""
 
-    A sentence splits into clauses and each clause's cues into segments
-    (`clauses`); each cue takes the hardware, levels, side and size of its
-    own segment (`attach`); the cue and its hardware give the type, vetoes
-    and the section decide the rest (`policy`); restatements fold together
-    (`merge`). Each finding is a span of `doc.spans[spans_key]` labelled with
-    its type, and its fields are in `doc._.findings` (plain values, so the
-    Doc serialises).
+    index: int
+    lo: int  # tokens
+    hi: int
+    section: str
+    cues: list[Target]
+    hardware: list[Target]
+    procedures: list[Target]
+    vetoes: list[Target]
+    outside: list[Target]
+    clause_list: list[tuple[int, int]]
+    levels: list[LevelMention]
+    sides: list[SideMention]
+    pockets: list[SideMention]
+    sizes: list[SizeMention]
+
+
+class FindingBuilder:
+    """Turns cues into contract findings, in two passes over the report.
+
+    First every sentence is read once (`SentenceView`) and the hardware it
+    names goes into the report's inventory (`inventory`). Then, sentence by
+    sentence: clauses and cue segments (`clauses`); each cue takes the
+    hardware, levels, side and size of its own segment (`attach`); what the
+    sentence leaves open comes from the rest of the report (`resolve`);
+    findings about hardware outside the spine are vetoed (`scope`); the cue
+    and its hardware give the type, and the section the assertion
+    (`policy`); restatements fold together (`merge`).
     """
 
     def __init__(
@@ -70,15 +96,9 @@ class FindingBuilder:
         self.words = load_words(words)
         self.patterns = default_patterns() if words is None else WordPatterns(self.words)
         self.policy = Policy(self.types, self.words)
-        # a level followed by these names a space next to the hardware, not its level
-        self.space_after = re.compile(
-            r"[\s-]*(?:(?:"
-            + self.words.alternation("space_qualifiers")
-            + r")\s+)?(?:"
-            + self.words.alternation("space_words")
-            + r")",
-            re.IGNORECASE,
-        )
+        self.scope = ScopeJudge(self.words)
+        self.resolver = Resolver(self.words, self.types.component_groups)
+        self.level_roles = LevelRoles(self.words, self.patterns)
         self.targets_key = targets_key
         self.spans_key = spans_key
         self.rule_meta = {
@@ -87,7 +107,8 @@ class FindingBuilder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(self.targets_key, ()))
-        if not any(t.label_ in CUE_CATEGORIES for t in spans):
+        doc._.vetoed = []
+        if not spans:
             doc.spans[self.spans_key] = []
             doc._.findings = []
             doc._.hardware = []
@@ -104,13 +125,27 @@ class FindingBuilder:
         for t in targets:
             s = bisect.bisect_right(bounds, t.start) - 1
             by_sentence.setdefault(s, []).append(t)
+        views = [
+            self._view(doc, toks, s, bounds[s], bounds[s + 1], in_sentence, has_stimulator)
+            for s, in_sentence in by_sentence.items()
+        ]
+        inventory = Inventory(self.words, self.types.component_groups)
+        for v in views:
+            inventory.add_sentence(
+                toks, v.index, v.section, v.clause_list, v.hardware, v.procedures,
+                v.levels, v.sides, v.pockets, v.outside,
+            )  # fmt: skip
+        inventory.build()
         drafts: list[Draft] = []
-        for s, in_sentence in by_sentence.items():
-            drafts.extend(
-                self._sentence_findings(
-                    doc, toks, bounds[s], bounds[s + 1], in_sentence, has_stimulator
-                )
-            )
+        self.scope.reset()
+        previous_end = 0
+        for v in views:
+            if self.scope.carried is not None and self.scope.spinal_between(
+                toks, previous_end, v.lo
+            ):
+                self.scope.reset()
+            drafts.extend(self._sentence_findings(doc, toks, v, inventory))
+            previous_end = v.hi
         finding_spans = [Span(doc, d.start, d.end, label=d.type) for d in drafts]
         for span, d in zip(finding_spans, drafts, strict=True):
             # medspaCy's flags, for users of its ConText attributes
@@ -121,20 +156,21 @@ class FindingBuilder:
                 span._.modifiers = d.cue.modifiers
         doc.spans[self.spans_key] = finding_spans
         doc._.findings = [_stored(toks, d) for d in drafts]
+        doc._.hardware = inventory.stored()
         return doc
 
-    # -- one sentence -------------------------------------------------------
+    # -- pass 1: what a sentence holds -----------------------------------------
 
-    def _sentence_findings(
+    def _view(
         self,
         doc: Doc,
         toks: Tokens,
+        index: int,
         lo: int,
         hi: int,
         spans: list[Target],
         has_stimulator: bool,
-    ) -> list[Draft]:
-        groups = self.types.component_groups
+    ) -> SentenceView:
         hardware: list[Target] = []
         cues = [t for t in spans if t.label_ in CUE_CATEGORIES]
         for t in spans:
@@ -148,62 +184,72 @@ class FindingBuilder:
                         # "lead"/"battery" mean a stimulator only in a stimulator report,
                         # and not right after another device ("vagal nerve stimulator generator")
                         continue
-                    if not any(c.label_ == "STIMULATOR" for c in cues) and (
-                        t.component == "stimulator_generator" or toks.has_level(lo, hi)
-                    ):
-                        cues.append(t)  # "Right lead tip at T8" in a stimulator report
+                    if t.component == "stimulator_generator" or toks.has_level(lo, hi):
+                        # "IPG in the left flank", "Right lead tip at T8" in a stimulator report
+                        cues.append(t)
                 hardware.append(t)
-        if not cues:
-            return []
         cues.sort(key=lambda c: (c.start, c.end))
-        vetoes = [t for t in spans if t.label_ == "NOT_HARDWARE"]
-        clause_list = clauses(toks, lo, hi, self.words)
-        segs = segments(toks, clause_list, cues, self.words)
         sent_char, sent_end = toks.char_range(lo, hi)
         sent_text = toks.doc_text[sent_char:sent_end]
-        space_after = self.space_after
-        level_mentions = [
-            (
-                m.start + sent_char,
-                m.end + sent_char,
-                m.levels,
-                bool(space_after.match(sent_text, m.end)),
-            )
-            for m in find_level_mentions(sent_text, self.patterns)
-        ]
-        side_mentions = [
-            (a + sent_char, b + sent_char, side)
-            for a, b, side in find_side_mentions(sent_text, self.patterns)
-        ]
-        size_mentions = [
-            (m.start + sent_char, m.end + sent_char, m.mm) for m in find_size_mentions(sent_text)
-        ]
+        return SentenceView(
+            index=index,
+            lo=lo,
+            hi=hi,
+            section=section_at(doc, sent_char),
+            cues=cues,
+            hardware=hardware,
+            procedures=[t for t in spans if t.label_ == "PROCEDURE"],
+            vetoes=[t for t in spans if t.label_ == "NOT_HARDWARE"],
+            outside=[t for t in spans if t.label_ == "NOT_SPINAL"],
+            clause_list=clauses(toks, lo, hi, self.words),
+            levels=self.level_roles.mentions(sent_text, sent_char),
+            sides=[
+                (a + sent_char, b + sent_char, side)
+                for a, b, side in find_side_mentions(sent_text, self.patterns)
+            ],
+            pockets=[
+                (a + sent_char, b + sent_char, side)
+                for a, b, side in find_pocket_sides(sent_text, self.patterns)
+            ],
+            sizes=[
+                (m.start + sent_char, m.end + sent_char, m.mm)
+                for m in find_size_mentions(sent_text)
+            ],
+        )
+
+    # -- pass 2: one sentence's findings -----------------------------------------
+
+    def _sentence_findings(
+        self, doc: Doc, toks: Tokens, v: SentenceView, inventory: Inventory
+    ) -> list[Draft]:
+        groups = self.types.component_groups
+        if not v.cues:
+            if v.outside:
+                self.scope.after_sentence(toks, (v.lo, v.hi), v.section, v.hardware, v.outside, [])
+            return []
+        clause_list = v.clause_list
+        segs = segments(toks, clause_list, v.cues, self.words)
         clause_levels: list[list[str]] = []
         clause_groups: list[set[str]] = []
         clause_sides: list[list[str]] = []
-        label_clause = [is_label_clause(toks, a, b, hi) for a, b in clause_list]
+        label_clause = [is_label_clause(toks, a, b, v.hi) for a, b in clause_list]
         for a, b in clause_list:
             c0, c1 = toks.char_range(a, b)
-            clause_sides.append([m[2] for m in side_mentions if c0 <= m[0] < c1])
+            clause_sides.append([m[2] for m in v.sides if c0 <= m[0] < c1])
             clause_levels.append(
-                sort_levels(lv for m in level_mentions if c0 <= m[0] < c1 for lv in m[2])
+                sort_levels(
+                    lv for m in v.levels if c0 <= m[0] < c1 and m[3] != "foreign" for lv in m[2]
+                )
             )
             clause_groups.append(
-                {component_group(h, groups) for h in hardware if a <= h.start < b} - {None}  # type: ignore[misc]
+                {component_group(h, groups) for h in v.hardware if a <= h.start < b} - {None}  # type: ignore[misc]
             )
         for seg in segs:
             attach_segment(
-                toks,
-                seg,
-                hardware,
-                vetoes,
-                level_mentions,
-                side_mentions,
-                size_mentions,
-                groups,
-                self.words,
-            )
-        clause_hardware = [[h for h in hardware if a <= h.start < b] for a, b in clause_list]
+                toks, seg, v.hardware, v.vetoes, v.levels, v.sides, v.pockets, v.sizes,
+                groups, self.words,
+            )  # fmt: skip
+        clause_hardware = [[h for h in v.hardware if a <= h.start < b] for a, b in clause_list]
         relative = [
             toks.lower[a] == "which"
             or (toks.lower[a] in (",", ";") and a + 1 < b and toks.lower[a + 1] == "which")
@@ -224,7 +270,19 @@ class FindingBuilder:
         borrow_within_sentence(
             segs, clause_levels, clause_groups, clause_sides, label_clause, groups
         )
-        sentence_vetoes = {v.meta.get("reason") for v in vetoes}
+        has_hardware = any(h.label_ == "HARDWARE" for h in v.hardware)
+        has_level = any(m[3] != "foreign" for m in v.levels)
+        for seg in segs:
+            if not _is_stimulator(seg.cue):
+                self.resolver.resolve_segment(
+                    seg, inventory, v.index, v.section, has_hardware, has_level
+                )
+            seg.outside = self.scope.outside(
+                toks, seg, clause_list[seg.clause], (v.lo, v.hi), v.section, v.hardware,
+                v.outside, v.levels,
+            )  # fmt: skip
+        self.scope.after_sentence(toks, (v.lo, v.hi), v.section, v.hardware, v.outside, v.levels)
+        sentence_vetoes = {t.meta.get("reason") for t in v.vetoes}
         drafts = []
         previous_cue: Target | None = None
         for seg in segs:
@@ -232,7 +290,14 @@ class FindingBuilder:
             previous_cue = seg.cue
             if draft is None:
                 continue
-            if len(seg.side_groups) > 1 and draft.type != "stimulator":
+            if seg.outside is not None:
+                # hardware outside the spine: no finding, and the veto is kept
+                a, b = toks.char_range(draft.start, draft.end)
+                doc._.vetoed.append(
+                    [a, b, draft.cue.rule_id, seg.outside.rule_id, seg.outside.meta.get("reason")]
+                )
+                continue
+            if len(seg.side_groups) > 1:
                 # one finding per pair, each with its own part of the clause as
                 # evidence (two findings never share offsets)
                 cuts = (
@@ -258,7 +323,15 @@ class FindingBuilder:
                     )
             else:
                 drafts.append(draft)
-        return merge(drafts, groups)
+        drafts = merge(drafts, groups)
+        for d in drafts:
+            if d.type != "stimulator":
+                self.resolver.resolve_draft(toks, d, d.hardware, inventory, v.index, v.section)
+        return drafts
+
+
+def _is_stimulator(t: Target) -> bool:
+    return t.label_ == "STIMULATOR" or t.component in _STIMULATOR_PARTS
 
 
 def _stored(toks: Tokens, d: Draft) -> list[Any]:

@@ -15,6 +15,7 @@ from ...lexicon import WordLists
 from .document import Segment, Target, Tokens, looks_like_level
 
 LEFT_NP_MAX = 6
+STIMULATOR_GAP = 3  # tokens between two stimulator words of one mention
 RIGHT_NP_MAX = 9
 
 
@@ -42,19 +43,24 @@ def segments(
     toks: Tokens, clause_list: list[tuple[int, int]], cues: list[Target], words: WordLists
 ) -> list[Segment]:
     boundaries = words["cue_boundaries"]
+    left_np = words["noun_phrase_left"]
     lower = toks.lower
     out: list[Segment] = []
     for ci, (a, b) in enumerate(clause_list):
         in_clause = [c for c in cues if a <= c.start < b]
-        # two stimulator phrases with nothing between ("the paddle
-        # electrode of the spinal cord stimulator") are one mention
+        # two stimulator phrases close together with nothing between ("the
+        # paddle electrode of the spinal cord stimulator") are one mention
         merged: list[list[Target]] = []
         for c in in_clause:
             if (
                 merged
                 and is_stimulator_cue(c)
                 and is_stimulator_cue(merged[-1][0])
-                and not any(lower[j] in boundaries for j in range(merged[-1][-1].end, c.start))
+                and c.start - merged[-1][-1].end <= STIMULATOR_GAP
+                and not any(
+                    lower[j] in boundaries or looks_like_level(toks.text[j])
+                    for j in range(merged[-1][-1].end, c.start)
+                )
             ):
                 merged[-1].append(c)
             else:
@@ -70,6 +76,10 @@ def segments(
                     if lower[j] in boundaries:
                         split = j
                         break
+                if split == nxt.start and is_stimulator_cue(nxt):
+                    # "migration of the left SCS lead": "the left" is the lead's
+                    while split - 1 > last.end and lower[split - 1] in left_np:
+                        split -= 1
                 end = max(split, last.end)
             else:
                 end = b

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ...extensions import doc_text
 
-_LEVEL_TOKEN_RE = re.compile(r"[CTLSctls]\d{1,2}(?:[-–/][CTLSctls]?\d{1,2})?|S2AI|s2ai")
+_LEVEL_TOKEN_RE = re.compile(r"[CTLSDctlsd]\d{1,2}(?:[-–/][CTLSDctlsd]?\d{1,2})?|S2AI|s2ai")
 
 
 class Target:
@@ -82,8 +82,8 @@ def in_windows(char: int, windows: list[tuple[int, int]]) -> bool:
     return any(a <= char < b for a, b in windows)
 
 
-# (start char, end char, levels, names a space next to the hardware)
-LevelMention = tuple[int, int, tuple[str, ...], bool]
+# (start char, end char, levels, role: None, "space", "foreign" or an endplate; see levels.py)
+LevelMention = tuple[int, int, tuple[str, ...], str | None]
 SideMention = tuple[int, int, str]
 SizeMention = tuple[int, int, float]
 
@@ -108,6 +108,7 @@ class Segment:
     # "right T6-T7 and left T9 screws"
     side_groups: list[tuple[list[str], str, int]] = field(default_factory=list)
     size_mentions: list[SizeMention] = field(default_factory=list)
+    outside: Target | None = None  # the NOT_SPINAL mention that vetoes it
 
 
 @dataclass
@@ -127,3 +128,4 @@ class Draft:
     cue: Target
     own_component: bool
     own_side: bool
+    hardware: Target | None = None  # the hardware it is about, when named

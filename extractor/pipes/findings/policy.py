@@ -11,7 +11,7 @@ from ...normalize import combine_sides
 from ..sections import section_at
 from .attach import primary_span
 from .clauses import trim
-from .document import Draft, Segment, Target, Tokens
+from .document import Draft, Segment, Target, Tokens, looks_like_level
 
 # the contract: indication and history statements are not asserted findings
 SECTION_ASSERTION = {
@@ -44,6 +44,7 @@ class Policy:
         label = cue.label_
         meta = cue.meta
         groups = self.types.component_groups
+        primary = None
         if label in ("STIMULATOR", "HARDWARE"):
             component = meta.get("component")
             has_hw = True
@@ -64,8 +65,11 @@ class Policy:
             return None  # the tract of a removed screw is not a loose screw
         if label in ("LUCENCY", "FRACTURE") and seg.vetoes and component is None:
             return None
+        if label == "FRACTURE" and component is not None and _bone_fracture(toks, cue, seg):
+            return None  # "skipping the fractured T6", "a new T10 fracture": bone
         if label in ("DISPLACEMENT", "BACKOUT") and (
             "fragment" in reasons
+            or ("bone fracture" in reasons and component is None)
             or (previous_cue is not None and previous_cue.label_ == "FRACTURE" and seg.borrowed)
         ):
             return None  # displaced fracture fragments belong to the fracture
@@ -75,8 +79,8 @@ class Policy:
             component = (
                 component if component and component.startswith("stimulator") else "stimulator"
             )
-        size = max(seg.sizes) if (ftype == "screw_lucency" and seg.sizes) else None
-        side = None if ftype == "stimulator" else combine_sides(seg.sides)
+        size = self.size_of(toks, seg, ftype)
+        side = combine_sides(seg.sides)
         section = section_at(doc, cue.start_char)  # type: ignore[arg-type]
         assertion = cue.assertion or "present"
         if (
@@ -110,7 +114,48 @@ class Policy:
             cue=cue,
             own_component=bool(seg.hardware) and not seg.borrowed,
             own_side=bool(seg.sides),
+            hardware=primary,
         )
+
+    def size_of(self, toks: Tokens, seg: Segment, ftype: str) -> float | None:
+        """The size stated for the finding: the largest of its segment for a
+        lucency; for the other types the one after the cue ("backed out 4
+        mm", "subsided 3 mm"), else the nearest before it, never a size of the
+        hardware itself ("5.5 mm rods", "a 12 mm cage")."""
+        mentions = [m for m in seg.size_mentions if not self._hardware_dimension(toks, seg, m)]
+        if not mentions:
+            return None
+        if ftype == "screw_lucency":
+            return max(m[2] for m in mentions)
+        cue_char = toks.idx[seg.cue.start]
+        after = [m for m in mentions if m[0] >= cue_char]
+        return after[0][2] if after else mentions[-1][2]
+
+    def _hardware_dimension(self, toks: Tokens, seg: Segment, m: tuple[int, int, float]) -> bool:
+        end = m[1]
+        follows = toks.doc_text[end : end + 24].lower()
+        if DIMENSION_RE.match(follows):
+            return True
+        return any(0 <= toks.idx[h.start] - end <= 2 for h in seg.hardware)
+
+
+DIMENSION_RE = re.compile(r"\s*(?:x\s*\d|diameter|long\b|length|wide\b|width|thick|in\s+diameter)")
+
+
+def _bone_fracture(toks: Tokens, cue: Target, seg: Segment) -> bool:
+    """A fracture cue right before or after a bare level, with no hardware word
+    beside the level, is a vertebra's fracture."""
+    lower, text = toks.lower, toks.text
+    hardware_at = {j for h in seg.hardware for j in range(h.start, h.end)}
+    j = cue.end
+    if j < len(text) and lower[j] == "the":
+        j += 1
+    if j < len(text) and looks_like_level(text[j]) and j + 1 not in hardware_at:
+        return True  # "skipping the fractured T6"
+    i = cue.start - 1
+    return (
+        i >= 0 and looks_like_level(text[i]) and i - 1 not in hardware_at and (i + 1 == cue.start)
+    )  # "a new T10 fracture"
 
 
 def _segment_text(toks: Tokens, seg: Segment) -> str:

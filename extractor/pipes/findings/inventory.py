@@ -1,0 +1,178 @@
+"""The report's hardware inventory: each construct or device it describes as
+in place, with its component, levels and side, merged across the whole
+report (history, technique, findings, impression).
+
+Every hardware, stimulator and procedure mention ("L4-5 TLIF" implies a cage
+and screws at L4-5) becomes a `Mention` with the levels and side of its own
+noun phrase (or of its clause, when the clause names only that kind of
+hardware). Mentions of removed or planned hardware, negated hardware ("no
+hardware") and hardware outside the spine are left out. Mentions of the same
+component with overlapping levels merge into one `Entry`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ...lexicon import WordLists
+from ...normalize import combine_sides, sort_levels
+from .clauses import np_windows
+from .document import LevelMention, Segment, SideMention, Target, Tokens, in_windows
+
+
+@dataclass
+class Mention:
+    target: Target
+    component: str | None
+    levels: list[str]
+    side: str | None
+    start: int  # characters
+    end: int
+    sentence: int
+    section: str
+    implied: bool = False  # from a procedure ("TLIF"), not named
+
+
+@dataclass
+class Entry:
+    component: str | None
+    levels: list[str]
+    sides: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def side(self) -> str | None:
+        return combine_sides(self.sides)
+
+    def stored(self) -> list[object]:
+        """As plain values for `doc._.hardware` (see extensions.STORED_HARDWARE)."""
+        spans = sorted({(m.start, m.end) for m in self.mentions})
+        return [self.component, list(self.levels), self.side, [list(s) for s in spans]]
+
+
+_SCREWS = ("pedicle_screw", "lateral_mass_screw", "iliac_screw", "screw")
+
+
+def same_kind(a: str | None, b: str | None) -> bool:
+    """Whether two components can name the same hardware (a plain screw may
+    be any screw)."""
+    if a == b:
+        return True
+    return a in _SCREWS and b in _SCREWS and "screw" in (a, b)
+
+
+class Inventory:
+    """Mentions and merged entries of one report."""
+
+    def __init__(self, words: WordLists, groups: Mapping[str, str]) -> None:
+        self.groups = groups
+        self.words = words
+        self.gone_re = re.compile(
+            r"\b(?:" + words.alternation("removal_words") + r")\b", re.IGNORECASE
+        )
+        self.mentions: list[Mention] = []
+        self.entries: list[Entry] = []
+
+    def add_sentence(
+        self,
+        toks: Tokens,
+        sentence: int,
+        section: str,
+        clause_list: Sequence[tuple[int, int]],
+        hardware: Sequence[Target],
+        procedures: Sequence[Target],
+        levels: Sequence[LevelMention],
+        sides: Sequence[SideMention],
+        pockets: Sequence[SideMention],
+        outside: Sequence[Target],
+    ) -> None:
+        for a, b in clause_list:
+            named = [h for h in (*hardware, *procedures) if a <= h.start < b]
+            if not named:
+                continue
+            c0, c1 = toks.char_range(a, b)
+            if self.gone_re.search(toks.doc_text, c0, c1) or (
+                outside and any(a <= o.start < b for o in outside)
+            ):
+                continue  # removed or planned hardware, or hardware outside the spine
+            clause_levels = [m for m in levels if c0 <= m[0] < c1 and m[3] != "foreign"]
+            kinds = {self.groups.get(h.component or "") for h in named} - {None}
+            for h in named:
+                if h.assertion == "absent":
+                    continue  # "no hardware"
+                seg = Segment(h, a, b, 0, hardware=[h])
+                windows = np_windows(toks, seg, self.words)
+                own = [m for m in clause_levels if in_windows(m[0], windows)]
+                if not own and len(kinds) <= 1:
+                    own = clause_levels  # the clause names only this kind of hardware
+                side = combine_sides(m[2] for m in sides if in_windows(m[0], windows))
+                if h.component == "stimulator_generator":
+                    side = combine_sides(m[2] for m in pockets if c0 <= m[0] < c1) or side
+                start, end = toks.char_range(h.start, h.end)
+                if h.component == "interbody_cage" and len(own) > 1:
+                    # "cages at L4-5 and L5-S1": one cage a disc
+                    for m in own:
+                        self.mentions.append(
+                            Mention(h, h.component, list(m[2]), side, start, end, sentence, section)
+                        )
+                    continue
+                lv = sort_levels(x for m in own for x in m[2])
+                if h.label_ == "PROCEDURE":
+                    implied = h.meta.get("implies") or []
+                    for component in implied or [None]:
+                        self.mentions.append(
+                            Mention(h, component, lv, side, start, end, sentence, section, True)
+                        )
+                else:
+                    self.mentions.append(
+                        Mention(h, h.component, lv, side, start, end, sentence, section)
+                    )
+
+    def build(self) -> None:
+        """Merge the mentions into entries: named hardware first, so that what
+        a procedure implies joins what the report names."""
+        self.entries = []
+        for m in sorted(self.mentions, key=lambda m: (m.implied, m.start)):
+            entry = self._match(m)
+            if entry is None:
+                if m.implied and m.component is not None and not m.levels:
+                    continue  # "s/p TLIF": nothing to place
+                self.entries.append(Entry(m.component, list(m.levels), set(), [m]))
+                entry = self.entries[-1]
+            else:
+                entry.mentions.append(m)
+                entry.levels = sort_levels([*entry.levels, *m.levels])
+                if entry.component == "screw" and m.component in _SCREWS:
+                    entry.component = m.component
+            if m.side is not None:
+                entry.sides.add(m.side)
+
+    def _match(self, m: Mention) -> Entry | None:
+        for e in self.entries:
+            if not same_kind(e.component, m.component):
+                continue
+            if not m.levels or not e.levels:
+                return e
+            if e.component == "interbody_cage":
+                if set(m.levels) == set(e.levels):
+                    return e  # a cage is one disc's: another disc is another cage
+            elif set(m.levels) & set(e.levels):
+                return e
+        return None
+
+    def fitting(self, component: str | None, group: str | None) -> list[Entry]:
+        """Entries that hardware named as `component` (or of `group`) may be."""
+        if component is not None:
+            return [e for e in self.entries if e.levels and same_kind(e.component, component)]
+        if group is not None:
+            return [
+                e
+                for e in self.entries
+                if e.levels and e.component is not None and self.groups[e.component] == group
+            ]
+        return []
+
+    def stored(self) -> list[list[object]]:
+        return [e.stored() for e in self.entries if e.component is not None or e.levels]

@@ -1,0 +1,104 @@
+"""Level mentions of a sentence, each with the role its words give it.
+
+- "space": the level names a space next to the hardware ("the L4-5 foramen");
+  a screw does not take it.
+- "foreign": the level belongs to something else ("the S1 nerve roots", "an
+  L1 compression fracture", "adjacent segment disease at L3-4"); no finding
+  takes it.
+- "superior endplate" / "inferior endplate" / "endplate": an endplate of the
+  vertebra ("into the superior endplate of S1"); a cage takes the disc the
+  endplate faces (L5-S1).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...lexicon import WordLists
+from ...normalize import WordPatterns, expand_level_range, find_level_mentions
+from .document import LevelMention
+
+_ENDPLATE = r"end\s?-?\s?plates?"
+
+
+class LevelRoles:
+    def __init__(self, words: WordLists, patterns: WordPatterns) -> None:
+        self.patterns = patterns
+        self.space_after = re.compile(
+            r"[\s-]*(?:(?:"
+            + words.alternation("space_qualifiers")
+            + r")\s+)?(?:"
+            + words.alternation("space_words")
+            + r")",
+            re.IGNORECASE,
+        )
+        self.owner_after = re.compile(
+            r"[\s-]*(?:(?:left|right|lt|rt|bilateral|exiting|traversing)\s+)?(?:"
+            + words.alternation("level_owners_after")
+            + r")\b",
+            re.IGNORECASE,
+        )
+        self.owner_before = re.compile(
+            r"\b(?:" + words.alternation("level_owners_before") + r")\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        )
+        sup, inf = words.alternation("endplate_superior"), words.alternation("endplate_inferior")
+        self.endplate_before = re.compile(
+            r"(?:\b(?P<sup>"
+            + sup
+            + r")|\b(?P<inf>"
+            + inf
+            + r"))?\s*"
+            + _ENDPLATE
+            + r"\s+(?:of\s+)?(?:the\s+)?$",
+            re.IGNORECASE,
+        )
+        self.endplate_after = re.compile(
+            r"\s+(?:(?P<sup>" + sup + r")|(?P<inf>" + inf + r"))?\s*" + _ENDPLATE, re.IGNORECASE
+        )
+
+    def mentions(self, text: str, offset: int) -> list[LevelMention]:
+        """The level mentions of sentence `text` (which starts at `offset`)."""
+        out: list[LevelMention] = []
+        for m in find_level_mentions(text, self.patterns):
+            before = text[max(0, m.start - 60) : m.start]
+            role: str | None = None
+            if self.space_after.match(text, m.end):
+                role = "space"
+            elif self.owner_after.match(text, m.end) or self.owner_before.search(before):
+                role = "foreign"
+            else:
+                e = self.endplate_before.search(before) or self.endplate_after.match(text, m.end)
+                if e is not None:
+                    role = (
+                        "superior endplate"
+                        if e.group("sup")
+                        else "inferior endplate"
+                        if e.group("inf")
+                        else "endplate"
+                    )
+            out.append((m.start + offset, m.end + offset, m.levels, role))
+        return out
+
+
+def disc_of_endplate(levels: tuple[str, ...], role: str | None) -> tuple[str, ...]:
+    """The levels of the disc an endplate faces: the superior endplate of S1
+    faces L5-S1, the inferior endplate of C4 faces C4-5."""
+    if role not in ("superior endplate", "inferior endplate") or len(levels) != 1:
+        return levels
+    level = levels[0]
+    neighbour = _neighbour(level, -1 if role == "superior endplate" else 1)
+    if neighbour is None:
+        return levels
+    return tuple(expand_level_range(level, neighbour))
+
+
+_ORDER = [f"C{i}" for i in range(1, 8)] + [f"T{i}" for i in range(1, 13)]
+_ORDER += [f"L{i}" for i in range(1, 6)] + [f"S{i}" for i in range(1, 6)]
+
+
+def _neighbour(level: str, step: int) -> str | None:
+    if level not in _ORDER:
+        return None
+    i = _ORDER.index(level) + step
+    return _ORDER[i] if 0 <= i < len(_ORDER) else None

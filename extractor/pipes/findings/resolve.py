@@ -1,0 +1,162 @@
+"""Places from the whole report, for a finding whose own sentence leaves them open.
+
+- A cue with no hardware and no level in its sentence ("The L5 screws are in
+  place. There is surrounding lucency.") is about the screw named in the
+  sentence just before, in the same section (`resolve_segment`).
+- A finding about hardware named without a level (`resolve_draft`) is about
+  the hardware of that kind named in the sentence just before, with its
+  place; else, for one piece, the only inventory entry that fits, when a
+  construct has one such piece ("the plate", "the cage") or the entry sits at
+  one level ("the screw" of an S1-only fixation). A fusion or subsidence
+  finding naming no hardware takes the only cage's disc.
+- Hardware named by its position ("the inferior screws of the C5-7 plate",
+  "the cephalad end of the rod") sits at the lowest or highest of its levels.
+- The place along long hardware (rods, wires) is never taken from their span.
+Ambiguity leaves the place open: never a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ...lexicon import WordLists
+from .document import Draft, Segment, Target, Tokens, looks_like_level
+from .inventory import Inventory, Mention, same_kind
+
+# cues that, with no hardware in their sentence, still speak of a screw named
+# just before ("There is surrounding lucency."); a sentence with its own level
+# and no hardware is about bone ("The C2 fracture remains ununited")
+ANAPHORIC_CUES = frozenset({"LUCENCY", "LOOSENING", "BACKOUT", "MALPOSITION"})
+# long hardware: the place of a fracture or shift along it is not its whole span
+SPANNING = frozenset({"rod", "wire"})
+# findings that name no hardware but are about the cage of a disc
+CAGE_TYPES = frozenset({"pseudarthrosis", "cage_subsidence"})
+LOOKBACK = 1  # sentences
+POSITION_REACH = 5  # words of a hardware's noun phrase searched for its position word
+PART_WORDS = frozenset({"end", "ends", "tip", "tips", "portion", "aspect", "part", "limb"})
+# hardware of which a construct has one piece, wherever it reaches: "the
+# plate" of a C4-7 fusion is at C4-C7 (but "the screw" of an L4-S1 construct
+# could be any of its screws)
+SINGLE_PIECES = frozenset({"plate", "interbody_cage", "connector", "cross_link"})
+
+
+class Resolver:
+    def __init__(self, words: WordLists, groups: Mapping[str, str]) -> None:
+        self.groups = groups
+        self.lowest = words["lowest_words"]
+        self.highest = words["highest_words"]
+        self.np_left = words["noun_phrase_left"]
+
+    def _earlier(
+        self, inventory: Inventory, sentence: int, section: str, component: str | None
+    ) -> Mention | None:
+        """The hardware of this kind named in the sentence just before, when
+        it names one place for it (two cages at two discs are ambiguous)."""
+        found = [
+            m
+            for m in inventory.mentions
+            if not m.implied
+            and m.section == section
+            and sentence - LOOKBACK <= m.sentence < sentence
+            and (component is None or same_kind(m.component, component))
+        ]
+        if not found or len({tuple(m.levels) for m in found if m.levels}) > 1:
+            return None
+        return found[-1]
+
+    def resolve_segment(
+        self,
+        seg: Segment,
+        inventory: Inventory,
+        sentence: int,
+        section: str,
+        sentence_has_hardware: bool,
+        sentence_has_level: bool,
+    ) -> None:
+        """A cue with nothing in its sentence to be about takes the screw just before."""
+        if (
+            seg.hardware
+            or seg.levels
+            or sentence_has_hardware
+            or sentence_has_level
+            or seg.cue.label_ not in ANAPHORIC_CUES
+        ):
+            return
+        earlier = self._earlier(inventory, sentence, section, None)
+        if (
+            earlier is None
+            or earlier.target.label_ != "HARDWARE"
+            or self.groups.get(earlier.component or "") != "screw"
+        ):
+            return
+        seg.hardware = [earlier.target]
+        seg.borrowed = True
+        seg.levels = list(earlier.levels)
+        if not seg.sides and earlier.side is not None:
+            seg.sides = [earlier.side]
+
+    def resolve_draft(
+        self,
+        toks: Tokens,
+        draft: Draft,
+        hardware: Target | None,
+        inventory: Inventory,
+        sentence: int,
+        section: str,
+    ) -> None:
+        """Levels (and side) for a finding whose sentence gave none."""
+        if not draft.levels:
+            component = None if hardware is None else hardware.component
+            if hardware is None:
+                if draft.type in CAGE_TYPES:
+                    fits = inventory.fitting("interbody_cage", None)
+                    if len(fits) == 1:
+                        self._place(draft, fits[0].levels, None)
+            elif component is not None and component not in SPANNING:
+                earlier = self._earlier(inventory, sentence, section, component)
+                if earlier is not None and earlier.levels:
+                    self._place(draft, earlier.levels, earlier.side)  # named just before
+                elif not _plural(toks, hardware):
+                    fits = inventory.fitting(component, None)
+                    if len(fits) == 1 and (component in SINGLE_PIECES or len(fits[0].levels) == 1):
+                        self._place(draft, fits[0].levels, fits[0].side)
+        if hardware is not None and len(draft.levels) > 1:
+            extreme = self._position(toks, hardware)
+            if extreme == "lowest":
+                draft.levels = draft.levels[-1:]
+            elif extreme == "highest":
+                draft.levels = draft.levels[:1]
+
+    @staticmethod
+    def _place(draft: Draft, levels: list[str], side: str | None) -> None:
+        draft.levels = list(levels)
+        if draft.side is None and side in ("left", "right"):
+            draft.side = side
+
+    def _position(self, toks: Tokens, h: Target) -> str | None:
+        """ "lowest" or "highest" when the hardware's own noun phrase places it
+        ("the inferior screws", "the cephalad end of the left rod")."""
+        j = h.start - 1
+        steps = 0
+        while j >= 0 and steps < POSITION_REACH:
+            word = toks.lower[j]
+            if word in self.lowest:
+                return "lowest"
+            if word in self.highest:
+                return "highest"
+            if word == "of" and j >= 2 and toks.lower[j - 1] in PART_WORDS:
+                j -= 2  # "the cephalad end of the rod": look at the word before "end"
+                steps += 1
+                continue
+            if not (
+                word in self.np_left or toks.text[j].isspace() or looks_like_level(toks.text[j])
+            ):
+                return None
+            j -= 1
+            steps += 1
+        return None
+
+
+def _plural(toks: Tokens, h: Target) -> bool:
+    word = toks.lower[h.end - 1]
+    return word.endswith("s") and not word.endswith("ss")

@@ -1,0 +1,113 @@
+"""Spinal scope: hardware outside the spine gives no finding.
+
+A finding is vetoed when what it is about lies outside the spine
+(`NOT_SPINAL` target rules: anatomy such as the clavicle or hip, devices
+such as PICC lines, pacemakers, arthroplasties), decided from the nearest
+evidence out: the hardware's own noun phrase ("clavicle plate"), then its
+clause, then its sentence, then the sentence before it in the same section
+("Left shoulder: plate fixation of the clavicle. Two screws have backed
+out."). Spinal evidence at any step (a vertebral level, spinal hardware, a
+word of `spinal_anchors`) keeps the finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...lexicon import WordLists
+from .document import LevelMention, Segment, Target, Tokens
+
+NP_BEFORE = 2  # words between anatomy and the hardware word it names ("clavicle locking plate")
+NP_AFTER = 4  # words between a hardware word and its "of the left clavicle"
+
+
+class ScopeJudge:
+    """Decides, clause by clause, whether a finding is about the spine."""
+
+    def __init__(self, words: WordLists) -> None:
+        self.anchors = words["spinal_anchors"]
+        self.spinal_components = words["spinal_components"]
+        self.of_words = words["np_of_words"]
+        self.carried: tuple[str, Target] | None = None  # (section, NOT_SPINAL target)
+
+    def reset(self) -> None:
+        self.carried = None
+
+    def spinal_between(self, toks: Tokens, a: int, b: int) -> bool:
+        """Whether sentences without targets between two visited ones speak
+        of the spine (a level, an anchor word): then nothing carries over."""
+        return toks.has_level(a, b) or any(toks.lower[j] in self.anchors for j in range(a, b))
+
+    def _names(self, toks: Tokens, o: Target, h: Target) -> bool:
+        """Whether the anatomy or device `o` is part of hardware `h`'s noun phrase."""
+        if 0 <= h.start - o.end <= NP_BEFORE:
+            return all(
+                (toks.lower[j].isalpha() and toks.lower[j] not in self.of_words)
+                or toks.lower[j] in ("left", "right")
+                for j in range(o.end, h.start)
+            )
+        if 0 <= o.start - h.end <= NP_AFTER:
+            return all(toks.lower[j] in self.of_words for j in range(h.end, o.start))
+        return False
+
+    def _spinal(
+        self,
+        toks: Tokens,
+        a: int,
+        b: int,
+        hardware: Sequence[Target],
+        levels: Sequence[LevelMention],
+    ) -> bool:
+        c0, c1 = toks.char_range(a, b)
+        if any(c0 <= m[0] < c1 for m in levels):
+            return True
+        if any(a <= h.start < b and h.component in self.spinal_components for h in hardware):
+            return True
+        return any(toks.lower[j] in self.anchors for j in range(a, b))
+
+    def outside(
+        self,
+        toks: Tokens,
+        seg: Segment,
+        clause: tuple[int, int],
+        sentence: tuple[int, int],
+        section: str,
+        hardware: Sequence[Target],
+        outside: Sequence[Target],
+        levels: Sequence[LevelMention],
+    ) -> Target | None:
+        """The NOT_SPINAL mention that puts this segment's finding outside the
+        spine, or None."""
+        for h in seg.hardware:
+            for o in outside:
+                if self._names(toks, o, h):
+                    return o  # "clavicle plate", "plate of the clavicle", "femoral stem"
+        if any(h.component in self.spinal_components for h in seg.hardware):
+            return None
+        for a, b in (clause, sentence):
+            inside = [o for o in outside if a <= o.start < b]
+            if self._spinal(toks, a, b, hardware, levels):
+                return None
+            if inside:
+                return min(inside, key=lambda o: abs(o.start - seg.cue.start))
+        if self.carried is not None and self.carried[0] == section:
+            return self.carried[1]
+        return None
+
+    def after_sentence(
+        self,
+        toks: Tokens,
+        sentence: tuple[int, int],
+        section: str,
+        hardware: Sequence[Target],
+        outside: Sequence[Target],
+        levels: Sequence[LevelMention],
+    ) -> None:
+        """Remember a sentence about something outside the spine, for the next."""
+        a, b = sentence
+        if self._spinal(toks, a, b, hardware, levels):
+            self.carried = None
+        elif outside:
+            self.carried = (section, outside[-1])
+        elif self.carried is not None and self.carried[0] != section:
+            self.carried = None

@@ -1,0 +1,41 @@
+"""Levels and sides from the whole report: the hardware inventory, references
+to hardware named earlier, positions, endplates, generator pockets, and
+levels that belong to something else."""
+
+CASES = {
+    # a cue alone refers to the screw named just before
+    "place-surrounding-lucency": "The L5 screws are in place. <f type=screw_lucency levels=L5 side=->There is surrounding lucency</f>.",
+    "place-earlier-sided-screw": "The right D10 screw is in place. <f type=screw_lucency levels=T10 side=right size=2>Lucency of 2 mm around the screw</f>.",
+    "place-no-anaphora-for-bone": "Posterior C1-C2 wiring. The type II C2 fracture remains ununited.",
+    # the only one of its kind in the report
+    "place-the-cage-of-a-tlif": "History: L4-5 TLIF. Findings: <f type=cage_subsidence levels=L4,L5>The cage has subsided into the endplate</f>.",
+    "place-the-plate-of-an-acdf": "C4-C7 ACDF. <f type=rod_connector_dislodgement component=plate levels=C4,C5,C6,C7>The plate has migrated anteriorly</f>.",
+    "place-pseudarthrosis-only-cage": "ALIF cage at L5-S1. Pedicle screws L5 and S1. <f type=pseudarthrosis levels=L5,S1 assertion=possible>Findings suggest pseudarthrosis</f>.",
+    "place-ambiguous-cages": "Cages at L3-4 and L4-5. <f type=cage_subsidence levels=->One cage has subsided</f>.",
+    "place-screws-of-a-construct-stay-open": "Pedicle screws from L2 to S1. Rods intact. Cages in place. No change. <f type=screw_lucency levels=->Lucency about the screws</f>.",
+    "place-rod-fracture-stays-open": "Rods from T4 to L3. <f type=hardware_fracture component=rod levels=- side=right>The right rod is fractured</f>.",
+    # positions along a construct
+    "place-inferior-screws-of-plate": "<f type=screw_backout levels=C7>Backout of the inferior screws of the C5-7 plate</f>.",
+    "place-superior-screw": "<f type=screw_backout levels=C5 side=left>The left superior screw of the C5-C7 plate has backed out</f>.",
+    "place-cephalad-end-of-rod": "Rods T2-T10. <f type=rod_connector_dislodgement levels=T2 side=left>The cephalad end of the left rod is displaced dorsally at T2-T10</f>.",
+    # endplates: a cage takes the disc the endplate faces
+    "place-superior-endplate": "<f type=cage_subsidence levels=L5,S1 size=2>The cage has subsided 2 mm into the superior endplate of S1</f>.",
+    "place-inferior-endplate": "<f type=cage_subsidence levels=C4,C5>The cage subsides into the inferior endplate of C4</f>.",
+    # levels of something else are not the finding's
+    "place-nerve-root-level": "<f type=cage_subsidence levels=L4,L5>Retropulsion of the L4-5 cage compressing the right S1 nerve root</f>.",
+    "place-bone-fracture-level": "Pedicle screws T3-T9, skipping the fractured T6. <f type=screw_malposition levels=T7 side=right>The right T7 screw breaches the lateral pedicle wall</f>.",
+    "place-dorsal-levels": "<f type=screw_backout levels=T10 side=right size=5>The right D10 screw has backed out by 5 mm</f>.",
+    # stimulators: a generator's pocket, leads with their sides
+    "place-generator-pocket": "<f type=stimulator levels=T8 side=->Spinal cord stimulator leads, tips at T8</f>. <f type=stimulator component=stimulator_generator side=left>IPG in the left upper buttock</f>.",
+    "place-generator-pocket-dictation": "<f type=stimulator levels=T7,T8 side=->SCS w/ paddle T7-T8</f> <f type=stimulator component=stimulator_generator side=right>IPG rt flank</f>.",
+    "place-leads-by-side": "<f type=stimulator levels=->Two spinal cord stimulator leads</f>: <f type=stimulator levels=T8 side=left>the left lead tip at upper T8</f>, <f type=stimulator levels=T9 side=right>the right lead tip at mid T9</f>.",
+    "place-leads-level-then-side": "Spinal cord stimulator leads with <f type=stimulator levels=T8 side=left>tips at T8 on the left</f> and <f type=stimulator levels=T9 side=right>T9 on the right</f>.",
+    # procedures name the hardware they leave (the inventory)
+    "procedure-acdf-words": "History: C5-6 anterior cervical discectomy and fusion. <f type=cage_subsidence levels=C5,C6>The spacer has subsided</f>.",
+    "procedure-alif": "L5-S1 ALIF. <f type=cage_subsidence levels=L5,S1 assertion=possible>Possible subsidence of the cage</f>.",
+    "procedure-interbody-fusion": "L4-5 interbody fusion. <f type=pseudarthrosis levels=L4,L5>No bridging bone across the cage</f>.",
+    "procedure-psf": "T10-L2 PSF. <f type=hardware_fracture component=rod levels=T12 side=left>Fractured left rod at T12</f>.",
+    "procedure-corpectomy": "C5 corpectomy with a cage from C4 to C6. <f type=cage_subsidence levels=C4,C5,C6>The cage has subsided</f>.",
+    "procedure-fusion": "L4-S1 fusion. <f type=screw_lucency levels=S1 side=left size=3>3 mm lucency around the left S1 screw</f>.",
+    "negation-to-suggest": "<f type=screw_lucency assertion=absent>No marrow edema around the screws to suggest loosening</f>.",
+}

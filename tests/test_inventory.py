@@ -1,0 +1,37 @@
+"""The hardware inventory: what the whole report says is in place, merged."""
+
+from extractor import extract
+
+
+def _inventory(text):
+    return [(h.component, h.levels, h.side) for h in extract(text, model="rule").hardware]
+
+
+def test_constructs_are_collected_across_the_report():
+    text = (
+        "HISTORY: L4-S1 posterior fusion. TECHNIQUE: CT. FINDINGS: Bilateral pedicle "
+        "screws at L4, L5 and S1 with rods. L4-5 TLIF cage. The left S1 screw is intact. "
+        "Spinal cord stimulator leads with tips at T8; IPG in the left buttock."
+    )
+    items = _inventory(text)
+    assert ("pedicle_screw", ("L4", "L5", "S1"), "bilateral") in items
+    assert ("interbody_cage", ("L4", "L5"), None) in items
+    assert any(c == "stimulator_generator" and side == "left" for c, _, side in items)
+    assert any(c == "stimulator_lead" and levels == ("T8",) for c, levels, _ in items)
+
+
+def test_removed_planned_and_non_spinal_hardware_are_not_in_it():
+    text = (
+        "The L5 screws were removed in 2023. A T10-L2 fusion is planned. "
+        "Left hip arthroplasty. No hardware at L3."
+    )
+    assert _inventory(text) == []
+
+
+def test_mentions_give_the_offsets_of_their_words():
+    text = "Pedicle screws at L4 and L5. The screws are intact."
+    record = extract(text, model="rule")
+    (screws,) = [h for h in record.hardware if h.component == "pedicle_screw"]
+    assert [text[a:b] for a, b in screws.mentions] == ["Pedicle screws", "screws"]
+    record_dict = record.to_dict()
+    assert record_dict["hardware"][0]["mentions"][0] == [0, 14]
