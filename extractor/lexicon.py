@@ -407,6 +407,8 @@ WORD_LISTS: tuple[str, ...] = (
     "removal_words",
     "lowest_words",
     "highest_words",
+    "dictation_starters",
+    "dictation_glue",
 )
 
 

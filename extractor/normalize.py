@@ -105,7 +105,7 @@ class WordPatterns:
         )
         # a side that belongs to anatomy near the hardware, not to the hardware
         self.anatomy_after = re.compile(
-            r"[\s-]{1,3}(?:[a-z]{1,20}[\s-]{1,3}){0,2}(?:"
+            r"[\s-]{1,3}(?:[a-z0-9]{1,20}[\s-]{1,3}){0,2}(?:"
             + words.alternation("side_anatomy")
             + r")\b",
             re.IGNORECASE,

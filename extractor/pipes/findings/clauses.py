@@ -26,15 +26,40 @@ def is_stimulator_cue(span: Target) -> bool:
     )
 
 
+DICTATION_MIN_TOKENS = 28  # a stretch this long with hardly any punctuation is dictation
+DICTATION_PUNCTUATION = 1 / 28  # punctuation marks per word below which it is
+_PUNCTUATION = frozenset({".", ",", ";", ":", "(", ")", "!", "?"})
+
+
 def clauses(toks: Tokens, lo: int, hi: int, words: WordLists) -> list[tuple[int, int]]:
+    """Clauses at hard breaks ("but", ";", ...); in unpunctuated dictation
+    also where a new statement starts (`dictation_starters`)."""
     breaks = words["clause_breaks"]
+    lower = toks.lower
+    words_n = sum(1 for i in range(lo, hi) if not toks.text[i].isspace())
+    marks = sum(1 for i in range(lo, hi) if lower[i] in _PUNCTUATION)
+    dictation = words_n >= DICTATION_MIN_TOKENS and marks < words_n * DICTATION_PUNCTUATION
+    starters, glue = words["dictation_starters"], words["dictation_glue"]
+    side_words = {"lt", "rt", "left", "right", "b/l", "bilateral"}
     out = []
     start = lo
-    lower = toks.lower
+    prev = -1  # the last word (not whitespace)
     for i in range(lo, hi):
-        if lower[i] in breaks and i > start:
+        word = lower[i]
+        if toks.text[i].isspace():
+            continue
+        if i > start and (
+            word in breaks
+            or (dictation
+            and prev >= lo
+            and (word in starters or looks_like_level(toks.text[i]))
+            and lower[prev] not in glue
+            and lower[prev] not in side_words
+            and not looks_like_level(toks.text[prev]))
+        ):
             out.append((start, i))
             start = i
+        prev = i
     out.append((start, hi))
     return out
 
