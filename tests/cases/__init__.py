@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import core, places, scope
+from . import core, generic, places, scope
 
-_MODULES = (core, scope, places)
+_MODULES = (core, scope, places, generic)
 
 
 def _collect() -> dict[str, str]:

@@ -30,6 +30,7 @@ from .levels import disc_of_endplate
 
 SCREW_CUES = frozenset({"LUCENCY", "LOOSENING", "MALPOSITION", "BACKOUT"})
 NO_SIDE_BORROWING = frozenset({"PSEUDARTHROSIS", "SUBSIDENCE", "STIMULATOR"})
+DISC_CUES = frozenset({"PSEUDARTHROSIS", "SUBSIDENCE"})  # findings placed at a disc
 # the hardware a cue is preferably about, by component group
 PREFERRED_GROUP = {
     "LUCENCY": "screw",
@@ -67,6 +68,7 @@ def attach_segment(
     hardware: list[Target],
     vetoes: list[Target],
     level_mentions: list[LevelMention],
+    procedures: list[Target],
     side_mentions: list[SideMention],
     pocket_mentions: list[SideMention],
     size_mentions: list[SizeMention],
@@ -86,6 +88,10 @@ def attach_segment(
     c0, c1 = toks.char_range(seg.start, seg.end)
     # a level that belongs to a nerve root, a bone fracture or an adjacent segment is not the finding's
     seg_levels = [m for m in level_mentions if c0 <= m[0] < c1 and m[3] != "foreign"]
+    # a procedure's level ("ACDF C5-C6 - lucency at C6") gives way to the finding's own
+    own = [m for m in seg_levels if not _names_procedure(toks, m, procedures)]
+    if own:
+        seg_levels = own
     if seg.cue.label_ in SCREW_CUES:
         # a screw takes its vertebra's level, not the foramen's or disc's:
         # "the left L4 screw enters the L4-5 foramen" is L4
@@ -129,6 +135,15 @@ def attach_segment(
     seg.size_mentions = seg_sizes
     if not seg.side_groups and seg.cue.label_ in ("LUCENCY", "LOOSENING"):
         seg.side_groups = side_size_groups(seg.levels, seg_sizes, seg_sides)
+
+
+def _names_procedure(toks: Tokens, m: LevelMention, procedures: list[Target]) -> bool:
+    """Whether a level mention stands right next to a procedure word."""
+    for p in procedures:
+        a, b = toks.char_range(p.start, p.end)
+        if 0 <= a - m[1] <= 2 or 0 <= m[0] - b <= 2:
+            return True
+    return False
 
 
 def side_groups(
@@ -269,10 +284,20 @@ def borrow_within_sentence(
     clause_sides: list[list[str]],
     label_clause: list[bool],
     groups: Mapping[str, str],
+    level_mentions: list[LevelMention],
+    toks: Tokens,
 ) -> None:
     """A segment without hardware or level takes them from its neighbour
     about the same hardware, a level label opening the line, or an earlier
-    clause of the sentence about the same hardware."""
+    clause of the sentence about the same hardware; a fusion finding with
+    neither takes the last level named before it in the sentence ("No
+    bridging bone across C5-6; nonunion cannot be excluded")."""
+    cue_chars = {id(seg): toks.idx[seg.cue.start] for seg in segments}
+    for seg in segments:
+        if seg.cue.label_ in DISC_CUES and not seg.hardware and not seg.levels:
+            before = [m for m in level_mentions if m[1] <= cue_chars[id(seg)] and m[3] != "foreign"]
+            if before:
+                seg.levels = list(before[-1][2])
     for i, seg in enumerate(segments):
         if seg.hardware and seg.levels:
             continue

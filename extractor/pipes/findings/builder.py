@@ -246,8 +246,8 @@ class FindingBuilder:
             )
         for seg in segs:
             attach_segment(
-                toks, seg, v.hardware, v.vetoes, v.levels, v.sides, v.pockets, v.sizes,
-                groups, self.words,
+                toks, seg, v.hardware, v.vetoes, v.levels, v.procedures, v.sides, v.pockets,
+                v.sizes, groups, self.words,
             )  # fmt: skip
         clause_hardware = [[h for h in v.hardware if a <= h.start < b] for a, b in clause_list]
         relative = [
@@ -268,7 +268,7 @@ class FindingBuilder:
                     seg.hardware = list(clause_hardware[ci - 1])
                     seg.borrowed = True
         borrow_within_sentence(
-            segs, clause_levels, clause_groups, clause_sides, label_clause, groups
+            segs, clause_levels, clause_groups, clause_sides, label_clause, groups, v.levels, toks
         )
         has_hardware = any(h.label_ == "HARDWARE" for h in v.hardware)
         has_level = any(m[3] != "foreign" for m in v.levels)
@@ -325,7 +325,9 @@ class FindingBuilder:
                 drafts.append(draft)
         drafts = merge(drafts, groups)
         for d in drafts:
-            if d.type != "stimulator":
+            if d.type == "stimulator":
+                self.resolver.resolve_lead_side(toks, d, inventory)
+            else:
                 self.resolver.resolve_draft(toks, d, d.hardware, inventory, v.index, v.section)
         return drafts
 

@@ -26,8 +26,8 @@ def is_stimulator_cue(span: Target) -> bool:
     )
 
 
-DICTATION_MIN_TOKENS = 28  # a stretch this long with hardly any punctuation is dictation
-DICTATION_PUNCTUATION = 1 / 28  # punctuation marks per word below which it is
+DICTATION_MIN_TOKENS = 40  # a stretch this long with hardly any punctuation is dictation
+DICTATION_PUNCTUATION = 1 / 40  # punctuation marks per word below which it is
 _PUNCTUATION = frozenset({".", ",", ";", ":", "(", ")", "!", "?"})
 
 
@@ -50,12 +50,14 @@ def clauses(toks: Tokens, lo: int, hi: int, words: WordLists) -> list[tuple[int,
             continue
         if i > start and (
             word in breaks
-            or (dictation
-            and prev >= lo
-            and (word in starters or looks_like_level(toks.text[i]))
-            and lower[prev] not in glue
-            and lower[prev] not in side_words
-            and not looks_like_level(toks.text[prev]))
+            or (
+                dictation
+                and prev >= lo
+                and (word in starters or looks_like_level(toks.text[i]))
+                and lower[prev] not in glue
+                and lower[prev] not in side_words
+                and not looks_like_level(toks.text[prev])
+            )
         ):
             out.append((start, i))
             start = i

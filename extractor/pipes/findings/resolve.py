@@ -127,6 +127,20 @@ class Resolver:
             elif extreme == "highest":
                 draft.levels = draft.levels[:1]
 
+    def resolve_lead_side(self, toks: Tokens, draft: Draft, inventory: Inventory) -> None:
+        """Stimulator leads at known levels with no side stated are the leads
+        of both sides when the only lead entry there has both ("two leads,
+        paramedian right and left, spanning T8-T9 ... the leads at T8/T9")."""
+        if draft.side is not None or not draft.levels or draft.component == "stimulator_generator":
+            return
+        fits = [
+            e
+            for e in inventory.fitting("stimulator_lead", None)
+            if set(e.levels) & set(draft.levels)
+        ]
+        if len(fits) == 1 and fits[0].side == "bilateral" and _plural(toks, draft.cue):
+            draft.side = "bilateral"  # the leads of both sides
+
     @staticmethod
     def _place(draft: Draft, levels: list[str], side: str | None) -> None:
         draft.levels = list(levels)
