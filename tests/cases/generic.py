@@ -16,7 +16,7 @@ CASES = {
     "generic-complications-are": "<f type=hardware_fracture assertion=hypothetical>Late complications are rod fracture</f> and <f type=pseudarthrosis assertion=hypothetical>pseudarthrosis</f>.",
     "generic-recognized-complications": "<f type=screw_backout assertion=hypothetical>Screw backout and plate migration are recognized complications</f>.",
     "generic-recognised-complications": "<f type=cage_subsidence assertion=hypothetical>Subsidence and migration are recognised complications of stand-alone cages</f>.",
-    "generic-known-complications": "<f type=hardware_fracture assertion=hypothetical>Known complications such as rod fracture</f> were discussed with the patient.",
+    "generic-known-complications": "<f type=hardware_fracture assertion=hypothetical>Rod fracture is among the known complications</f>.",
     "generic-common-complications": "<f type=screw_lucency assertion=hypothetical>Common complications include screw loosening</f>.",
     "generic-potential-complications": "<f type=screw_malposition assertion=hypothetical>Potential complications of the procedure include screw malposition</f>.",
     "generic-possible-complications": "<f type=screw_backout assertion=hypothetical>Possible complications include screw backout</f>.",
