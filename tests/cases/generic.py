@@ -12,6 +12,7 @@ CASES = {
     "generic-teaching-note-plain": "<f type=screw_lucency assertion=hypothetical>Teaching note: lucency around a screw means loosening</f>.",
     "generic-complications-of-only": "<f type=pseudarthrosis assertion=hypothetical>Complications of long fusions include pseudarthrosis</f>.",
     "generic-recognised-complications-only": "<f type=hardware_fracture assertion=hypothetical>Rod breakage is among recognised complications</f>.",
+    "generic-complications-such-as": "<f type=hardware_fracture assertion=hypothetical>Complications such as rod fracture</f> were explained.",
     "generic-complications-include": "<f type=cage_subsidence assertion=hypothetical>Complications include cage subsidence</f>.",
     "generic-complications-are": "<f type=hardware_fracture assertion=hypothetical>Late complications are rod fracture</f> and <f type=pseudarthrosis assertion=hypothetical>pseudarthrosis</f>.",
     "generic-recognized-complications": "<f type=screw_backout assertion=hypothetical>Screw backout and plate migration are recognized complications</f>.",
