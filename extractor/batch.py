@@ -288,50 +288,48 @@ class _Pool:
 
 
 class Progress:
-    """One self-updating line on a terminal: done, rate, ETA, errors."""
+    """A tqdm progress bar on a terminal: reports done, rate, time left, errors.
+
+    Off when `enabled` is false or the stream is not a terminal; the stream is
+    looked up when the bar starts, not when this module is imported.
+    """
 
     def __init__(
         self,
         total: int | None,
         *,
-        stream: TextIO = sys.stderr,
+        stream: TextIO | None = None,
         enabled: bool = True,
         already: int = 0,
     ) -> None:
-        self.total = total
-        self.stream = stream
-        self.enabled = enabled and getattr(stream, "isatty", lambda: False)()
-        self.started = time.perf_counter()
-        self.already = already
-        self.done = 0
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = enabled and getattr(self.stream, "isatty", lambda: False)()
         self.errors = 0
-        self._last = 0.0
+        self.done = 0
+        self._bar: Any = None
+        if self.enabled:
+            from tqdm import tqdm
+
+            self._bar = tqdm(
+                total=total,
+                initial=already,
+                unit=" reports",
+                file=self.stream,
+                dynamic_ncols=True,
+                smoothing=0.05,
+                mininterval=0.25,
+                postfix={"errors": 0},
+            )
 
     def update(self, error: bool) -> None:
         self.done += 1
-        self.errors += error
-        if not self.enabled:
-            return
-        now = time.perf_counter()
-        if now - self._last < 0.25:
-            return
-        self._last = now
-        self.stream.write("\r" + self.line(now) + "\x1b[K")
-        self.stream.flush()
-
-    def line(self, now: float | None = None) -> str:
-        elapsed = max((now or time.perf_counter()) - self.started, 1e-9)
-        rate = self.done / elapsed
-        done = self.already + self.done
-        text = f"{done:,}"
-        if self.total:
-            text += f"/{self.total:,} ({100 * done / self.total:.0f}%)"
-            if rate > 0:
-                left = max(self.total - done, 0) / rate
-                text += f"  ETA {int(left // 60):d}:{int(left % 60):02d}"
-        return f"{text} reports  {rate:,.0f}/s  errors {self.errors:,}"
+        if error:
+            self.errors += 1
+            if self._bar is not None:
+                self._bar.set_postfix(errors=self.errors, refresh=False)
+        if self._bar is not None:
+            self._bar.update(1)
 
     def finish(self) -> None:
-        if self.enabled:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
+        if self._bar is not None:
+            self._bar.close()

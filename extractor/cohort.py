@@ -23,10 +23,10 @@ def positive(findings: pd.DataFrame) -> pd.DataFrame:
 
 
 def by_level(findings: pd.DataFrame) -> pd.DataFrame:
-    """One row per (finding, level): the `levels` column ("L4,L5") exploded to `level`."""
-    out = findings.assign(level=findings["levels"].fillna("").str.split(","))
-    out = out.explode("level").reset_index(drop=True)
-    return out[out["level"] != ""]
+    """One row per (finding, level): the `levels` list column exploded to `level`
+    (a finding without a level has none)."""
+    out = findings.explode("levels").rename(columns={"levels": "level"}).reset_index(drop=True)
+    return out[out["level"].notna()]
 
 
 def level_type_counts(findings: pd.DataFrame, levels: Sequence[str] = SPINE_C1_S1) -> pd.DataFrame:

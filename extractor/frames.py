@@ -1,35 +1,33 @@
-"""pandas front end over the same record converter and row shapes as the CLI."""
+"""pandas front end over the same record converter and column spec as the CLI."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import pandas as pd
 from spacy.language import Language
 
+from . import tables
 from .api import MAX_CHARS, ModelChoice, extract_many
-from .io import FINDING_FIELDS, REPORT_FIELDS, finding_rows, report_row
 from .schema import ReportRecord
 
 
-def records_to_frames(records: Iterable[ReportRecord]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(reports, findings) tables: one row a report, one row a finding.
+class Frames(NamedTuple):
+    """The three tables of a batch (columns: `extractor.tables`)."""
 
-    Levels are joined with commas in the findings table ("L4,L5").
-    """
-    reports_rows = []
-    findings_rows = []
-    for rec in records:
-        reports_rows.append(report_row(rec))
-        findings_rows.extend(finding_rows(rec))
-    reports = pd.DataFrame(reports_rows, columns=REPORT_FIELDS)
-    findings = pd.DataFrame(findings_rows, columns=FINDING_FIELDS)
-    reports["needs_surgical_review"] = reports["needs_surgical_review"].astype("boolean")
-    reports["n_findings"] = reports["n_findings"].astype("int64")
-    findings["size_mm"] = findings["size_mm"].astype("Float64")
-    findings["start"] = findings["start"].astype("Int64")
-    findings["end"] = findings["end"].astype("Int64")
-    return reports, findings
+    reports: pd.DataFrame
+    findings: pd.DataFrame
+    hardware: pd.DataFrame
+
+
+def records_to_frames(records: Iterable[ReportRecord]) -> Frames:
+    """(reports, findings, hardware): one row a report, a finding, an
+    inventory entry; `levels` and `review_reasons` as lists, nullable dtypes."""
+    kept = list(records)
+    return Frames(
+        *(tables.pandas_frame(name, list(tables.rows(name, kept))) for name in Frames._fields)
+    )
 
 
 def extract_frame(
@@ -40,8 +38,8 @@ def extract_frame(
     nlp: Language | None = None,
     max_chars: int = MAX_CHARS,
     model: ModelChoice = None,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Run the extractor over a DataFrame; returns (reports, findings).
+) -> Frames:
+    """Run the extractor over a DataFrame; returns (reports, findings, hardware).
 
     `model` as in `extract`."""
     for col in (id_col, text_col):

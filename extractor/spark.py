@@ -1,13 +1,15 @@
 """Spark front end: the same records, computed on executors.
 
 Install with the `spark` extra. PySpark is imported only when these
-functions are called. Both functions use `mapInPandas`; each executor
+functions are called. All three use `mapInPandas`; each executor
 process builds the pipeline (and review model) once and reuses it for every
 partition, and rows go through the same `extract_many` -> record converter
 as the CLI and pandas front ends, so the values are the same.
 
-    from extractor.spark import extract_findings, extract_reports
+    from extractor.spark import extract_findings, extract_hardware, extract_reports
     findings = extract_findings(df, id_col="accession", text_col="report_text")
+
+Columns and types are the one spec of `extractor.tables`.
 """
 
 from __future__ import annotations
@@ -15,18 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .io import FINDING_FIELDS, REPORT_FIELDS, finding_rows, report_row
+from . import tables
 from .schema import MAX_CHARS
-
-FINDINGS_SCHEMA = (
-    "report_id string, type string, component string, levels array<string>, side string, "
-    "size_mm double, assertion string, change string, section string, start long, end long, "
-    "text string"
-)
-REPORTS_SCHEMA = (
-    "id string, n_findings long, needs_surgical_review boolean, review_probability double, "
-    "review_reasons array<string>, error string"
-)
 
 _STATE: dict[tuple[Any, ...], Any] = {}
 
@@ -49,9 +41,7 @@ def _records(
         ]
         texts = list(pdf[text_col].astype(object).where(pdf[text_col].notna(), None))
         records = list(
-            extract_many(
-                zip(ids, texts, strict=True), nlp=nlp, max_chars=max_chars, model=review or "rule"
-            )
+            extract_many(zip(ids, texts, strict=True), nlp=nlp, max_chars=max_chars, model=review)
         )
         yield pdf, records
 
@@ -62,38 +52,17 @@ def _check_columns(df: Any, id_col: str, text_col: str) -> None:
             raise KeyError(f"column {col!r} not in the Spark DataFrame (columns: {df.columns})")
 
 
-def _map(
-    df: Any,
-    id_col: str,
-    text_col: str,
-    settings: tuple[Any, ...],
-    to_rows: Any,
-    columns: list[str],
-    schema: str,
-) -> Any:
+def _map(df: Any, id_col: str, text_col: str, settings: tuple[Any, ...], table: str) -> Any:
     import pandas as pd
 
     _check_columns(df, id_col, text_col)
+    columns = tables.column_names(table)
 
     def run(pdf_iter: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for _pdf, records in _records(pdf_iter, id_col, text_col, settings):
-            yield pd.DataFrame(
-                [row for record in records for row in to_rows(record)], columns=columns
-            )
+            yield pd.DataFrame(list(tables.rows(table, records)), columns=columns, dtype=object)
 
-    return df.select(id_col, text_col).mapInPandas(run, schema=schema)
-
-
-def _finding_rows(record: Any) -> Iterator[dict[str, Any]]:
-    for row in finding_rows(record):
-        row["levels"] = row["levels"].split(",") if row["levels"] else []
-        yield row
-
-
-def _report_rows(record: Any) -> Iterator[dict[str, Any]]:
-    row = report_row(record)
-    row["review_reasons"] = list(record.review_reasons)
-    yield row
+    return df.select(id_col, text_col).mapInPandas(run, schema=tables.spark_schema(table))
 
 
 def extract_findings(
@@ -107,8 +76,7 @@ def extract_findings(
 ) -> Any:
     """A Spark DataFrame of findings, one row per finding, in the contract's
     columns plus `report_id` (levels as an array)."""
-    settings = (lexicons, model, max_chars)
-    return _map(df, id_col, text_col, settings, _finding_rows, FINDING_FIELDS, FINDINGS_SCHEMA)
+    return _map(df, id_col, text_col, (lexicons, model, max_chars), "findings")
 
 
 def extract_reports(
@@ -122,5 +90,18 @@ def extract_reports(
 ) -> Any:
     """A Spark DataFrame with one row per input row: the report-level fields
     of the contract's record (review flag, probability, reasons, error)."""
-    settings = (lexicons, model, max_chars)
-    return _map(df, id_col, text_col, settings, _report_rows, REPORT_FIELDS, REPORTS_SCHEMA)
+    return _map(df, id_col, text_col, (lexicons, model, max_chars), "reports")
+
+
+def extract_hardware(
+    df: Any,
+    id_col: str = "id",
+    text_col: str = "text",
+    *,
+    lexicons: str | None = None,
+    model: str | None = None,
+    max_chars: int = MAX_CHARS,
+) -> Any:
+    """A Spark DataFrame of the reports' hardware inventories, one row per
+    entry (`report_id`, component, levels, side, mentions)."""
+    return _map(df, id_col, text_col, (lexicons, model, max_chars), "hardware")

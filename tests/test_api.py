@@ -62,16 +62,28 @@ def test_extract_many_numbers_plain_texts():
     assert [r.id for r in extract_many(["Rods intact.", TEXT])] == ["0", "1"]
 
 
-def test_extract_frame_gives_report_and_finding_tables():
+def test_extract_frame_gives_report_finding_and_hardware_tables():
     df = pd.DataFrame(
         {"rid": ["x", "y", "z"], "body": [TEXT, None, "Rods intact."], "other": [1, 2, 3]}
     )
-    reports, findings = extract_frame(df, id_col="rid", text_col="body")
+    reports, findings, hardware = extract_frame(df, id_col="rid", text_col="body")
     assert list(reports["id"]) == ["x", "y", "z"]
     assert reports.loc[1, "error"] == "missing text"
     assert set(findings["report_id"]) == {"x"}
     row = findings[findings["type"] == "screw_lucency"].iloc[0]
-    assert (row["levels"], row["side"], row["size_mm"]) == ("L5", "left", 3.0)
+    assert (row["levels"], row["side"], row["size_mm"]) == (["L5"], "left", 3.0)
+    assert ("x", "pedicle_screw", ["L5"], "left") in [
+        (r.report_id, r.component, r.levels, r.side) for r in hardware.itertuples()
+    ]
+
+
+def test_table_dtypes_do_not_change_with_the_data():
+    empty = extract_frame(pd.DataFrame({"id": ["a"], "text": ["Rods intact."]}))
+    full = extract_frame(pd.DataFrame({"id": ["a"], "text": [TEXT]}))
+    for a, b in zip(empty, full, strict=True):
+        assert a.dtypes.to_dict() == b.dtypes.to_dict()
+    assert str(full.reports["error"].dtype) == "string"
+    assert str(full.findings["side"].dtype) == "string"
 
 
 def test_extract_frame_names_a_missing_column():

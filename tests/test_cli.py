@@ -93,6 +93,8 @@ def test_csv_in_gives_finding_and_report_tables(tmp_path):
     reports = pd.read_csv(tmp_path / "out.reports.csv")
     assert list(reports["id"]) == ["a", "b"]
     assert list(findings["report_id"]) == ["a"] and findings.loc[0, "levels"] == "L5"
+    hardware = pd.read_csv(tmp_path / "out.hardware.csv")
+    assert list(hardware.columns) == ["report_id", "component", "levels", "side", "mentions"]
 
 
 def test_csv_without_the_text_column_is_a_usage_error_before_any_report(tmp_path, capsys):
@@ -124,6 +126,9 @@ def test_parquet_in_and_out(tmp_path):
     assert list(reports["id"]) == ["a", "b", "c"]
     assert reports["error"].notna().tolist() == [False, True, False]
     assert findings["type"].tolist() == ["screw_lucency"]
+    assert findings["levels"].tolist()[0].tolist() == ["L5"]  # a list column in Parquet
+    hardware = pd.read_parquet(tmp_path / "out.hardware.parquet")
+    assert hardware["report_id"].tolist() == ["a", "c"]
 
 
 def test_folder_of_text_files(tmp_path):

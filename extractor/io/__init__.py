@@ -21,25 +21,20 @@ from .readers import (
     open_input,
 )
 from .writers import (
-    FINDING_FIELDS,
     OUTPUT_FORMATS,
-    REPORT_FIELDS,
     AtomicFile,
     TableWriter,
     encode_line,
-    finding_rows,
     output_format,
     output_paths,
     record_json,
-    report_row,
     reports_table_path,
+    sibling_path,
 )
 
 __all__ = [
-    "FINDING_FIELDS",
     "INPUT_FORMATS",
     "OUTPUT_FORMATS",
-    "REPORT_FIELDS",
     "AtomicFile",
     "CheckpointWriter",
     "InputDigest",
@@ -51,7 +46,6 @@ __all__ = [
     "encode_line",
     "estimate_total",
     "file_digest",
-    "finding_rows",
     "finish_output",
     "input_format",
     "open_input",
@@ -61,7 +55,7 @@ __all__ = [
     "read_state",
     "record_json",
     "remove_stale_tables",
-    "report_row",
     "reports_table_path",
     "resume",
+    "sibling_path",
 ]

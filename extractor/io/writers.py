@@ -11,16 +11,15 @@ from __future__ import annotations
 import csv
 import json
 import os
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..schema import FINDING_KEYS, ReportRecord
+from .. import tables
+from ..schema import ReportRecord
 from .readers import InputError
 
 OUTPUT_FORMATS = ("jsonl", "csv", "parquet")
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def output_format(path: str) -> str:
@@ -37,17 +36,22 @@ def output_format(path: str) -> str:
     )
 
 
+def sibling_path(path: str, table: str) -> str:
+    """The file of `table` beside a findings table: OUT.reports.csv, OUT.hardware.csv."""
+    p = Path(path)
+    return str(p.with_name(f"{p.stem}.{table}{p.suffix}"))
+
+
 def reports_table_path(path: str) -> str:
     """The sibling file of a finding table that holds one row per report."""
-    p = Path(path)
-    return str(p.with_name(f"{p.stem}.reports{p.suffix}"))
+    return sibling_path(path, "reports")
 
 
 def output_paths(path: str) -> list[str]:
     """Every file a run writing `path` produces."""
     if path == "-" or output_format(path) == "jsonl":
         return [path]
-    return [path, reports_table_path(path)]
+    return [path, sibling_path(path, "reports"), sibling_path(path, "hardware")]
 
 
 def record_json(record: ReportRecord) -> str:
@@ -62,13 +66,6 @@ def record_json(record: ReportRecord) -> str:
 def encode_line(line: str) -> bytes:
     """UTF-8 bytes of a JSON line; a lone surrogate becomes its JSON escape."""
     return line.encode("utf-8", "backslashreplace") + b"\n"
-
-
-def cell(value: Any) -> Any:
-    """A table cell: strings made valid UTF-8."""
-    if isinstance(value, str) and _SURROGATE_RE.search(value):
-        return value.encode("utf-8", "backslashreplace").decode("utf-8")
-    return value
 
 
 class AtomicFile:
@@ -94,125 +91,68 @@ def temporary_path(path: str) -> str:
     return str(p.with_name(f".{p.name}.partial-table{p.suffix}"))
 
 
-REPORT_FIELDS = [
-    "id",
-    "n_findings",
-    "needs_surgical_review",
-    "review_probability",
-    "review_reasons",
-    "error",
-]
-FINDING_FIELDS = ["report_id", *FINDING_KEYS]
-
-
-def report_row(record: ReportRecord) -> dict[str, Any]:
-    return {
-        "id": cell(record.id),
-        "n_findings": len(record.findings),
-        "needs_surgical_review": record.needs_surgical_review,
-        "review_probability": record.review_probability,
-        "review_reasons": "; ".join(record.review_reasons),
-        "error": cell(record.error),
-    }
-
-
-def finding_rows(record: ReportRecord) -> Iterator[dict[str, Any]]:
-    for f in record.findings:
-        row = f.to_dict()
-        row["levels"] = ",".join(f.levels)
-        row["text"] = cell(row["text"])
-        yield {"report_id": cell(record.id), **row}
+# the file of each table, by its place in `TableWriter._files`
+_TABLE_FILES = ("findings", "reports", "hardware")
 
 
 class TableWriter:
-    """Streams records into a finding table plus a sibling report table
-    (.csv or .parquet), written to temporary files and renamed into place.
-    (JSON lines output is the checkpoint file itself; see `finish_output`.)"""
+    """Streams records into a findings table and its sibling reports and
+    hardware tables (.csv or .parquet, columns from `extractor.tables`),
+    written to temporary files and renamed into place. (JSON lines output is
+    the checkpoint file itself; see `finish_output`.)"""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.format = output_format(path)
         if self.format not in ("csv", "parquet"):
             raise InputError(f"{path}: a table is written as .csv or .parquet")
-        self._files = [AtomicFile(path), AtomicFile(reports_table_path(path))]
+        paths = {"findings": path, "reports": sibling_path(path, "reports")}
+        paths["hardware"] = sibling_path(path, "hardware")
+        self._files = {name: AtomicFile(p) for name, p in paths.items()}
+        self._buffers: dict[str, list[tuple[Any, ...]]] = {name: [] for name in _TABLE_FILES}
+        self._handles: dict[str, Any] = {}
+        self._writers: dict[str, Any] = {}
+        self._records = 0
         if self.format == "csv":
-            self._fh = open(self._files[0].tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
-            self._side_fh = open(self._files[1].tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
-            self._findings_csv = csv.DictWriter(self._fh, FINDING_FIELDS)
-            self._reports_csv = csv.DictWriter(self._side_fh, REPORT_FIELDS)
-            self._findings_csv.writeheader()
-            self._reports_csv.writeheader()
-        else:
-            self._finding_buffer: list[dict[str, Any]] = []
-            self._report_buffer: list[dict[str, Any]] = []
-            self._pq_writers: dict[str, Any] = {}
+            for name in _TABLE_FILES:
+                fh = open(self._files[name].tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
+                self._handles[name] = fh
+                self._writers[name] = csv.writer(fh)
+                self._writers[name].writerow(tables.column_names(name))
 
     def write(self, records: Iterable[ReportRecord]) -> None:
         for record in records:
-            if self.format == "csv":
-                self._reports_csv.writerow(report_row(record))
-                self._findings_csv.writerows(finding_rows(record))
-            else:
-                self._report_buffer.append(report_row(record))
-                self._finding_buffer.extend(finding_rows(record))
-                if len(self._report_buffer) >= 4096:
-                    self._flush_parquet()
+            for name in _TABLE_FILES:
+                for row in tables.ROWS[name](record):
+                    if self.format == "csv":
+                        self._writers[name].writerow(tables.csv_row(name, row))
+                    else:
+                        self._buffers[name].append(row)
+            self._records += 1
+            if self.format == "parquet" and self._records % 4096 == 0:
+                self._flush_parquet()
 
     def _flush_parquet(self) -> None:
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        schemas = {
-            "findings": pa.schema(
-                [
-                    ("report_id", pa.string()),
-                    ("type", pa.string()),
-                    ("component", pa.string()),
-                    ("levels", pa.string()),
-                    ("side", pa.string()),
-                    ("size_mm", pa.float64()),
-                    ("assertion", pa.string()),
-                    ("change", pa.string()),
-                    ("section", pa.string()),
-                    ("start", pa.int64()),
-                    ("end", pa.int64()),
-                    ("text", pa.string()),
-                ]
-            ),
-            "reports": pa.schema(
-                [
-                    ("id", pa.string()),
-                    ("n_findings", pa.int64()),
-                    ("needs_surgical_review", pa.bool_()),
-                    ("review_probability", pa.float64()),
-                    ("review_reasons", pa.string()),
-                    ("error", pa.string()),
-                ]
-            ),
-        }
-        targets = {
-            "findings": (self._files[0].tmp, self._finding_buffer),
-            "reports": (self._files[1].tmp, self._report_buffer),
-        }
-        for name, (tmp, rows) in targets.items():
-            schema = schemas[name]
-            if name not in self._pq_writers:
-                self._pq_writers[name] = pq.ParquetWriter(tmp, schema)
-            table = pa.Table.from_pylist(rows, schema=schema)
-            self._pq_writers[name].write_table(table)
-        self._finding_buffer = []
-        self._report_buffer = []
+        for name in _TABLE_FILES:
+            if name not in self._writers:
+                self._writers[name] = pq.ParquetWriter(
+                    self._files[name].tmp, tables.arrow_schema(name)
+                )
+            self._writers[name].write_table(tables.arrow_table(name, self._buffers[name]))
+            self._buffers[name] = []
 
     def close(self, *, success: bool = True) -> None:
         if self.format == "parquet":
             if success:
                 self._flush_parquet()
-            for w in self._pq_writers.values():
+            for w in self._writers.values():
                 w.close()
         else:
-            self._fh.close()
-            self._side_fh.close()
-        for f in self._files:
+            for fh in self._handles.values():
+                fh.close()
+        for f in self._files.values():
             if success:
                 f.commit()
             else:
