@@ -24,28 +24,12 @@ SECTION_RULES_FILE = "section_rules.json"
 FINDING_TYPES_FILE = "finding_types.json"
 WORDS_FILE = "words.json"
 
-CUE_CATEGORIES: tuple[str, ...] = (
-    "LUCENCY",
-    "LOOSENING",
-    "MALPOSITION",
-    "BACKOUT",
-    "DISPLACEMENT",
-    "FRACTURE",
-    "SUBSIDENCE",
-    "PSEUDARTHROSIS",
-    "STIMULATOR",
-)
-# HARDWARE: spinal hardware words; PROCEDURE: operations that imply hardware
-# ("L4-5 TLIF", for the inventory); NOT_HARDWARE: look-alikes (cement, bone
-# fractures, pumps); NOT_SPINAL: anatomy and devices outside the spine, whose
-# hardware never gives a finding
-TARGET_CATEGORIES: tuple[str, ...] = (
-    *CUE_CATEGORIES,
-    "HARDWARE",
-    "PROCEDURE",
-    "NOT_HARDWARE",
-    "NOT_SPINAL",
-)
+# Target rule categories that are not finding cues. HARDWARE: spinal hardware
+# words; PROCEDURE: operations that imply hardware ("L4-5 TLIF", for the
+# inventory); NOT_HARDWARE: look-alikes (cement, bone fractures, pumps);
+# NOT_SPINAL: anatomy and devices outside the spine, whose hardware never
+# gives a finding. The cue categories are the "cues" of finding_types.json.
+STRUCTURAL_CATEGORIES: tuple[str, ...] = ("HARDWARE", "PROCEDURE", "NOT_HARDWARE", "NOT_SPINAL")
 ASSERTION_CATEGORIES: tuple[str, ...] = (
     "NEGATED_EXISTENCE",
     "POSSIBLE_EXISTENCE",
@@ -177,15 +161,24 @@ def _check_common(
     return where
 
 
-def load_target_rules(source: str | Path | None = None) -> list[Any]:
-    """Target rules (hardware, finding cues, vetoes) as medspaCy TargetRules."""
+def load_target_rules(
+    source: str | Path | None = None, cues: Sequence[str] | None = None
+) -> list[Any]:
+    """Target rules (hardware, finding cues, vetoes) as medspaCy TargetRules.
+
+    `cues`: the cue categories a rule may have (default: those of the
+    packaged finding_types.json)."""
     from medspacy.target_matcher import TargetRule
 
+    categories = (
+        *(cues if cues is not None else load_finding_types().cues),
+        *STRUCTURAL_CATEGORIES,
+    )
     data, label = _read_json(source, TARGET_RULES_FILE)
     rules = []
     ids: set[str] = set()
     for i, raw in enumerate(_rules_list(data, "target_rules", label)):
-        where = _check_common(raw, i, label, _TARGET_KEYS, TARGET_CATEGORIES, ids)
+        where = _check_common(raw, i, label, _TARGET_KEYS, categories, ids)
         meta = raw["metadata"]
         if raw["category"] in ("HARDWARE", "STIMULATOR") and (
             "component" not in meta
@@ -277,6 +270,11 @@ class FindingTypeTable:
     by_cue: Mapping[str, Mapping[str, str | None]]  # cue -> group/generic/none -> type
     by_cue_component: Mapping[str, Mapping[str, str | None]]  # cue -> component -> type
 
+    @property
+    def cues(self) -> tuple[str, ...]:
+        """The cue categories (target rule categories that make findings)."""
+        return tuple(self.by_cue)
+
     def resolve(self, cue: str, component: str | None, has_hardware: bool) -> str | None:
         table = self.by_cue[cue]
         if component is not None:
@@ -310,9 +308,15 @@ def load_finding_types(source: str | Path | None = None) -> FindingTypeTable:
         raise LexiconError(f"{label}: components {sorted(missing)} belong to no group")
     by_cue: dict[str, dict[str, str | None]] = {}
     by_cue_component: dict[str, dict[str, str | None]] = {}
-    for cue in CUE_CATEGORIES:
-        if cue not in cues:
-            raise LexiconError(f"{label}: cue {cue!r} has no entry")
+    if not isinstance(cues, dict) or not cues:
+        raise LexiconError(f"{label}: 'cues' must map each cue category to its types")
+    for cue in cues:
+        if not isinstance(cue, str) or not cue.isupper() or cue in STRUCTURAL_CATEGORIES:
+            raise LexiconError(
+                f"{label}: {cue!r} cannot be a cue category (upper case, not a structural one)"
+            )
+        if not isinstance(cues[cue], dict):
+            raise LexiconError(f"{label}: cue {cue!r} must map component groups to types")
         entry = dict(cues[cue])
         specific = entry.pop("by_component", {})
         for key in _GROUP_KEYS:
@@ -326,9 +330,9 @@ def load_finding_types(source: str | Path | None = None) -> FindingTypeTable:
                 raise LexiconError(f"{label}: cue {cue!r} names unknown component {component!r}")
         by_cue[cue] = entry
         by_cue_component[cue] = specific
-    unknown = set(cues) - set(CUE_CATEGORIES)
-    if unknown:
-        raise LexiconError(f"{label}: unknown cue categories {sorted(unknown)}")
+    for required in ("STIMULATOR",):
+        if required not in by_cue:
+            raise LexiconError(f"{label}: cue {required!r} has no entry")
     return FindingTypeTable(component_groups, by_cue, by_cue_component)
 
 
@@ -350,8 +354,10 @@ def check_lexicon_dir(path: str | Path) -> None:
     present = [name for name in LEXICON_FILES if (folder / name).exists()]
     if not present:
         raise LexiconError(f"{path}: holds none of the rule files {', '.join(LEXICON_FILES)}")
+    types = folder / FINDING_TYPES_FILE
+    cues = load_finding_types(types if types.exists() else None).cues
     loaders = {
-        TARGET_RULES_FILE: load_target_rules,
+        TARGET_RULES_FILE: lambda path: load_target_rules(path, cues),
         CONTEXT_RULES_FILE: load_context_rules,
         SECTION_RULES_FILE: load_section_rules,
         FINDING_TYPES_FILE: load_finding_types,

@@ -60,7 +60,10 @@ def build_nlp(lexicon_dir: str | Path | None = None) -> Language:
 
     nlp.add_pipe("spine_sections", config={"rules": own(SECTION_RULES_FILE)})
     nlp.add_pipe("spine_sentences", config={"words": own(WORDS_FILE)})
-    nlp.add_pipe("spine_targets", config={"rules": own(TARGET_RULES_FILE)})
+    nlp.add_pipe(
+        "spine_targets",
+        config={"rules": own(TARGET_RULES_FILE), "types": own(FINDING_TYPES_FILE)},
+    )
     nlp.add_pipe("spine_context", config={"rules": own(CONTEXT_RULES_FILE)})
     nlp.add_pipe(
         "spine_findings", config={"types": own(FINDING_TYPES_FILE), "words": own(WORDS_FILE)}

@@ -174,7 +174,7 @@ def render_many(items: Sequence[RenderInput]) -> HTMLPage:
 
 def _legend() -> str:
     types = "".join(
-        f'<span style="--c:{TYPE_COLORS[t]}"><i class="swatch"></i>{t}</span>'
+        f'<span style="--c:{TYPE_COLORS.get(t, "#555")}"><i class="swatch"></i>{t}</span>'
         for t in FINDING_TYPES
     )
     styles = (

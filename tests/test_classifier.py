@@ -172,3 +172,30 @@ def test_packaged_model_loads_and_is_documented(root):
     assert 0 < model.threshold < 1
     card = (root / "extractor" / "models" / "README.md").read_text()
     assert f"{model.threshold:.4f}" in card and "scikit-learn" in card
+
+
+def test_a_model_without_some_finding_features_still_loads_and_scores(tmp_path):
+    """Features are looked up by name: a model trained before a feature (or a
+    finding type) existed ignores it instead of being refused."""
+    import hashlib
+
+    from extractor.review.modelfile import canonical
+
+    raw = json.loads(
+        __import__("importlib")
+        .resources.files("extractor.models")
+        .joinpath("review_model.json")
+        .read_text()
+    )
+    payload = raw["payload"]
+    names = payload["finding_features"]
+    dropped = [i for i, n in enumerate(names) if n.startswith(("n:stimulator", "any:stimulator"))]
+    assert dropped
+    payload["finding_features"] = [n for i, n in enumerate(names) if i not in dropped]
+    payload["coef"] = [c for i, c in enumerate(payload["coef"]) if i not in dropped]
+    raw["sha256"] = hashlib.sha256(canonical(payload).encode()).hexdigest()
+    path = tmp_path / "older.json"
+    path.write_text(json.dumps(raw))
+    model = load_model(path)
+    record = extract(STIMULATOR_ONLY, model=model)
+    assert record.needs_surgical_review is False and record.review_probability is not None

@@ -5,7 +5,6 @@ from medspacy.context import ConTextRule
 from medspacy.target_matcher import TargetRule
 
 from extractor.lexicon import (
-    CUE_CATEGORIES,
     LexiconError,
     load_context_rules,
     load_finding_types,
@@ -27,7 +26,7 @@ def test_packaged_rules_load_and_ids_are_unique_across_files():
 
 def test_every_cue_category_has_rules():
     categories = {r.category for r in load_target_rules()}
-    assert set(CUE_CATEGORIES) <= categories
+    assert set(load_finding_types().cues) <= categories
 
 
 def test_rule_files_load_in_medspacys_own_classes():

@@ -13,9 +13,9 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..extensions import TARGETS_KEY, set_extensions
-from ..lexicon import load_target_rules
+from ..lexicon import load_finding_types, load_target_rules
 
-DEFAULTS = {"rules": None, "span_group_name": TARGETS_KEY}
+DEFAULTS = {"rules": None, "types": None, "span_group_name": TARGETS_KEY}
 _MAX_EXPANSIONS = 5000  # a token pattern with more alternatives stays a Matcher pattern
 
 
@@ -136,12 +136,14 @@ class TargetMatcher:
         name: str = "spine_targets",
         *,
         rules: str | None = DEFAULTS["rules"],
+        types: str | None = DEFAULTS["types"],
         span_group_name: str = DEFAULTS["span_group_name"],
     ) -> None:
         set_extensions()
         self.name = name
         self.span_group_name = span_group_name
-        self.rules = load_target_rules(rules)
+        # a rule's category is a cue of finding_types.json or a structural one
+        self.rules = load_target_rules(rules, load_finding_types(types).cues)
         self.rule_by_id: dict[str, Any] = {r.metadata["id"]: r for r in self.rules}
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher = AnchoredMatcher(nlp.vocab)
@@ -177,6 +179,6 @@ class TargetMatcher:
 
 @Language.factory("spine_targets", default_config=DEFAULTS)
 def make_target_matcher(
-    nlp: Language, name: str, rules: str | None, span_group_name: str
+    nlp: Language, name: str, rules: str | None, types: str | None, span_group_name: str
 ) -> TargetMatcher:
-    return TargetMatcher(nlp, name, rules=rules, span_group_name=span_group_name)
+    return TargetMatcher(nlp, name, rules=rules, types=types, span_group_name=span_group_name)

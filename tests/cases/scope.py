@@ -28,6 +28,7 @@ CASES = {
     "scope-pacemaker-lead": "Dual chamber device; the ventricular lead is fractured.",
     "scope-vagal": "Left vagal nerve stimulator: the lead is fractured in the neck.",
     "scope-vns": "VNS generator in the left chest; the lead is fractured.",
+    "scope-vns-the-stimulator": "Left vagal nerve stimulator with intact leads. Chest: unremarkable apart from the stimulator.",
     "scope-deep-brain": "Deep brain stimulator leads are fractured at the skull base.",
     "scope-deep-brain-leads": "Deep brain leads are fractured at the skull base.",
     "scope-shunt": "VP shunt tubing is fractured in the neck.",

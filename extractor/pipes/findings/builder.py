@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ...extensions import FINDINGS_KEY, FLAG_OF_ASSERTION, TARGETS_KEY, set_extensions
-from ...lexicon import CUE_CATEGORIES, load_finding_types, load_words
+from ...lexicon import load_finding_types, load_words
 from ...normalize import (
     WordPatterns,
     default_patterns,
@@ -93,6 +93,7 @@ class FindingBuilder:
         check_upstream(nlp)
         self.name = name
         self.types = load_finding_types(types)
+        self.cues = frozenset(self.types.cues)
         self.words = load_words(words)
         self.patterns = default_patterns() if words is None else WordPatterns(self.words)
         self.policy = Policy(self.types, self.words)
@@ -119,6 +120,9 @@ class FindingBuilder:
             for span, ctx in zip(spans, context, strict=True)
         ]
         toks = Tokens(doc)
+        if _other_stimulator_only(targets):
+            # "a vagal nerve stimulator ... the stimulator": not a spinal cord stimulator
+            targets = [t for t in targets if t.label_ != "STIMULATOR"]
         has_stimulator = any(t.label_ == "STIMULATOR" for t in targets)
         bounds = sentence_bounds(doc)
         by_sentence: dict[int, list[Target]] = {}
@@ -172,14 +176,16 @@ class FindingBuilder:
         has_stimulator: bool,
     ) -> SentenceView:
         hardware: list[Target] = []
-        cues = [t for t in spans if t.label_ in CUE_CATEGORIES]
+        cues = [t for t in spans if t.label_ in self.cues]
         for t in spans:
             if t.label_ == "STIMULATOR":
                 hardware.append(t)
             elif t.label_ == "HARDWARE":
                 if t.component in _STIMULATOR_PARTS:
                     if not has_stimulator or any(
-                        0 <= t.start - v.end <= 1 for v in spans if v.label_ == "NOT_HARDWARE"
+                        0 <= t.start - v.end <= 1
+                        for v in spans
+                        if v.label_ in ("NOT_HARDWARE", "NOT_SPINAL")
                     ):
                         # "lead"/"battery" mean a stimulator only in a stimulator report,
                         # and not right after another device ("vagal nerve stimulator generator")
@@ -330,6 +336,16 @@ class FindingBuilder:
             else:
                 self.resolver.resolve_draft(toks, d, d.hardware, inventory, v.index, v.section)
         return drafts
+
+
+def _other_stimulator_only(targets: list[Target]) -> bool:
+    """Whether the report's stimulator is another device (a vagal nerve
+    stimulator, a deep brain stimulator) and never a spinal cord stimulator."""
+    other = any(
+        t.label_ == "NOT_SPINAL" and t.meta.get("reason") == "other neurostimulator"
+        for t in targets
+    )
+    return other and not any(t.label_ == "STIMULATOR" and t.meta.get("spinal") for t in targets)
 
 
 def _is_stimulator(t: Target) -> bool:
