@@ -21,8 +21,11 @@ case- and whitespace-insensitively; without that file only "all" is scored.
 
 Per row, for both systems:
 
-- The row's sentence is one sentence (no splitting): every modifier in it may
-  reach the target, up to terminators and scope limits.
+- Ours splits the row with the pipeline's sentence rules, as the pipeline does
+  (a few rows hold two sentences, or a run of form headers): modifiers of the
+  target's sentence may reach it, up to terminators and scope limits, and
+  punctuation bounds the cues a negation governs. medspaCy sees the whole row
+  as one sentence, as it does with its default rules and no sentence splitter.
 - The target phrase is located case-insensitively (whitespace-tolerant, whole
   words preferred; among several matches the one written in upper case, the
   set's marker of the annotated condition, else the first). A row whose target
@@ -63,6 +66,7 @@ Negated class, on all rows and on the RAD rows (radiology reports).
 from __future__ import annotations
 
 import argparse
+import bisect
 import csv
 import json
 import re
@@ -75,6 +79,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.pipeline import build_nlp
+from extractor.pipes.sentences import sentence_starts
 
 NEGATED, AFFIRMED = "Negated", "Affirmed"
 REPORT_TYPES = {1: "DS", 2: "ECHO", 3: "ER", 4: "GI", 5: "RAD", 0: "SP"}
@@ -182,10 +187,20 @@ def _token_span(doc: Any, start: int, end: int) -> tuple[int, int] | None:
     return None if span is None or len(span) == 0 else (span.start, span.end)
 
 
+def _sentence_of(doc: Any, char_starts: Sequence[int], token: int) -> tuple[int, int]:
+    """Token bounds of the sentence (by the pipeline's rules) holding `token`."""
+    idx = [t.idx for t in doc]
+    starts = sorted({bisect.bisect_left(idx, c) for c in char_starts} | {0})
+    lo = max(s for s in starts if s <= token)
+    later = [s for s in starts if s > token]
+    return lo, later[0] if later else len(doc)
+
+
 def make_ours(lexicon_dir: str | None, mapping: str = "flag") -> Callable[[Row], str]:
     """Our engine's prediction; `mapping` is "flag" or "assertion" (see the docstring)."""
     nlp = build_nlp(lexicon_dir)
     context = nlp.get_pipe("spine_context")
+    words = nlp.get_pipe("spine_sentences").words
 
     def predict(row: Row) -> str:
         assert row.span is not None
@@ -193,8 +208,10 @@ def make_ours(lexicon_dir: str | None, mapping: str = "flag") -> Callable[[Row],
         tokens = _token_span(doc, *row.span)
         if tokens is None:
             return AFFIRMED
-        modifiers = context.find_modifiers(doc)
-        result = context.resolve(modifiers, tokens[0], tokens[1], TARGET_LABEL)
+        lo, hi = _sentence_of(doc, sentence_starts(row.sentence, words), tokens[0])
+        modifiers = [m for m in context.find_modifiers(doc) if lo <= m.start and m.end <= hi]
+        punctuation = [t.i for t in doc if t.is_punct]
+        result = context.resolve(modifiers, tokens[0], tokens[1], TARGET_LABEL, punctuation)
         if mapping == "flag":
             if any(m.category == "NEGATED_EXISTENCE" for m in result.modifiers):
                 return NEGATED

@@ -23,6 +23,7 @@ CONTEXT_RULES_FILE = "context_rules.json"
 SECTION_RULES_FILE = "section_rules.json"
 FINDING_TYPES_FILE = "finding_types.json"
 WORDS_FILE = "words.json"
+THESAURUS_FILE = "thesaurus.json"
 
 # Target rule categories that are not finding cues. HARDWARE: spinal hardware
 # words; PROCEDURE: operations that imply hardware ("L4-5 TLIF", for the
@@ -161,6 +162,21 @@ def _check_common(
     return where
 
 
+def check_target_metadata(where: str, category: str, meta: Mapping[str, Any]) -> None:
+    """The metadata a target rule's category needs (LexiconError says which)."""
+    if category in ("HARDWARE", "STIMULATOR") and (
+        "component" not in meta
+        or (meta["component"] is not None and meta["component"] not in COMPONENTS)
+    ):
+        raise LexiconError(f"{where}: metadata.component must be null or one of {list(COMPONENTS)}")
+    if category == "PROCEDURE" and not (
+        isinstance(meta.get("implies"), list) and all(c in COMPONENTS for c in meta["implies"])
+    ):
+        raise LexiconError(f"{where}: metadata.implies must be a list of components")
+    if category in ("NOT_HARDWARE", "NOT_SPINAL") and not isinstance(meta.get("reason"), str):
+        raise LexiconError(f"{where}: metadata.reason must say what the look-alike is")
+
+
 def load_target_rules(
     source: str | Path | None = None, cues: Sequence[str] | None = None
 ) -> list[Any]:
@@ -180,21 +196,7 @@ def load_target_rules(
     for i, raw in enumerate(_rules_list(data, "target_rules", label)):
         where = _check_common(raw, i, label, _TARGET_KEYS, categories, ids)
         meta = raw["metadata"]
-        if raw["category"] in ("HARDWARE", "STIMULATOR") and (
-            "component" not in meta
-            or (meta["component"] is not None and meta["component"] not in COMPONENTS)
-        ):
-            raise LexiconError(
-                f"{where}: metadata.component must be null or one of {list(COMPONENTS)}"
-            )
-        if raw["category"] == "PROCEDURE" and not (
-            isinstance(meta.get("implies"), list) and all(c in COMPONENTS for c in meta["implies"])
-        ):
-            raise LexiconError(f"{where}: metadata.implies must be a list of components")
-        if raw["category"] in ("NOT_HARDWARE", "NOT_SPINAL") and not isinstance(
-            meta.get("reason"), str
-        ):
-            raise LexiconError(f"{where}: metadata.reason must say what the look-alike is")
+        check_target_metadata(where, raw["category"], meta)
         rules.append(
             TargetRule(
                 literal=raw["literal"],
@@ -342,6 +344,7 @@ LEXICON_FILES: tuple[str, ...] = (
     SECTION_RULES_FILE,
     FINDING_TYPES_FILE,
     WORDS_FILE,
+    THESAURUS_FILE,
 )
 
 
@@ -354,6 +357,8 @@ def check_lexicon_dir(path: str | Path) -> None:
     present = [name for name in LEXICON_FILES if (folder / name).exists()]
     if not present:
         raise LexiconError(f"{path}: holds none of the rule files {', '.join(LEXICON_FILES)}")
+    from .thesaurus import load_thesaurus
+
     types = folder / FINDING_TYPES_FILE
     cues = load_finding_types(types if types.exists() else None).cues
     loaders = {
@@ -362,6 +367,7 @@ def check_lexicon_dir(path: str | Path) -> None:
         SECTION_RULES_FILE: load_section_rules,
         FINDING_TYPES_FILE: load_finding_types,
         WORDS_FILE: load_words,
+        THESAURUS_FILE: lambda path: load_thesaurus(path, (*cues, *STRUCTURAL_CATEGORIES)),
     }
     for name in present:
         loaders[name](folder / name)
@@ -415,6 +421,10 @@ WORD_LISTS: tuple[str, ...] = (
     "highest_words",
     "dictation_starters",
     "dictation_glue",
+    "sound_state_words",
+    "state_links",
+    "destination_words",
+    "malposition_places",
 )
 
 

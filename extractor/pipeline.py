@@ -15,6 +15,7 @@ from .lexicon import (
     LEXICON_FILES,
     SECTION_RULES_FILE,
     TARGET_RULES_FILE,
+    THESAURUS_FILE,
     WORDS_FILE,
     LexiconError,
 )
@@ -62,7 +63,11 @@ def build_nlp(lexicon_dir: str | Path | None = None) -> Language:
     nlp.add_pipe("spine_sentences", config={"words": own(WORDS_FILE)})
     nlp.add_pipe(
         "spine_targets",
-        config={"rules": own(TARGET_RULES_FILE), "types": own(FINDING_TYPES_FILE)},
+        config={
+            "rules": own(TARGET_RULES_FILE),
+            "thesaurus": own(THESAURUS_FILE),
+            "types": own(FINDING_TYPES_FILE),
+        },
     )
     nlp.add_pipe("spine_context", config={"rules": own(CONTEXT_RULES_FILE)})
     nlp.add_pipe(

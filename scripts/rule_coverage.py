@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractor.gold import load_gold  # noqa: E402
-from extractor.lexicon import load_context_rules, load_target_rules  # noqa: E402
+from extractor.lexicon import load_context_rules  # noqa: E402
 from extractor.pipeline import build_nlp  # noqa: E402
 from tests.cases import ALL_CASES, rule_ids  # noqa: E402
 from tests.markup import parse  # noqa: E402
@@ -33,7 +33,7 @@ def main() -> None:
     parser.add_argument("--write-waiting", action="store_true")
     args = parser.parse_args()
     nlp = build_nlp()
-    targets = {r.metadata["id"]: r.literal for r in load_target_rules()}
+    targets = {rid: r.literal for rid, r in nlp.get_pipe("spine_targets").rule_by_id.items()}
     contexts = {r.id: r.literal for r in load_context_rules()}
     by_cases: set[str] = set()
     for marked in ALL_CASES.values():

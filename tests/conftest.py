@@ -27,8 +27,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if not EXERCISED:
         return
     from extractor.lexicon import load_context_rules, load_target_rules
+    from extractor.thesaurus import load_thesaurus
 
-    targets = {r.metadata["id"] for r in load_target_rules()}
+    targets = {r.metadata["id"] for r in [*load_target_rules(), *load_thesaurus()]}
     contexts = {r.id for r in load_context_rules()}
     terminalreporter.write_line(
         f"rule coverage: marked-up cases exercise {len(targets & EXERCISED)} of {len(targets)} "

@@ -14,6 +14,7 @@ from extractor.lexicon import (
 )
 from extractor.pipeline import build_nlp
 from extractor.pipes.targets import expand_pattern
+from extractor.thesaurus import load_thesaurus
 
 
 def test_packaged_rules_load_and_ids_are_unique_across_files():
@@ -25,7 +26,7 @@ def test_packaged_rules_load_and_ids_are_unique_across_files():
 
 
 def test_every_cue_category_has_rules():
-    categories = {r.category for r in load_target_rules()}
+    categories = {r.category for r in [*load_target_rules(), *load_thesaurus()]}
     assert set(load_finding_types().cues) <= categories
 
 

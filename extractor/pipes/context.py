@@ -6,6 +6,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import IS_PUNCT
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -22,6 +24,9 @@ DEFAULTS = {
     "skip_labels": ["NOT_HARDWARE", "NOT_SPINAL"],
 }
 _REACHING = frozenset({"FORWARD", "BACKWARD", "BIDIRECTIONAL"})
+# a hypothetical cue is not governed: "no contraindication to placement"
+_GOVERNABLE = frozenset({"POSSIBLE_EXISTENCE", "HISTORICAL"})
+GOVERN_GAP = 4  # words between a negation and a cue it governs ("no overt signs or symptoms of")
 _CHANGE_PRECEDENCE = ("CHANGE_WORSE", "CHANGE_IMPROVED", "CHANGE_NEW", "CHANGE_STABLE")
 
 
@@ -134,10 +139,18 @@ class ConTextAnnotator:
         return kept
 
     def resolve(
-        self, modifiers: Sequence[Modifier], start: int, end: int, label: str
+        self,
+        modifiers: Sequence[Modifier],
+        start: int,
+        end: int,
+        label: str,
+        barriers: Sequence[int] = (),
     ) -> ContextResult:
-        """The context of a target at tokens [start, end) given its sentence's modifiers."""
+        """The context of a target at tokens [start, end) given its sentence's
+        modifiers (`barriers`: the sentence's other targets and punctuation,
+        which a negation does not govern a cue across)."""
         terminators = [m.start for m in modifiers if m.category == "TERMINATE"]
+        modifiers = _ungoverned(modifiers, start, terminators, barriers)
         result = ContextResult()
         nearest: tuple[int, str] | None = None
         change: tuple[int, int, str] | None = None
@@ -201,6 +214,9 @@ class ConTextAnnotator:
         ]
         bounds = sentence_bounds(doc)
         mod_starts = [m.start for m in modifiers]
+        # where a negation stops governing the cues after it
+        punctuation = np.flatnonzero(doc.to_array([IS_PUNCT]).reshape(-1)).tolist()
+        stops = sorted({*punctuation, *(s.start for s in spans)})
         results: list[list[object] | None] = []
         for span, target in zip(spans, is_target, strict=True):
             if not target:
@@ -211,9 +227,34 @@ class ConTextAnnotator:
             in_sentence = modifiers[
                 bisect.bisect_left(mod_starts, lo) : bisect.bisect_left(mod_starts, hi)
             ]
-            results.append(self.resolve(in_sentence, span.start, span.end, span.label_).as_list())
+            barriers = stops[bisect.bisect_left(stops, lo) : bisect.bisect_left(stops, hi)]
+            results.append(
+                self.resolve(in_sentence, span.start, span.end, span.label_, barriers).as_list()
+            )
         doc._.context_results = results
         return doc
+
+
+def _ungoverned(
+    modifiers: Sequence[Modifier], start: int, terminators: Sequence[int], others: Sequence[int]
+) -> Sequence[Modifier]:
+    """The modifiers less the cues a negation just before them governs: in
+    "no history of", "no findings suggesting", "not suspicious for", "no signs
+    or symptoms of" the target is negated, not historical, hedged or generic."""
+    governed: set[int] = set()
+    for neg in modifiers:
+        if neg.category != "NEGATED_EXISTENCE" or neg.end > start or neg.direction == "BACKWARD":
+            continue
+        for m in modifiers:
+            if (
+                m.category in _GOVERNABLE
+                and neg.end <= m.start
+                and m.end <= start
+                and m.start - neg.end <= GOVERN_GAP
+                and not any(neg.end <= t < m.start for t in (*terminators, *others))
+            ):
+                governed.add(id(m))
+    return [m for m in modifiers if id(m) not in governed] if governed else modifiers
 
 
 def _gap(m: Modifier, start: int, end: int) -> tuple[int, int]:

@@ -14,6 +14,10 @@ from ..lexicon import load_section_rules
 
 DEFAULTS = {"rules": None, "default_section": "findings", "title_section": "technique"}
 _BLANK_RE = re.compile(r"_{3,}|\[ \]|\[select\b", re.IGNORECASE)  # fill-in templates
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r]*\n\s*")
+# sections that are one paragraph: text after it with no header of its own is
+# the body of the report, not more history
+PARAGRAPH_SECTIONS = frozenset({"indication", "history", "comparison"})
 _SECTION_STARTS_KEY = "spine_extractor.section_starts"
 
 
@@ -97,6 +101,14 @@ class Sectionizer:
             sections.append((category, 0, 0, headers[0][1]))
         for i, (category, h_start, body) in enumerate(headers):
             end = headers[i + 1][1] if i + 1 < len(headers) else len(text)
+            if category in PARAGRAPH_SECTIONS:
+                # "History: ...\n\nOkay so findings, there is ...": a history
+                # is a paragraph; what follows it unheaded is the report's body
+                m = _PARAGRAPH_BREAK_RE.search(text, body, end)
+                if m is not None and text[body : m.start()].strip() and text[m.end() : end].strip():
+                    sections.append((category, h_start, body, m.start()))
+                    sections.append((self.default_section, m.end(), m.end(), end))
+                    continue
             sections.append((category, h_start, body, end))
         return sections
 

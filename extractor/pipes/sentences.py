@@ -16,7 +16,11 @@ from ..extensions import doc_text, set_extensions
 from ..lexicon import WordLists, load_words
 
 DEFAULTS = {"words": None}
-MAX_SENTENCE_TOKENS = 400  # a longer "sentence" is cut: no report sentence is this long
+MAX_SENTENCE_TOKENS = 400
+MIN_LINES_FOR_WIDTH = 4  # fewer lines tell nothing of a wrap width
+UNWRAPPED = (
+    1 << 30
+)  # the wrap width of text whose lines are not wrapped  # a longer "sentence" is cut: no report sentence is this long
 
 # A sentence ends at . ! ? after a word ("? loosening" is a question mark
 # opening a query, not the end of a sentence).
@@ -48,13 +52,16 @@ def sentence_starts(text: str, words: WordLists, forced: Iterable[int] = ()) -> 
         starts.add(m.end())
     prev_line: str | None = None
     blank_between = False
+    # text with no sentence punctuation at all is dictation, a statement a
+    # line; otherwise a lower-case line continues one that was wrapped
+    width = _wrap_width(text) if len(starts) > 1 else UNWRAPPED
     for m in _LINE_RE.finditer(text):
         line = m.group().rstrip("\r\n")
         if not line.strip():
             blank_between = prev_line is not None
             continue
         if prev_line is not None and (
-            blank_between or _line_break_splits(prev_line, line, continuation)
+            blank_between or _line_break_splits(prev_line, line, continuation, width)
         ):
             starts.add(m.start() + len(line) - len(line.lstrip()))
         prev_line = line
@@ -75,19 +82,32 @@ def _is_list_marker(text: str, dot: int) -> bool:
     return i == 0 or text[i - 1] == "\n"
 
 
-def _line_break_splits(prev_line: str, next_line: str, continuation: frozenset[str]) -> bool:
+def _wrap_width(text: str) -> int | None:
+    """The longest line's length: a wrapped line's next word did not fit on
+    it. None when there are too few lines to tell."""
+    lengths = [len(line.rstrip()) for line in text.split("\n") if line.strip()]
+    return max(lengths) if len(lengths) >= MIN_LINES_FOR_WIDTH else None
+
+
+def _line_break_splits(
+    prev_line: str, next_line: str, continuation: frozenset[str], width: int | None
+) -> bool:
     prev = prev_line.rstrip()
     nxt = next_line.lstrip()
     if not prev or not nxt:
         return True
     if _LIST_MARKER_RE.match(next_line) or prev.endswith((":", ".", "!", "?", ";")):
         return True
-    if nxt[0].islower():
-        return False
     if prev.endswith((",", "-", "(", "/")):
         return False
     last_word = prev.rsplit(None, 1)[-1].lower()
-    return last_word not in continuation
+    if last_word in continuation:
+        return False
+    if nxt[0].islower():
+        # lower-case dictation, a statement a line: the line ended early, its
+        # next word would have fitted ("no screw backout\nthe rods are intact")
+        return width is not None and len(prev) + 1 + len(nxt.split(None, 1)[0]) <= width
+    return True
 
 
 class SentenceSplitter:

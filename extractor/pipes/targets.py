@@ -13,9 +13,10 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..extensions import TARGETS_KEY, set_extensions
-from ..lexicon import load_finding_types, load_target_rules
+from ..lexicon import STRUCTURAL_CATEGORIES, LexiconError, load_finding_types, load_target_rules
+from ..thesaurus import load_thesaurus
 
-DEFAULTS = {"rules": None, "types": None, "span_group_name": TARGETS_KEY}
+DEFAULTS = {"rules": None, "thesaurus": None, "types": None, "span_group_name": TARGETS_KEY}
 _MAX_EXPANSIONS = 5000  # a token pattern with more alternatives stays a Matcher pattern
 
 
@@ -136,6 +137,7 @@ class TargetMatcher:
         name: str = "spine_targets",
         *,
         rules: str | None = DEFAULTS["rules"],
+        thesaurus: str | None = DEFAULTS["thesaurus"],
         types: str | None = DEFAULTS["types"],
         span_group_name: str = DEFAULTS["span_group_name"],
     ) -> None:
@@ -143,23 +145,62 @@ class TargetMatcher:
         self.name = name
         self.span_group_name = span_group_name
         # a rule's category is a cue of finding_types.json or a structural one
-        self.rules = load_target_rules(rules, load_finding_types(types).cues)
-        self.rule_by_id: dict[str, Any] = {r.metadata["id"]: r for r in self.rules}
+        cues = load_finding_types(types).cues
+        own_rules = load_target_rules(rules, cues)
+        self.rules: list[Any] = []
+        self.rule_by_id: dict[str, Any] = {}
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher = AnchoredMatcher(nlp.vocab)
         self.rule_of: dict[int, Any] = {}
-        for i, rule in enumerate(self.rules):
-            key = f"tgt{i}"
-            self.rule_of[nlp.vocab.strings.add(key)] = rule
-            if rule.pattern is None:
-                self.phrase_matcher.add(key, [nlp.make_doc(rule.literal)])
-                continue
-            phrases = expand_pattern(rule.pattern)
-            if phrases is None:
-                self.matcher.add(key, list(rule.pattern))
-            else:
-                docs = [Doc(nlp.vocab, words=words) for words in phrases]
-                self.phrase_matcher.add(key, docs)
+        # phrase -> (category, rule id): a thesaurus form a rule already has is
+        # left to that rule; one it has under another category is an error
+        claimed: dict[tuple[str, ...], tuple[str, str]] = {}
+        for rule in own_rules:
+            phrases = self._phrases(nlp, rule)
+            for phrase in phrases or ():
+                claimed.setdefault(phrase, (rule.category, rule.metadata["id"]))
+            self._add(nlp, rule, phrases)
+        for rule in load_thesaurus(thesaurus, (*cues, *STRUCTURAL_CATEGORIES)):
+            fresh = []
+            for phrase in self._phrases(nlp, rule) or ():
+                owner = claimed.get(phrase)
+                if owner is None:
+                    claimed[phrase] = (rule.category, rule.metadata["id"])
+                    fresh.append(phrase)
+                elif owner[0] != rule.category:
+                    raise LexiconError(
+                        f"thesaurus {rule.metadata['id']}: {' '.join(phrase)!r} is already "
+                        f"{owner[0]} (rule {owner[1]})"
+                    )
+            if fresh:
+                self._add(nlp, rule, fresh)
+
+    def _phrases(self, nlp: Language, rule: Any) -> list[tuple[str, ...]] | None:
+        """The lower-case token sequences a rule matches (None: a Matcher pattern)."""
+        if rule.pattern is None:
+            return [tuple(t.lower_ for t in nlp.make_doc(rule.literal))]
+        phrases = expand_pattern(rule.pattern)
+        if phrases is None:
+            return None
+        # as the tokenizer splits them ("pseudo-arthrosis" may be three tokens)
+        return list(
+            dict.fromkeys(tuple(t.lower_ for t in nlp.make_doc(" ".join(p))) for p in phrases)
+        )
+
+    def _add(self, nlp: Language, rule: Any, phrases: list[tuple[str, ...]] | None) -> None:
+        rid = rule.metadata["id"]
+        if rid in self.rule_by_id:
+            raise LexiconError(f"target rule id {rid!r} is used twice")
+        self.rules.append(rule)
+        self.rule_by_id[rid] = rule
+        key = f"tgt{len(self.rules) - 1}"
+        self.rule_of[nlp.vocab.strings.add(key)] = rule
+        if phrases is None:
+            self.matcher.add(key, list(rule.pattern))
+        elif rule.pattern is None:
+            self.phrase_matcher.add(key, [nlp.make_doc(rule.literal)])
+        else:
+            self.phrase_matcher.add(key, [Doc(nlp.vocab, words=list(p)) for p in phrases])
 
     def __call__(self, doc: Doc) -> Doc:
         matches = [*self.phrase_matcher(doc), *self.matcher(doc)]
@@ -179,6 +220,13 @@ class TargetMatcher:
 
 @Language.factory("spine_targets", default_config=DEFAULTS)
 def make_target_matcher(
-    nlp: Language, name: str, rules: str | None, types: str | None, span_group_name: str
+    nlp: Language,
+    name: str,
+    rules: str | None,
+    thesaurus: str | None,
+    types: str | None,
+    span_group_name: str,
 ) -> TargetMatcher:
-    return TargetMatcher(nlp, name, rules=rules, types=types, span_group_name=span_group_name)
+    return TargetMatcher(
+        nlp, name, rules=rules, thesaurus=thesaurus, types=types, span_group_name=span_group_name
+    )

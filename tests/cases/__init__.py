@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import core, generic, places, scope
+from . import assertion, core, generic, places, scope, vocabulary
 
-_MODULES = (core, scope, places, generic)
+_MODULES = (core, scope, places, generic, vocabulary, assertion)
 
 
 def _collect() -> dict[str, str]:

@@ -28,7 +28,8 @@ from .document import (
 )
 from .levels import disc_of_endplate
 
-SCREW_CUES = frozenset({"LUCENCY", "LOOSENING", "MALPOSITION", "BACKOUT"})
+STATE_REACH = 3  # words between hardware and the word that states it sound
+SCREW_CUES = frozenset({"LUCENCY", "LOOSENING", "MALPOSITION", "IMPINGEMENT", "BACKOUT"})
 NO_SIDE_BORROWING = frozenset({"PSEUDARTHROSIS", "SUBSIDENCE", "STIMULATOR"})
 DISC_CUES = frozenset({"PSEUDARTHROSIS", "SUBSIDENCE"})  # findings placed at a disc
 # the hardware a cue is preferably about, by component group
@@ -37,7 +38,23 @@ PREFERRED_GROUP = {
     "LOOSENING": "screw",
     "BACKOUT": "screw",
     "DISPLACEMENT": "rod_like",
+    "DISENGAGEMENT": "rod_like",
 }
+
+
+PART_OF_REACH = 5  # words from a part to the hardware it belongs to ("cap of the left L3 screw")
+PART_COMPONENTS = frozenset({"set_screw", "connector"})
+
+
+def _part_of_other(toks: Tokens, h: Target, named: list[Target]) -> bool:
+    """Whether `h` is a set screw or connector named as a part "of" the next hardware."""
+    if h.component not in PART_COMPONENTS:
+        return False
+    later = [o for o in named if o.start >= h.end and o.component not in PART_COMPONENTS]
+    if not later:
+        return False
+    nxt = min(later, key=lambda o: o.start)
+    return nxt.start - h.end <= PART_OF_REACH and toks.lower[h.end] == "of"
 
 
 def component_group(span: Target, groups: Mapping[str, str]) -> str | None:
@@ -45,12 +62,19 @@ def component_group(span: Target, groups: Mapping[str, str]) -> str | None:
     return None if component is None else groups[component]
 
 
-def primary_span(seg: Segment, label: str, groups: Mapping[str, str]) -> Target | None:
+def primary_span(
+    seg: Segment, label: str, groups: Mapping[str, str], toks: Tokens | None = None
+) -> Target | None:
     """The hardware the cue is about: the nearest named component, preferring
-    screws for lucency and loosening and ignoring generic words."""
+    screws for lucency and loosening and ignoring generic words; a part named
+    as a screw's ("the locking cap of the L3 screw") is itself the subject."""
     named = [h for h in seg.hardware if h.component is not None]
     if not named:
         return None
+    if toks is not None:
+        parts = [h for h in named if _part_of_other(toks, h, named)]
+        if parts:
+            return parts[0]
     if label in PREFERRED_GROUP:
         first = [h for h in named if groups.get(h.component or "") == PREFERRED_GROUP[label]]
         named = first or named
@@ -84,6 +108,12 @@ def attach_segment(
         and h not in seg.extra_cues
         and not behind_non_subject_word(toks, seg.cue, h, words)
     ]
+    sound = [h for h in seg.hardware if _stated_sound(toks, h, seg, words)]
+    if sound:
+        # "the lt rod is fractured, rt rod intact": the intact rod is not the
+        # fractured one, when another of its kind is there to be
+        kinds = {h.component for h in seg.hardware if h not in sound}
+        seg.hardware = [h for h in seg.hardware if h not in sound or h.component not in kinds]
     seg.vetoes = [v for v in vetoes if seg.start <= v.start < seg.end]
     c0, c1 = toks.char_range(seg.start, seg.end)
     # a level that belongs to a nerve root, a bone fracture or an adjacent segment is not the finding's
@@ -114,7 +144,7 @@ def attach_segment(
             seg.side_groups = side_groups(tips, seg_sides, toks.doc_text)
     else:
         windows = np_windows(toks, seg, words)
-        primary = primary_span(seg, seg.cue.label_, groups)
+        primary = primary_span(seg, seg.cue.label_, groups, toks)
         if primary is not None:
             # "the left C7 screw of the C5-C7 plate" is C7: levels of other
             # kinds of hardware in the clause are theirs
@@ -135,6 +165,21 @@ def attach_segment(
     seg.size_mentions = seg_sizes
     if not seg.side_groups and seg.cue.label_ in ("LUCENCY", "LOOSENING"):
         seg.side_groups = side_size_groups(seg.levels, seg_sizes, seg_sides)
+
+
+def _stated_sound(toks: Tokens, h: Target, seg: Segment, words: WordLists) -> bool:
+    """Whether hardware is stated sound right after it ("rt rod intact", "the
+    right rod is intact"), with the segment's cue not in between."""
+    links, sound = words["state_links"], words["sound_state_words"]
+    j = h.end
+    while j < seg.end and j - h.end <= STATE_REACH:
+        word = toks.lower[j]
+        if word in sound:
+            return not (h.end <= seg.cue.start < j)
+        if not (word in links or toks.text[j].isspace()):
+            return False
+        j += 1
+    return False
 
 
 def _names_procedure(toks: Tokens, m: LevelMention, procedures: list[Target]) -> bool:

@@ -21,6 +21,7 @@ from ...normalize import (
     find_size_mentions,
     sort_levels,
 )
+from ...schema import POSITIVE_ASSERTIONS
 from ...tokenizer import ReportTokenizer
 from ..sections import section_at
 from ..sentences import sentence_bounds
@@ -333,6 +334,8 @@ class FindingBuilder:
         for d in drafts:
             if d.type == "stimulator":
                 self.resolver.resolve_lead_side(toks, d, inventory)
+                if not d.levels and d.assertion not in POSITIVE_ASSERTIONS:
+                    self.resolver.resolve_draft(toks, d, None, inventory, v.index, v.section)
             else:
                 self.resolver.resolve_draft(toks, d, d.hardware, inventory, v.index, v.section)
         return drafts

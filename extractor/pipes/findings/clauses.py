@@ -15,6 +15,7 @@ from ...lexicon import WordLists
 from .document import Segment, Target, Tokens, looks_like_level
 
 LEFT_NP_MAX = 6
+STIMULATOR_EVENTS = frozenset({"DISPLACEMENT", "DISENGAGEMENT", "BACKOUT", "FRACTURE"})
 STIMULATOR_GAP = 3  # tokens between two stimulator words of one mention
 RIGHT_NP_MAX = 9
 
@@ -76,12 +77,13 @@ def segments(
     for ci, (a, b) in enumerate(clause_list):
         in_clause = [c for c in cues if a <= c.start < b]
         # two stimulator phrases close together with nothing between ("the
-        # paddle electrode of the spinal cord stimulator") are one mention
+        # paddle electrode of the spinal cord stimulator") are one mention, and
+        # so is what happened to it ("the stimulator lead has migrated to T10")
         merged: list[list[Target]] = []
         for c in in_clause:
             if (
                 merged
-                and is_stimulator_cue(c)
+                and (is_stimulator_cue(c) or c.label_ in STIMULATOR_EVENTS)
                 and is_stimulator_cue(merged[-1][0])
                 and c.start - merged[-1][-1].end <= STIMULATOR_GAP
                 and not any(

@@ -50,7 +50,7 @@ class Policy:
             has_hw = True
             label = "STIMULATOR"
         else:
-            primary = primary_span(seg, label, groups)
+            primary = primary_span(seg, label, groups, toks)
             component = meta.get("implies_component") or (
                 None if primary is None else primary.component
             )
@@ -60,6 +60,8 @@ class Policy:
         ftype = self.types.resolve(label, component, has_hw)
         if ftype is None:
             return None
+        if ftype == "screw_backout" and label == "DISPLACEMENT" and self._into_place(toks, seg):
+            ftype = "screw_malposition"  # "protrudes into the pelvic cavity" is misplaced
         reasons = {v.meta.get("reason") for v in seg.vetoes}
         if label in ("LUCENCY", "LOOSENING") and "screw tract" in sentence_vetoes:
             return None  # the tract of a removed screw is not a loose screw
@@ -67,7 +69,7 @@ class Policy:
             return None
         if label == "FRACTURE" and component is not None and _bone_fracture(toks, cue, seg):
             return None  # "skipping the fractured T6", "a new T10 fracture": bone
-        if label in ("DISPLACEMENT", "BACKOUT") and (
+        if label in ("DISPLACEMENT", "DISENGAGEMENT", "BACKOUT") and (
             "fragment" in reasons
             or ("bone fracture" in reasons and component is None)
             or (previous_cue is not None and previous_cue.label_ == "FRACTURE" and seg.borrowed)
@@ -92,13 +94,6 @@ class Policy:
             assertion = "historical"
         assertion = SECTION_ASSERTION.get(section, {}).get(assertion, assertion)
         levels = list(seg.levels)
-        if (
-            assertion == "hypothetical"
-            and section in ("indication", "history")
-            and not seg.levels_attached
-        ):
-            # "s/p L4-5 fusion, r/o loosening": the construct's levels are not the question's
-            levels = []
         start, end = trim(toks, seg.start, seg.end, cue, self.words)
         return Draft(
             type=ftype,
@@ -116,6 +111,19 @@ class Policy:
             own_side=bool(seg.sides),
             hardware=primary,
         )
+
+    def _into_place(self, toks: Tokens, seg: Segment) -> bool:
+        """Whether a displacement cue goes into or through a place a screw does
+        not belong ("projects beyond the anterior sacral cortex")."""
+        into, places = self.words["destination_words"], self.words["malposition_places"]
+        end = seg.end
+        for j in range(seg.cue.end, min(end, seg.cue.end + DESTINATION_REACH)):
+            if toks.lower[j] in into:
+                return any(
+                    toks.lower[k] in places
+                    for k in range(j + 1, min(end, j + 1 + DESTINATION_REACH + 1))
+                )
+        return False
 
     def size_of(self, toks: Tokens, seg: Segment, ftype: str) -> float | None:
         """The size stated for the finding: the largest of its segment for a
@@ -142,11 +150,16 @@ class Policy:
 DIMENSION_RE = re.compile(r"\s*(?:x\s*\d|diameter|long\b|length|wide\b|width|thick|in\s+diameter)")
 
 
+DESTINATION_REACH = 4  # words from the cue to "into", and from "into" to the place
+
+
 def _bone_fracture(toks: Tokens, cue: Target, seg: Segment) -> bool:
     """A fracture cue right before or after a bare level, with no hardware word
     beside the level, is a vertebra's fracture."""
     lower, text = toks.lower, toks.text
     hardware_at = {j for h in seg.hardware for j in range(h.start, h.end)}
+    if cue.start - 1 in hardware_at:
+        return False  # "lt rod fx T12-L1": the rod's fracture, at T12-L1
     j = cue.end
     if j < len(text) and lower[j] == "the":
         j += 1

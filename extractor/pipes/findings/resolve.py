@@ -20,18 +20,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ...lexicon import WordLists
+from ...normalize import sort_levels
+from ...schema import POSITIVE_ASSERTIONS
 from .document import Draft, Segment, Target, Tokens, looks_like_level
 from .inventory import Inventory, Mention, same_kind
 
 # cues that, with no hardware in their sentence, still speak of a screw named
 # just before ("There is surrounding lucency."); a sentence with its own level
 # and no hardware is about bone ("The C2 fracture remains ununited")
-ANAPHORIC_CUES = frozenset({"LUCENCY", "LOOSENING", "BACKOUT", "MALPOSITION"})
+ANAPHORIC_CUES = frozenset({"LUCENCY", "LOOSENING", "BACKOUT", "MALPOSITION", "IMPINGEMENT"})
 # long hardware: the place of a fracture or shift along it is not its whole span
 SPANNING = frozenset({"rod", "wire"})
 # findings that name no hardware but are about the cage of a disc
 CAGE_TYPES = frozenset({"pseudarthrosis", "cage_subsidence"})
 LOOKBACK = 1  # sentences
+# the hardware a finding type is about, when its statement names none
+GROUP_OF_TYPE = {
+    "screw_lucency": "screw",
+    "screw_malposition": "screw",
+    "screw_backout": "screw",
+    "cage_subsidence": "cage",
+    "pseudarthrosis": "cage",
+}
 POSITION_REACH = 5  # words of a hardware's noun phrase searched for its position word
 PART_WORDS = frozenset({"end", "ends", "tip", "tips", "portion", "aspect", "part", "limb"})
 # hardware of which a construct has one piece, wherever it reaches: "the
@@ -105,6 +115,10 @@ class Resolver:
         section: str,
     ) -> None:
         """Levels (and side) for a finding whose sentence gave none."""
+        if not draft.levels and draft.assertion not in POSITIVE_ASSERTIONS:
+            # a statement that asserts nothing ("no loosening of the screws",
+            # "evaluate for loosening") is about the construct as a whole
+            self._place_whole(draft, hardware, inventory)
         if not draft.levels:
             component = None if hardware is None else hardware.component
             if hardware is None:
@@ -140,6 +154,22 @@ class Resolver:
         ]
         if len(fits) == 1 and fits[0].side == "bilateral" and _plural(toks, draft.cue):
             draft.side = "bilateral"  # the leads of both sides
+
+    def _place_whole(self, draft: Draft, hardware: Target | None, inventory: Inventory) -> None:
+        component = None if hardware is None else hardware.component
+        construct = [e for e in inventory.entries if e.component is None and e.levels]
+        if draft.type == "stimulator":
+            fits = inventory.fitting("stimulator_lead", None)
+        elif component is not None:
+            fits = inventory.fitting(component, None)
+        elif draft.type == "pseudarthrosis" and len(construct) == 1:
+            fits = construct  # the fusion is what fails to fuse
+        else:
+            group = GROUP_OF_TYPE.get(draft.type)
+            fits = inventory.fitting(None, group) if group else []
+        if not fits and draft.type != "stimulator" and len(construct) == 1:
+            fits = construct  # "instrumentation L3-L5 ... no loosening"
+        draft.levels = sort_levels(level for e in fits for level in e.levels)
 
     @staticmethod
     def _place(draft: Draft, levels: list[str], side: str | None) -> None:
