@@ -425,6 +425,7 @@ WORD_LISTS: tuple[str, ...] = (
     "state_links",
     "destination_words",
     "malposition_places",
+    "lucency_nouns",
 )
 
 

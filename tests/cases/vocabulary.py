@@ -199,3 +199,22 @@ CASES = {
     "boundary-stated-sound-side": "<f type=hardware_fracture levels=T12,L1 side=left assertion=present>the lt rod is fractured between T12 and L1, 2 mm gap, rt rod intact</f>",
     "boundary-stated-sound-left-right": "<f type=hardware_fracture levels=L4,L5 side=right assertion=present>The right rod is fractured at L4-5, the left rod is intact</f>.",
 }
+CASES.update(
+    {
+        "radiolucent-spacers-with-markers": "Interbody spacers at L4-5 and L5-S1, radiolucent apart from their metal markers.",
+        "radiolucent-line-about-a-cage": "<f type=pseudarthrosis levels=L4,L5 assertion=present>A radiolucent line about the L4-5 cage</f>.",
+        "arthroplasty-loosening-borrows-no-screw": "IMPRESSION:\n1. <f type=screw_lucency levels=ILIUM side=left assertion=present>LOOSENING OF THE LEFT ILIAC SCREW</f>.\n2. LOOSENING OF THE RIGHT THA ACETABULAR COMPONENT; ORTHOPEDIC CORRELATION SUGGESTED.",
+    }
+)
+CASES.update(
+    {
+        "nuts-in-the-screw-heads": "Posterior instrumentation at L4-L5. <f type=rod_connector_dislodgement levels=L4,L5 assertion=present>The locking nuts in the pedicle screw heads have loosened</f>.",
+        "ths-screw-nut": "Fusion L3-L5. <f type=rod_connector_dislodgement levels=L3,L4,L5 assertion=present>Loosened screw nuts</f>.",
+        "ths-titanium-cable": "<f type=hardware_fracture levels=C1 assertion=present>The C1 titanium cable has fractured</f>.",
+        "ths-interlaminar-cable": "<f type=hardware_fracture levels=C1,C2 assertion=present>The C1-C2 interlaminar cable is broken</f>.",
+        "ths-interspinous-cable": "<f type=hardware_fracture levels=L4,L5 assertion=present>The L4-5 interspinous cable is broken</f>.",
+        "ths-spinal-cable": "<f type=hardware_fracture levels=T4 assertion=present>The T4 spinal cable is broken</f>.",
+        "ths-one-thread-remains-within-bone": "<f type=screw_lucency levels=C7 side=left assertion=present>Of the left C7 screw one thread remains within bone</f>.",
+        "ths-only-one-thread-within-bone": "<f type=screw_lucency levels=C7 side=right assertion=present>The right C7 screw has only one thread within bone</f>.",
+    }
+)

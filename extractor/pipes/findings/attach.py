@@ -44,17 +44,19 @@ PREFERRED_GROUP = {
 
 PART_OF_REACH = 5  # words from a part to the hardware it belongs to ("cap of the left L3 screw")
 PART_COMPONENTS = frozenset({"set_screw", "connector"})
+PART_OF_WORDS = frozenset({"of", "in", "on", "within"})  # "the locking nuts in the screw heads"
 
 
 def _part_of_other(toks: Tokens, h: Target, named: list[Target]) -> bool:
-    """Whether `h` is a set screw or connector named as a part "of" the next hardware."""
+    """Whether `h` is a set screw or connector named as a part of the next
+    hardware ("the cap of the L3 screw", "the nuts in the screw heads")."""
     if h.component not in PART_COMPONENTS:
         return False
     later = [o for o in named if o.start >= h.end and o.component not in PART_COMPONENTS]
     if not later:
         return False
     nxt = min(later, key=lambda o: o.start)
-    return nxt.start - h.end <= PART_OF_REACH and toks.lower[h.end] == "of"
+    return nxt.start - h.end <= PART_OF_REACH and toks.lower[h.end] in PART_OF_WORDS
 
 
 def component_group(span: Target, groups: Mapping[str, str]) -> str | None:

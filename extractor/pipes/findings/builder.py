@@ -277,7 +277,9 @@ class FindingBuilder:
         borrow_within_sentence(
             segs, clause_levels, clause_groups, clause_sides, label_clause, groups, v.levels, toks
         )
-        has_hardware = any(h.label_ == "HARDWARE" for h in v.hardware)
+        # a device outside the spine ("the THA acetabular component") is
+        # something in the sentence to be about: no screw borrowed from before
+        has_hardware = any(h.label_ == "HARDWARE" for h in v.hardware) or bool(v.outside)
         has_level = any(m[3] != "foreign" for m in v.levels)
         for seg in segs:
             if not _is_stimulator(seg.cue):

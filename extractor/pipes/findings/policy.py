@@ -60,6 +60,15 @@ class Policy:
         ftype = self.types.resolve(label, component, has_hw)
         if ftype is None:
             return None
+        if (
+            label == "LUCENCY"
+            and component == "interbody_cage"
+            and toks.lower[cue.start] == "radiolucent"
+            and (
+                cue.end >= len(toks.lower) or toks.lower[cue.end] not in self.words["lucency_nouns"]
+            )
+        ):
+            return None  # "spacers at L4-5, radiolucent apart from their markers": their material
         if ftype == "screw_backout" and label == "DISPLACEMENT" and self._into_place(toks, seg):
             ftype = "screw_malposition"  # "protrudes into the pelvic cavity" is misplaced
         reasons = {v.meta.get("reason") for v in seg.vetoes}

@@ -134,6 +134,12 @@ class Resolver:
                     fits = inventory.fitting(component, None)
                     if len(fits) == 1 and (component in SINGLE_PIECES or len(fits[0].levels) == 1):
                         self._place(draft, fits[0].levels, fits[0].side)
+                else:
+                    # "the rods have dislodged from the screw heads": all of them,
+                    # the report's one construct
+                    construct = [e for e in inventory.entries if e.component is None and e.levels]
+                    if len(construct) == 1:
+                        self._place(draft, construct[0].levels, None)
         if hardware is not None and len(draft.levels) > 1:
             extreme = self._position(toks, hardware)
             if extreme == "lowest":
