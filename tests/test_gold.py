@@ -136,48 +136,50 @@ def test_scoring_by_hand(tmp_path):
 # let a change pass. Measured figures are in the README. None: no pairs to
 # measure (the real-derived splits hold few lucency sizes).
 FLOORS = {
+    # a little under the figures measured after the vocabulary and assertion
+    # work (README, "Accuracy"): a guard against regressions, not a target
     "train": {
         "f1": 0.93,
-        "assertion": 0.905,
-        "size": 0.975,
+        "assertion": 0.94,
+        "size": 0.985,
         "sensitivity": 0.99,
-        "specificity": 0.965,
+        "specificity": 0.97,
     },
-    "dev": {"f1": 0.92, "assertion": 0.91, "size": 0.99, "sensitivity": 0.99, "specificity": 0.965},
+    "dev": {"f1": 0.93, "assertion": 0.965, "size": 0.99, "sensitivity": 0.99, "specificity": 0.97},
     "test": {
-        "f1": 0.94,
-        "assertion": 0.88,
-        "size": 0.965,
+        "f1": 0.955,
+        "assertion": 0.955,
+        "size": 0.97,
         "sensitivity": 0.99,
         "specificity": 0.99,
     },
     "disjoint_dev": {
-        "f1": 0.805,
-        "assertion": 0.755,
-        "size": 0.87,
-        "sensitivity": 0.99,
-        "specificity": 0.88,
-    },
-    "disjoint_test": {
-        "f1": 0.80,
-        "assertion": 0.80,
-        "size": 0.86,
+        "f1": 0.865,
+        "assertion": 0.925,
+        "size": 0.94,
         "sensitivity": 0.99,
         "specificity": 0.92,
     },
-    "real_dev": {
-        "f1": 0.765,
-        "assertion": 0.81,
-        "size": None,
-        "sensitivity": 0.95,
-        "specificity": 0.96,
+    "disjoint_test": {
+        "f1": 0.85,
+        "assertion": 0.925,
+        "size": 0.91,
+        "sensitivity": 0.99,
+        "specificity": 0.935,
     },
-    "real_test": {
-        "f1": 0.735,
-        "assertion": 0.945,
+    "real_dev": {
+        "f1": 0.82,
+        "assertion": 0.92,
         "size": None,
         "sensitivity": 0.96,
-        "specificity": 0.91,
+        "specificity": 0.99,
+    },
+    "real_test": {
+        "f1": 0.785,
+        "assertion": 0.92,
+        "size": None,
+        "sensitivity": 0.97,
+        "specificity": 0.945,
     },
 }
 
