@@ -150,9 +150,9 @@ def _run_batch(
     failed = {i: doc for i, doc in zip(good, docs, strict=True) if isinstance(doc, str)}
     for i, (report_id, text) in enumerate(batch):
         if problems[i] is not None:
-            yield ReportRecord.failed(report_id, problems[i])
+            yield ReportRecord.failed(report_id, str(problems[i]))
         elif i in failed:
-            yield ReportRecord.failed(report_id, failed[i])
+            yield ReportRecord.failed(report_id, str(failed[i]))
         else:
             yield _with_original_evidence(records[i], text, processed[i])
 

@@ -22,7 +22,7 @@ import os
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -193,7 +193,7 @@ def _chunks(rows: Iterable[InputRow], size: int) -> Iterator[list[_Row]]:
         yield chunk
 
 
-def run_lines(rows: Iterable[InputRow], options: BatchOptions) -> Iterator[Line]:
+def run_lines(rows: Iterable[InputRow], options: BatchOptions) -> Generator[Line, None, None]:
     """Records for `rows` as JSON lines, one per row, in input order."""
     if options.jobs <= 1:
         local = _Extractor(options)

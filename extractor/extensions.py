@@ -55,7 +55,7 @@ def _stored(span: Span) -> list[Any] | None:
             and entry[_END] == span.end_char
             and entry[_TYPE] == span.label_
         ):
-            return entry  # type: ignore[no-any-return]
+            return entry
     return None
 
 
@@ -125,7 +125,7 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.text
         doc.user_data[TEXT_KEY] = text
-    return text  # type: ignore[no-any-return]
+    return text
 
 
 def set_extensions() -> None:

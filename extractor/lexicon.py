@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -361,7 +361,7 @@ def check_lexicon_dir(path: str | Path) -> None:
 
     types = folder / FINDING_TYPES_FILE
     cues = load_finding_types(types if types.exists() else None).cues
-    loaders = {
+    loaders: dict[str, Callable[[Path], object]] = {
         TARGET_RULES_FILE: lambda path: load_target_rules(path, cues),
         CONTEXT_RULES_FILE: load_context_rules,
         SECTION_RULES_FILE: load_section_rules,

@@ -230,3 +230,11 @@ def test_evaluate_and_validate_gold_commands(tmp_path, capsys, root):
         and metrics["positive_atoms"]["fp"] == 0
         and metrics["positive_atoms"]["fn"] == 0
     )
+
+
+def test_an_empty_input_says_so(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(tmp_path / "empty"), "-o", str(out)]) == EXIT_OK
+    assert "no reports in" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == ""

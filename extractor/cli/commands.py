@@ -1,4 +1,4 @@
-"""`spine-extract` commands other than extract: evaluate, train, render, validate-gold."""
+"""`spine-extract` commands other than extract: evaluate, train, render, validate-gold, schema."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ def run(args: argparse.Namespace) -> int:
         "train": run_train,
         "render": run_render,
         "validate-gold": run_validate,
+        "schema": run_schema,
     }
     return commands[args.command](args)
 
@@ -57,7 +58,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
         model = resolve_model(args.model)
         every = [g for gold in gold_by_split.values() for g in gold]
         predictions = {
-            r.id: r for r in extract_many(((g.id, g.text) for g in every), nlp=nlp, model=model)
+            str(r.id): r
+            for r in extract_many(((g.id, g.text) for g in every), nlp=nlp, model=model)
         }
     results = {split: evaluate(gold, predictions) for split, gold in gold_by_split.items()}
     if args.json:
@@ -223,4 +225,19 @@ def run_validate(args: argparse.Namespace) -> int:
         return EXIT_REPORT_ERRORS
     n = len(load_gold(args.gold))
     print(f"ok: {n} gold reports valid")
+    return EXIT_OK
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from ..record_schema import schema_text
+
+    text = schema_text()
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as e:
+            raise UsageError(f"{args.output}: cannot write ({e.strerror or e})") from e
+    else:
+        sys.stdout.write(text)
     return EXIT_OK

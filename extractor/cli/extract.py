@@ -183,11 +183,12 @@ def run_extract(args: argparse.Namespace) -> int:
 
     partial, state_file = partial_paths(args.output)
     remove_stale_tables(args.output)
-    state = {"version": STATE_VERSION, "options": run_options(args)}
+    options_now = run_options(args)
+    state = {"version": STATE_VERSION, "options": options_now}
     digest = InputDigest()
     done_before = 0
     if args.resume and partial.exists() and state_file.exists():
-        digest, rows, done_before = resume(partial, read_state(state_file), state["options"], rows)
+        digest, rows, done_before = resume(partial, read_state(state_file), options_now, rows)
         _count_partial(partial, tally)
         if not args.quiet:
             print(f"resuming after {done_before:,} reports already in {partial}", file=sys.stderr)
@@ -242,11 +243,13 @@ def _report(tally: Tally, elapsed: float, args: argparse.Namespace) -> None:
     duplicates = tally.duplicate_ids()
     line = (
         f"reports: {tally.n:,}   flagged for surgical review: {tally.flagged:,}   "
-        f"errors: {tally.errors:,}   time: {elapsed:.2f} s ({rate:,.0f} reports/s)"
+        f"errors: {tally.errors:,}   time: {elapsed:.2f} s ({rate:,.{0 if rate >= 10 else 1}f} reports/s)"
     )
     if duplicates:
         line += f"   duplicate ids: {duplicates:,}"
     lines = [line]
+    if tally.n == 0:
+        lines.insert(0, f"spine-extract: no reports in {args.input}")
     if not args.quiet:
         lines.append("present/possible findings by type:")
         lines += [f"  {t:28s} {tally.by_type.get(t, 0):6d}" for t in FINDING_TYPES]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import NoReturn
 
 from .. import __version__
 from ..gold import SPLITS
@@ -29,7 +30,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2
+    def error(self, message: str) -> NoReturn:  # one line, exit 2
         raise UsageError(message)
 
 
@@ -200,6 +201,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check a gold .jsonl file or corpus folder: fields, vocabularies, offsets, ids, review labels.",
     )
     va.add_argument("gold", metavar="GOLD")
+
+    sc = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of an output record",
+        description="Print the JSON Schema (draft 2020-12) of one output record, built from the contract's code.",
+    )
+    sc.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of stdout")
     return parser
 
 

@@ -281,6 +281,7 @@ def _csv_data_rows(
     n = 0
     while True:
         lines.taken = []
+        error: str | None = None
         try:
             row = next(reader)
         except StopIteration:
@@ -288,7 +289,6 @@ def _csv_data_rows(
         except csv.Error as e:
             row, error = None, str(e)
         else:
-            error = None
             taken = lines.taken
             if len(taken) > 1 and _unterminated([t for _, t, _ in taken]):
                 # a quoted field over several lines that is not well formed

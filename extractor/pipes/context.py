@@ -5,6 +5,7 @@
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from spacy.attrs import IS_PUNCT
@@ -17,7 +18,7 @@ from ..lexicon import CHANGE_CATEGORIES, ContextRule, load_context_rules
 from .sentences import sentence_bounds
 from .targets import AnchoredMatcher
 
-DEFAULTS = {
+DEFAULTS: dict[str, Any] = {
     "rules": None,
     "targets_key": TARGETS_KEY,
     "max_scope": None,
@@ -96,7 +97,7 @@ class ConTextAnnotator:
             key = f"ctx{i}"
             self.rule_of[nlp.vocab.strings.add(key)] = rule
             if rule.pattern is not None:
-                self.matcher.add(key, list(rule.pattern))
+                self.matcher.add(key, [dict(t) for t in rule.pattern])
             else:
                 self.phrase_matcher.add(key, [nlp.make_doc(rule.literal)])
 

@@ -5,6 +5,7 @@
 import bisect
 import re
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -12,7 +13,11 @@ from spacy.tokens import Doc
 from ..extensions import doc_text, set_extensions
 from ..lexicon import load_section_rules
 
-DEFAULTS = {"rules": None, "default_section": "findings", "title_section": "technique"}
+DEFAULTS: dict[str, Any] = {
+    "rules": None,
+    "default_section": "findings",
+    "title_section": "technique",
+}
 _BLANK_RE = re.compile(r"_{3,}|\[ \]|\[select\b", re.IGNORECASE)  # fill-in templates
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r]*\n\s*")
 # sections that are one paragraph: text after it with no header of its own is
@@ -104,10 +109,10 @@ class Sectionizer:
             if category in PARAGRAPH_SECTIONS:
                 # "History: ...\n\nOkay so findings, there is ...": a history
                 # is a paragraph; what follows it unheaded is the report's body
-                m = _PARAGRAPH_BREAK_RE.search(text, body, end)
-                if m is not None and text[body : m.start()].strip() and text[m.end() : end].strip():
-                    sections.append((category, h_start, body, m.start()))
-                    sections.append((self.default_section, m.end(), m.end(), end))
+                brk = _PARAGRAPH_BREAK_RE.search(text, body, end)
+                if brk and text[body : brk.start()].strip() and text[brk.end() : end].strip():
+                    sections.append((category, h_start, body, brk.start()))
+                    sections.append((self.default_section, brk.end(), brk.end(), end))
                     continue
             sections.append((category, h_start, body, end))
         return sections

@@ -6,6 +6,7 @@ headers, ALL CAPS, missing punctuation)."""
 import itertools
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 from spacy.attrs import IDX, SENT_START
@@ -15,7 +16,7 @@ from spacy.tokens import Doc
 from ..extensions import doc_text, set_extensions
 from ..lexicon import WordLists, load_words
 
-DEFAULTS = {"words": None}
+DEFAULTS: dict[str, Any] = {"words": None}
 MAX_SENTENCE_TOKENS = 400
 MIN_LINES_FOR_WIDTH = 4  # fewer lines tell nothing of a wrap width
 UNWRAPPED = (
@@ -152,7 +153,7 @@ class SentenceSplitter:
             if b - a > MAX_SENTENCE_TOKENS:
                 flags[a + MAX_SENTENCE_TOKENS : b : MAX_SENTENCE_TOKENS] = 1
         # spaCy wants uint64; -1 ("not a start") wraps around as it expects
-        doc.from_array([SENT_START], flags.astype(np.uint64).reshape(-1, 1))
+        doc.from_array([SENT_START], flags.astype(np.uint64).reshape(-1, 1))  # type: ignore[arg-type]
         doc.user_data.pop(_BOUNDS_KEY, None)
         return doc
 
@@ -161,7 +162,7 @@ def sentence_bounds(doc: Doc) -> list[int]:
     """Token index of each sentence start (plus len(doc) at the end)."""
     cached = doc.user_data.get(_BOUNDS_KEY)
     if cached is not None and cached[-1] == len(doc):
-        return cached  # type: ignore[no-any-return]
+        return cached
     flags = doc.to_array([SENT_START]).reshape(-1)
     starts = [int(i) for i in np.flatnonzero(flags == 1)]
     if not starts or starts[0] != 0:

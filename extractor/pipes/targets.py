@@ -16,7 +16,12 @@ from ..extensions import TARGETS_KEY, set_extensions
 from ..lexicon import STRUCTURAL_CATEGORIES, LexiconError, load_finding_types, load_target_rules
 from ..thesaurus import load_thesaurus
 
-DEFAULTS = {"rules": None, "thesaurus": None, "types": None, "span_group_name": TARGETS_KEY}
+DEFAULTS: dict[str, Any] = {
+    "rules": None,
+    "thesaurus": None,
+    "types": None,
+    "span_group_name": TARGETS_KEY,
+}
 _MAX_EXPANSIONS = 5000  # a token pattern with more alternatives stays a Matcher pattern
 
 

@@ -140,7 +140,7 @@ def payload_problem(payload: dict[str, Any]) -> str | None:
     if not (_finite(calibration.get("a")) and _finite(calibration.get("b"))):
         return "calibration a and b must be finite numbers"
     threshold = payload.get("threshold")
-    if not (_finite(threshold) and 0.0 <= threshold <= 1.0):
+    if not (_finite(threshold) and 0.0 <= float(threshold) <= 1.0):  # type: ignore[arg-type]
         return "threshold must be a number from 0 to 1"
     if not isinstance(payload.get("meta", {}), dict):
         return "meta must be an object"

@@ -35,7 +35,7 @@ from .policy import Policy
 from .resolve import Resolver
 from .scope import ScopeJudge
 
-DEFAULTS = {
+DEFAULTS: dict[str, Any] = {
     "types": None,
     "words": None,
     "targets_key": TARGETS_KEY,
@@ -104,7 +104,8 @@ class FindingBuilder:
         self.targets_key = targets_key
         self.spans_key = spans_key
         self.rule_meta = {
-            rid: dict(rule.metadata) for rid, rule in nlp.get_pipe(targets_pipe).rule_by_id.items()
+            rid: dict(rule.metadata)
+            for rid, rule in nlp.get_pipe(targets_pipe).rule_by_id.items()  # type: ignore[attr-defined]
         }
 
     def __call__(self, doc: Doc) -> Doc:
@@ -249,7 +250,7 @@ class FindingBuilder:
                 )
             )
             clause_groups.append(
-                {component_group(h, groups) for h in v.hardware if a <= h.start < b} - {None}  # type: ignore[misc]
+                {g for h in v.hardware if a <= h.start < b if (g := component_group(h, groups))}
             )
         for seg in segs:
             attach_segment(

@@ -38,14 +38,15 @@ class Target:
         self.rule_id = span.id_
         self.meta = meta
         if context is None:
-            self.assertion, self.change, self.modifiers = None, None, ()
+            self.assertion, self.change = None, None
+            self.modifiers: tuple[tuple[str, str], ...] = ()
         else:
             self.assertion, self.change = context[0], context[1]
             self.modifiers = tuple((m[0], m[1]) for m in context[2])
 
     @property
     def component(self) -> str | None:
-        return self.meta.get("component")  # type: ignore[no-any-return]
+        return self.meta.get("component")
 
 
 class Tokens:
