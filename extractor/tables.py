@@ -1,9 +1,10 @@
-"""The one column spec of the three tables a batch of records makes, and its
+"""The one column spec of the tables a batch of records makes, and its
 renderings for every writer: CSV, Parquet (pyarrow), pandas and Spark.
 
 - `findings`: one row a finding (`report_id` and the contract's fields);
 - `reports`: one row a report (the record's report-level fields);
-- `hardware`: one row an inventory entry (`report_id` and its fields).
+- `hardware`: one row an inventory entry (`report_id` and its fields);
+- `note_nlp`: one row a finding, in OMOP's NOTE_NLP layout (`--format omop`).
 
 Types never change with the data: strings are nullable strings, `levels`
 and `review_reasons` are lists (CSV joins them: "L4,L5" and "a; b"),
@@ -66,8 +67,25 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("side", "string"),
         Column("mentions", "spans"),
     ),
+    # OMOP CDM v5.4 NOTE_NLP (`--format omop`; see extractor/omop.py)
+    "note_nlp": (
+        Column("note_nlp_id", "int"),
+        Column("note_id", "string"),
+        Column("section_concept_id", "int"),
+        Column("snippet", "string"),
+        Column("offset", "string"),
+        Column("lexical_variant", "string"),
+        Column("note_nlp_concept_id", "int"),
+        Column("note_nlp_source_concept_id", "int"),
+        Column("nlp_system", "string"),
+        Column("nlp_date", "string"),
+        Column("nlp_datetime", "string"),
+        Column("term_exists", "string"),
+        Column("term_temporal", "string"),
+        Column("term_modifiers", "string"),
+    ),
 }
-TABLE_NAMES = tuple(TABLES)
+TABLE_NAMES = ("findings", "reports", "hardware")  # what a run writes in the contract's layout
 
 
 def _finding_rows(record: ReportRecord) -> Iterator[tuple[Any, ...]]:

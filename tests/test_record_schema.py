@@ -12,10 +12,16 @@ from extractor.cli import EXIT_OK, EXIT_REPORT_ERRORS, main
 from extractor.record_schema import record_schema
 
 REPORTS = [
-    {"id": "a", "text": "3 mm lucency about the left L5 pedicle screw. Both rods are fractured at T11-12."},
+    {
+        "id": "a",
+        "text": "3 mm lucency about the left L5 pedicle screw. Both rods are fractured at T11-12.",
+    },
     {"id": "b", "text": "No hardware complication. Spinal cord stimulator leads at T8."},
     {"id": "c", "text": ""},
-    {"id": "d", "text": "INDICATION: evaluate for loosening.\nFINDINGS: L4-5 TLIF, the cage has subsided 2 mm."},
+    {
+        "id": "d",
+        "text": "INDICATION: evaluate for loosening.\nFINDINGS: L4-5 TLIF, the cage has subsided 2 mm.",
+    },
 ]
 
 
@@ -27,8 +33,12 @@ def validator():
 
 
 def test_the_packaged_file_is_the_schema_the_code_builds():
-    shipped = resources.files("extractor").joinpath("record.schema.json").read_text(encoding="utf-8")
-    assert json.loads(shipped) == record_schema(), "run: spine-extract schema -o extractor/record.schema.json"
+    shipped = (
+        resources.files("extractor").joinpath("record.schema.json").read_text(encoding="utf-8")
+    )
+    assert json.loads(shipped) == record_schema(), (
+        "run: spine-extract schema -o extractor/record.schema.json"
+    )
 
 
 def test_the_schema_command_prints_it(capsys):
@@ -74,4 +84,4 @@ def test_a_record_off_the_contract_is_refused(validator, change, path):
     assert list(validator.iter_errors(record)) == []
     change(record)
     errors = list(validator.iter_errors(record))
-    assert errors and any(path in (list(e.absolute_path) + [e.message]).__str__() for e in errors)
+    assert errors and any(path in str([*e.absolute_path, e.message]) for e in errors)

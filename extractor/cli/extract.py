@@ -66,14 +66,16 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.realpath(a) == os.path.realpath(b)
 
 
-def check_output(input_path: str, output: str, written: list[str] | None = None) -> None:
+def check_output(
+    input_path: str, output: str, written: list[str] | None = None, layout: str = "contract"
+) -> None:
     """The output can be written, and writing it (the files `written`, by
     default a run's outputs and its partial files) destroys no input."""
     if output == "-":
         return
     if written is None:
         partial, state_file = partial_paths(output)
-        written = [*output_paths(output), str(partial), str(state_file)]
+        written = [*output_paths(output, layout), str(partial), str(state_file)]
     if input_path != "-" and not Path(input_path).is_dir():
         for path in written:
             if _same_file(input_path, path):
@@ -107,6 +109,7 @@ def run_options(args: argparse.Namespace) -> dict[str, Any]:
         "id_field": args.id_field,
         "text_field": args.text_field,
         "max_chars": args.max_chars,
+        "format": args.format,
         "flag": args.flag,
         "model_sha256": model,
         "rules_sha256": lexicon_digest(args.lexicons),
@@ -143,6 +146,8 @@ def run_extract(args: argparse.Namespace) -> int:
     from ..batch import BatchOptions, Progress, default_jobs, run_lines
 
     input_format(args.input)
+    if args.format == "omop" and (args.output == "-" or output_format(args.output) == "jsonl"):
+        raise UsageError("--format omop writes a table: give -o OUT.csv or -o OUT.parquet")
     output_format(args.output)
     if args.max_chars < 1 or args.batch_size < 1 or (args.jobs is not None and args.jobs < 1):
         raise UsageError("--max-chars, --batch-size and --jobs must be positive")
@@ -150,7 +155,7 @@ def run_extract(args: argparse.Namespace) -> int:
         raise UsageError("--resume needs an output file (-o)")
     if args.resume and args.input == "-":
         raise UsageError("--resume cannot resume standard input")
-    check_output(args.input, args.output)
+    check_output(args.input, args.output, layout=args.format)
     check_model_choice(args)
     check_lexicons(args)
     rows: Iterator[InputRow] = open_input(
@@ -213,7 +218,7 @@ def run_extract(args: argparse.Namespace) -> int:
         lines.close()
         writer.close()
         progress.finish()
-    finish_output(partial, args.output)
+    finish_output(partial, args.output, args.format)
     state_file.unlink(missing_ok=True)
     _report(tally, time.perf_counter() - started, args)
     return EXIT_REPORT_ERRORS if tally.errors else EXIT_OK
@@ -254,5 +259,5 @@ def _report(tally: Tally, elapsed: float, args: argparse.Namespace) -> None:
         lines.append("present/possible findings by type:")
         lines += [f"  {t:28s} {tally.by_type.get(t, 0):6d}" for t in FINDING_TYPES]
         if args.output != "-":
-            lines.append("written: " + ", ".join(output_paths(args.output)))
+            lines.append("written: " + ", ".join(output_paths(args.output, args.format)))
     print("\n".join(lines), file=sys.stderr)

@@ -67,6 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OUTPUT",
         help="output file (.jsonl, .csv, .parquet) or - for JSON lines on stdout (default)",
     )
+    ex.add_argument(
+        "--format",
+        choices=["contract", "omop"],
+        default="contract",
+        help="contract: the records (.jsonl) or the findings, reports and hardware tables "
+        "(.csv, .parquet; default); omop: one OMOP CDM NOTE_NLP table, a row a finding "
+        "(.csv or .parquet)",
+    )
     _add_field_options(ex)
     ex.add_argument(
         "--lexicons",

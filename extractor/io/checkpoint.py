@@ -191,12 +191,12 @@ class CheckpointWriter:
         self._fh.close()
 
 
-def finish_output(partial: Path, output: str) -> None:
+def finish_output(partial: Path, output: str, layout: str = "contract") -> None:
     """Turn a complete partial file into the requested output, atomically."""
     if output_format(output) == "jsonl":
         os.replace(partial, output)
         return
-    writer = TableWriter(output)
+    writer = TableWriter(output, layout)
     ok = False
     try:
         with open(partial, encoding="utf-8") as fh:

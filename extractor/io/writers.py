@@ -20,6 +20,7 @@ from ..schema import ReportRecord
 from .readers import InputError
 
 OUTPUT_FORMATS = ("jsonl", "csv", "parquet")
+LAYOUTS = ("contract", "omop")  # the contract's record and tables, or OMOP NOTE_NLP
 
 
 def output_format(path: str) -> str:
@@ -47,9 +48,9 @@ def reports_table_path(path: str) -> str:
     return sibling_path(path, "reports")
 
 
-def output_paths(path: str) -> list[str]:
+def output_paths(path: str, layout: str = "contract") -> list[str]:
     """Every file a run writing `path` produces."""
-    if path == "-" or output_format(path) == "jsonl":
+    if path == "-" or output_format(path) == "jsonl" or layout == "omop":
         return [path]
     return [path, sibling_path(path, "reports"), sibling_path(path, "hardware")]
 
@@ -91,30 +92,35 @@ def temporary_path(path: str) -> str:
     return str(p.with_name(f".{p.name}.partial-table{p.suffix}"))
 
 
-# the file of each table, by its place in `TableWriter._files`
-_TABLE_FILES = ("findings", "reports", "hardware")
-
-
 class TableWriter:
     """Streams records into a findings table and its sibling reports and
-    hardware tables (.csv or .parquet, columns from `extractor.tables`),
-    written to temporary files and renamed into place. (JSON lines output is
-    the checkpoint file itself; see `finish_output`.)"""
+    hardware tables (.csv or .parquet, columns from `extractor.tables`), or
+    into one OMOP NOTE_NLP table (`layout="omop"`), written to temporary files
+    and renamed into place. (JSON lines output is the checkpoint file itself;
+    see `finish_output`.)"""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, layout: str = "contract") -> None:
         self.path = path
         self.format = output_format(path)
         if self.format not in ("csv", "parquet"):
             raise InputError(f"{path}: a table is written as .csv or .parquet")
-        paths = {"findings": path, "reports": sibling_path(path, "reports")}
-        paths["hardware"] = sibling_path(path, "hardware")
+        if layout == "omop":
+            from ..omop import NoteNlpRows
+
+            paths = {"note_nlp": path}
+            self._rows: dict[str, Any] = {"note_nlp": NoteNlpRows()}
+        else:
+            paths = {"findings": path, "reports": sibling_path(path, "reports")}
+            paths["hardware"] = sibling_path(path, "hardware")
+            self._rows = {name: tables.ROWS[name] for name in paths}
+        self._names = tuple(paths)
         self._files = {name: AtomicFile(p) for name, p in paths.items()}
-        self._buffers: dict[str, list[tuple[Any, ...]]] = {name: [] for name in _TABLE_FILES}
+        self._buffers: dict[str, list[tuple[Any, ...]]] = {name: [] for name in self._names}
         self._handles: dict[str, Any] = {}
         self._writers: dict[str, Any] = {}
         self._records = 0
         if self.format == "csv":
-            for name in _TABLE_FILES:
+            for name in self._names:
                 fh = open(self._files[name].tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
                 self._handles[name] = fh
                 self._writers[name] = csv.writer(fh)
@@ -122,8 +128,8 @@ class TableWriter:
 
     def write(self, records: Iterable[ReportRecord]) -> None:
         for record in records:
-            for name in _TABLE_FILES:
-                for row in tables.ROWS[name](record):
+            for name in self._names:
+                for row in self._rows[name](record):
                     if self.format == "csv":
                         self._writers[name].writerow(tables.csv_row(name, row))
                     else:
@@ -135,7 +141,7 @@ class TableWriter:
     def _flush_parquet(self) -> None:
         import pyarrow.parquet as pq
 
-        for name in _TABLE_FILES:
+        for name in self._names:
             if name not in self._writers:
                 self._writers[name] = pq.ParquetWriter(
                     self._files[name].tmp, tables.arrow_schema(name)
