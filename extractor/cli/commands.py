@@ -19,6 +19,7 @@ def run(args: argparse.Namespace) -> int:
         "render": run_render,
         "validate-gold": run_validate,
         "schema": run_schema,
+        "export": run_export,
     }
     return commands[args.command](args)
 
@@ -26,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
 def run_evaluate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from ..annotations import export_format, read_export
     from ..api import extract_many, resolve_model
     from ..evaluate import evaluate, format_evaluation, format_split_table
     from ..gold import gold_files, load_gold
@@ -34,13 +36,21 @@ def run_evaluate(args: argparse.Namespace) -> int:
     path = Path(args.gold)
     if not path.exists():
         raise InputError(f"{args.gold}: no such file or folder")
-    files = gold_files(path, args.split)
-    if not files:
-        raise InputError(f"{args.gold}: no gold files found")
-    try:
-        gold_by_split = {f.stem: load_gold(f) for f in files}
-    except (ValueError, KeyError) as e:
-        raise InputError(f"{args.gold}: cannot read gold ({e})") from e
+    if export_format(path) is not None:
+        # a corrected Label Studio, Prodigy or BRAT export is gold too
+        files = [path]
+        try:
+            gold_by_split = {path.stem: read_export(path)}
+        except (ValueError, KeyError, TypeError) as e:
+            raise InputError(f"{args.gold}: cannot read the export ({e})") from e
+    else:
+        files = gold_files(path, args.split)
+        if not files:
+            raise InputError(f"{args.gold}: no gold files found")
+        try:
+            gold_by_split = {f.stem: load_gold(f) for f in files}
+        except (ValueError, KeyError) as e:
+            raise InputError(f"{args.gold}: cannot read gold ({e})") from e
     if not any(gold_by_split.values()):
         raise InputError(f"{args.gold}: no gold reports found")
     if args.pred:
@@ -64,7 +74,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
     results = {split: evaluate(gold, predictions) for split, gold in gold_by_split.items()}
     if args.json:
         out = {split: r.to_dict(with_errors=args.errors) for split, r in results.items()}
-        print(json.dumps(out if path.is_dir() else out[files[0].stem], indent=2))
+        corpus = path.is_dir() and export_format(path) is None  # a folder of splits
+        print(json.dumps(out if corpus else out[files[0].stem], indent=2))
         return EXIT_OK
     if len(results) > 1 or args.markdown:
         print(format_split_table(results, markdown=args.markdown))
@@ -83,12 +94,24 @@ def _labeled_rows(args: argparse.Namespace) -> tuple[list[str], list[int], str, 
 
     import pandas as pd
 
+    from ..annotations import export_format, read_export
     from ..api import text_problem
     from ..gold import load_gold
 
     path = Path(args.labeled)
     if not path.exists():
         raise InputError(f"{args.labeled}: no such file or folder")
+    if args.label_field is None and export_format(path) is not None:
+        try:
+            gold = read_export(path)
+        except (ValueError, KeyError, TypeError) as e:
+            raise InputError(f"{args.labeled}: cannot read the export ({e})") from e
+        return (
+            [g.text for g in gold],
+            [int(g.needs_surgical_review) for g in gold],
+            f"annotation export {args.labeled}",
+            0,
+        )
     is_gold = path.is_dir() or (args.label_field is None and _looks_like_gold(path))
     if is_gold:
         splits = args.split or (["train"] if path.is_dir() else None)
@@ -240,4 +263,47 @@ def run_schema(args: argparse.Namespace) -> int:
             raise UsageError(f"{args.output}: cannot write ({e.strerror or e})") from e
     else:
         sys.stdout.write(text)
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ..annotations import write_export
+    from ..api import extract_many, resolve_model
+    from ..pipeline import shared_nlp
+
+    check_model_choice(args)
+    suffix = {"label-studio": ".json", "prodigy": ".jsonl"}.get(args.to)
+    if suffix and not args.output.lower().endswith(suffix):
+        raise UsageError(f"--to {args.to} writes a {suffix} file")
+    if args.to == "brat" and Path(args.output).exists() and not Path(args.output).is_dir():
+        raise UsageError(f"{args.output}: --to brat writes a folder")
+    check_output(args.input, args.output, [args.output])
+    rows = [
+        (str(r.id), r.text if r.text is not None else "")
+        for r in open_input(args.input, id_field=args.id_field, text_field=args.text_field)
+        if r.error is None
+    ]
+    if args.records:
+        given: dict[str, ReportRecord] = {}
+        try:
+            with open(args.records, encoding="utf-8") as fh:
+                for line in fh:
+                    if line.strip():
+                        rec = ReportRecord.from_dict(json.loads(line))
+                        given[str(rec.id)] = rec
+        except (OSError, ValueError, KeyError) as e:
+            raise InputError(f"{args.records}: cannot read records ({e})") from e
+        missing = [i for i, _ in rows if i not in given]
+        if missing:
+            raise InputError(f"{args.records}: no record for report {missing[0]!r}")
+        records = [given[i] for i, _ in rows]
+    else:
+        model = "rule" if args.flag == "rule" else resolve_model(args.model)
+        records = list(extract_many(rows, nlp=shared_nlp(args.lexicons), model=model))
+    written = write_export(
+        args.to, [(i, t, r) for (i, t), r in zip(rows, records, strict=True)], args.output
+    )
+    print(f"written: {', '.join(written)} ({len(rows)} reports)", file=sys.stderr)
     return EXIT_OK

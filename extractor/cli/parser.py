@@ -210,6 +210,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     va.add_argument("gold", metavar="GOLD")
 
+    xp = sub.add_parser(
+        "export",
+        help="write predictions as pre-annotations for Label Studio, Prodigy or BRAT",
+        description=(
+            "Extract reports and write the findings as pre-annotations to correct in an "
+            "annotation tool; 'evaluate' and 'train' read the corrected export back."
+        ),
+    )
+    xp.add_argument("input", metavar="INPUT", help="reports, in any format 'extract' reads")
+    xp.add_argument(
+        "--to", required=True, choices=["label-studio", "prodigy", "brat"], help="the tool"
+    )
+    xp.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUTPUT",
+        help="label-studio: a .json file (its labelling config is written beside it); "
+        "prodigy: a .jsonl file; brat: a folder",
+    )
+    xp.add_argument(
+        "--records",
+        metavar="RECORDS.jsonl",
+        help="pre-annotate with these records (from 'extract') instead of extracting again",
+    )
+    _add_field_options(xp)
+    xp.add_argument("--lexicons", metavar="DIR", default=None, help="rule folder (as extract)")
+    _add_review_options(xp)
+
     sc = sub.add_parser(
         "schema",
         help="print the JSON Schema of an output record",
