@@ -23,6 +23,8 @@ _LAZY = {
     "extract_frame": ("frames", "extract_frame"),
     "build_nlp": ("pipeline", "build_nlp"),
     "render": ("review_page", "render"),
+    "medspacy_rules": ("medspacy_interop", "medspacy_rules"),
+    "medspacy_pipeline": ("medspacy_interop", "medspacy_pipeline"),
 }
 
 __all__ = [
@@ -34,6 +36,8 @@ __all__ = [
     "extract",
     "extract_frame",
     "extract_many",
+    "medspacy_pipeline",
+    "medspacy_rules",
     "render",
 ]
 

@@ -96,7 +96,7 @@ def train_model(
     inputs: Sequence[ReportInput], labels: Sequence[int], meta: dict[str, Any] | None = None
 ) -> tuple[ReviewModel, TrainingReport]:
     """Fit the review classifier; deterministic for the same data."""
-    y = np.asarray([int(v) for v in labels])
+    y = np.asarray([int(v) for v in labels], dtype=np.int64)
     if len(set(y.tolist())) < 2:
         raise ValueError("training needs both labels (0 and 1)")
     # folds for the outer cross-validation and for the calibration inside it:
