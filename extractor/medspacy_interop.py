@@ -77,8 +77,10 @@ def medspacy_pipeline(lexicon_dir: str | Path | None = None) -> Any:
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     nlp.add_pipe("spine_sections")
     nlp.add_pipe("spine_sentences")
-    nlp.add_pipe("medspacy_target_matcher").add(targets)
-    nlp.add_pipe("medspacy_context", config={"rules": None}).add(modifiers)
+    matcher: Any = nlp.add_pipe("medspacy_target_matcher")
+    matcher.add(targets)
+    context: Any = nlp.add_pipe("medspacy_context", config={"rules": None})
+    context.add(modifiers)
     return nlp
 
 
