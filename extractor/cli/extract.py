@@ -105,7 +105,10 @@ def run_options(args: argparse.Namespace) -> dict[str, Any]:
             data = resources.files("extractor.models").joinpath("review_model.json").read_bytes()
             model = hashlib.sha256(data).hexdigest()
     return {
-        "input": str(Path(args.input).resolve()) if args.input != "-" else "-",
+        "input": args.input
+        if args.input == "-" or "://" in args.input
+        else str(Path(args.input).resolve()),
+        "query": args.query,
         "id_field": args.id_field,
         "text_field": args.text_field,
         "max_chars": args.max_chars,
@@ -144,24 +147,38 @@ class Tally:
 
 def run_extract(args: argparse.Namespace) -> int:
     from ..batch import BatchOptions, Progress, default_jobs, run_lines
+    from ..io.sql import is_database_url
 
-    input_format(args.input)
-    if args.format == "omop" and (args.output == "-" or output_format(args.output) == "jsonl"):
-        raise UsageError("--format omop writes a table: give -o OUT.csv or -o OUT.parquet")
-    output_format(args.output)
+    db_in, db_out = is_database_url(args.input), is_database_url(args.output)
+    if not db_in:
+        input_format(args.input)
+        if args.query:
+            raise UsageError("--query is for a database input (a URL such as sqlite:///reports.db)")
+    if not db_out:
+        if args.format == "omop" and (args.output == "-" or output_format(args.output) == "jsonl"):
+            raise UsageError(
+                "--format omop writes a table: give -o OUT.csv, -o OUT.parquet or a database URL"
+            )
+        output_format(args.output)
     if args.max_chars < 1 or args.batch_size < 1 or (args.jobs is not None and args.jobs < 1):
         raise UsageError("--max-chars, --batch-size and --jobs must be positive")
     if args.output == "-" and args.resume:
         raise UsageError("--resume needs an output file (-o)")
     if args.resume and args.input == "-":
         raise UsageError("--resume cannot resume standard input")
-    check_output(args.input, args.output, layout=args.format)
+    if not db_out:
+        check_output(args.input if not db_in else "-", args.output, layout=args.format)
     check_model_choice(args)
     check_lexicons(args)
-    rows: Iterator[InputRow] = open_input(
-        args.input, id_field=args.id_field, text_field=args.text_field
-    )
-    total = estimate_total(args.input) if args.input != "-" else None
+    rows: Iterator[InputRow]
+    if db_in:
+        from ..io.sql import sql_rows
+
+        rows = sql_rows(args.input, args.query, id_field=args.id_field, text_field=args.text_field)
+        total = None
+    else:
+        rows = open_input(args.input, id_field=args.id_field, text_field=args.text_field)
+        total = estimate_total(args.input) if args.input != "-" else None
     jobs = args.jobs or default_jobs()
     if args.jobs is None and total is not None and total < SMALL_RUN:
         jobs = 1  # starting workers costs seconds; a small input is done sooner without
@@ -174,6 +191,8 @@ def run_extract(args: argparse.Namespace) -> int:
     )
     started = time.perf_counter()
     tally = Tally()
+    if db_out:
+        return _run_to_database(args, rows, options, tally, started)
     if args.output == "-":
         lines = run_lines(rows, options)
         try:
@@ -224,6 +243,60 @@ def run_extract(args: argparse.Namespace) -> int:
     return EXIT_REPORT_ERRORS if tally.errors else EXIT_OK
 
 
+def _run_to_database(
+    args: argparse.Namespace,
+    rows: Iterator[InputRow],
+    options: Any,
+    tally: Tally,
+    started: float,
+) -> int:
+    """Stream records into SQL tables, a transaction a batch; --resume goes on
+    after the last report written."""
+    from ..batch import Progress, run_lines
+    from ..io.sql import SqlWriter
+
+    writer = SqlWriter(args.output, prefix=args.table_prefix, layout=args.format)
+    last, last_id = writer.prepare(args.resume)
+    seq = 0
+    if last:
+        for row in rows:
+            seq += 1
+            if seq == last:
+                if last_id is not None and row.id != last_id:
+                    raise UsageError(
+                        f"--resume: input row {seq} has id {row.id!r}, but {last_id!r} was "
+                        "written for it; the query's rows or their order changed"
+                    )
+                break
+        if seq < last:
+            raise UsageError(f"--resume: the input has {seq} rows, {last} were written")
+        if not args.quiet:
+            print(f"resuming after {last:,} reports already written", file=sys.stderr)
+    progress = Progress(None, enabled=not args.quiet, already=last)
+    batch: list[tuple[int, Any]] = []
+    lines = run_lines(rows, options)
+    try:
+        for line in lines:
+            seq += 1
+            batch.append((seq, line.record()))
+            progress.update(line.error)
+            tally.add(line.id, line.error, line.flagged, line.positive_types)
+            if len(batch) >= DATABASE_BATCH:
+                writer.write(batch)
+                batch = []
+    finally:
+        lines.close()
+        if batch:
+            writer.write(batch)  # whole records only: a resumed run goes on after them
+        progress.finish()
+        writer.close()
+    _report(tally, time.perf_counter() - started, args)
+    return EXIT_REPORT_ERRORS if tally.errors else EXIT_OK
+
+
+DATABASE_BATCH = 256  # records a transaction
+
+
 def _count_partial(partial: Path, tally: Tally) -> None:
     """Count the records an interrupted run already wrote (resume)."""
     import json
@@ -244,6 +317,8 @@ def _count_partial(partial: Path, tally: Tally) -> None:
 
 
 def _report(tally: Tally, elapsed: float, args: argparse.Namespace) -> None:
+    from ..io.sql import is_database_url
+
     rate = tally.n / elapsed if elapsed > 0 else 0.0
     duplicates = tally.duplicate_ids()
     line = (
@@ -258,6 +333,9 @@ def _report(tally: Tally, elapsed: float, args: argparse.Namespace) -> None:
     if not args.quiet:
         lines.append("present/possible findings by type:")
         lines += [f"  {t:28s} {tally.by_type.get(t, 0):6d}" for t in FINDING_TYPES]
-        if args.output != "-":
+        if args.output != "-" and is_database_url(args.output):
+            names = ("note_nlp",) if args.format == "omop" else ("findings", "reports", "hardware")
+            lines.append("written: tables " + ", ".join(args.table_prefix + n for n in names))
+        elif args.output != "-":
             lines.append("written: " + ", ".join(output_paths(args.output, args.format)))
     print("\n".join(lines), file=sys.stderr)

@@ -59,13 +59,32 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog=EXIT_HELP,
     )
-    ex.add_argument("input", metavar="INPUT")
+    ex.add_argument(
+        "input",
+        metavar="INPUT",
+        help="a file or folder of reports, - for JSON lines on stdin, or a database URL "
+        "(with --query)",
+    )
     ex.add_argument(
         "-o",
         "--output",
         default="-",
         metavar="OUTPUT",
-        help="output file (.jsonl, .csv, .parquet) or - for JSON lines on stdout (default)",
+        help="output file (.jsonl, .csv, .parquet), a database URL (tables), "
+        "or - for JSON lines on stdout (default)",
+    )
+    ex.add_argument(
+        "--query",
+        metavar="SQL",
+        help="with a database input: the query giving the reports, one row each, "
+        "with the id and text columns (ORDER BY a key, so that --resume finds its place)",
+    )
+    ex.add_argument(
+        "--table-prefix",
+        default="spine_",
+        metavar="PREFIX",
+        help="with a database output: the tables are PREFIXfindings, PREFIXreports, "
+        "PREFIXhardware, or PREFIXnote_nlp (default: spine_)",
     )
     ex.add_argument(
         "--format",
