@@ -26,7 +26,7 @@ from .modelfile import (
     check_model_document,
     read_model_document,
 )
-from .rule import describe_finding
+from .rule import describe_finding, finding_needs_review
 
 DEFAULT_MODEL = "review_model.json"
 WORD_PARAMS = {"ngram_range": (1, 2), "min_df": 2, "max_features": 4000, "sublinear_tf": True}
@@ -122,6 +122,10 @@ class ReviewModel:
         contrib = dict(zip(indices.tolist(), weights.tolist(), strict=True))
         ranked: list[tuple[float, str]] = []
         seen: set[str] = set()
+        # the contract rule's verdict is a feature too: its push belongs to the
+        # findings that made the rule fire, shared out among them
+        reviewable = [f for f in item.findings if f.is_positive and finding_needs_review(f)]
+        rule_push = contrib.get(self._finding_index.get("rule:flag", -1), 0.0)
         for f in item.findings:
             if not f.is_positive:
                 continue
@@ -131,6 +135,9 @@ class ReviewModel:
             )
             if f.type == "screw_lucency" and f.size_mm is not None:
                 weight += contrib.get(self._finding_index.get("lucency:max_mm", -1), 0.0)
+                weight += contrib.get(self._finding_index.get("lucency:ge_threshold", -1), 0.0)
+            if f in reviewable:
+                weight += rule_push / len(reviewable)
             text = describe_finding(f)
             if weight > 0 and text not in seen:
                 seen.add(text)
