@@ -7,6 +7,12 @@ id), a findings table, the review flag with probability and reasons, and a
 spine diagram (occiput to S5 and ilium) marking each level with a present or
 possible finding, by side. No scripts, fonts or network fetches; every piece
 of report text is escaped; it prints on paper.
+
+Colours are Okabe and Ito's colour-blind-safe palette; the diagram shows only
+the stretch of spine the report is about, its instrumented levels (from the
+hardware inventory) shaded, and each present or possible finding at its
+level and side. The table lists present and possible findings first; each
+row links to its highlighted evidence.
 """
 
 from __future__ import annotations
@@ -16,19 +22,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .schema import FINDING_TYPES, LEVELS, Finding, ReportRecord
+from .schema import FINDING_TYPES, LEVELS, Finding, HardwareItem, ReportRecord
 
+# Okabe and Ito's eight colours, told apart with any colour vision deficiency
 TYPE_COLORS = {
-    "screw_lucency": "#d9480f",
-    "screw_malposition": "#c2255c",
-    "screw_backout": "#9c36b5",
-    "rod_connector_dislodgement": "#3b5bdb",
-    "hardware_fracture": "#e03131",
-    "cage_subsidence": "#0c8599",
-    "pseudarthrosis": "#2f9e44",
-    "stimulator": "#5c7cfa",
+    "screw_lucency": "#E69F00",  # orange
+    "screw_malposition": "#CC79A7",  # reddish purple
+    "screw_backout": "#56B4E9",  # sky blue
+    "rod_connector_dislodgement": "#0072B2",  # blue
+    "hardware_fracture": "#D55E00",  # vermillion
+    "cage_subsidence": "#009E73",  # bluish green
+    "pseudarthrosis": "#F0E442",  # yellow
+    "stimulator": "#000000",  # black
 }
 DIAGRAM_LEVELS = [lv for lv in LEVELS if lv != "L6"]
+DIAGRAM_MARGIN = 1  # levels shown above and below those with hardware or findings
 
 
 @dataclass(frozen=True)
@@ -130,7 +138,11 @@ table{border-collapse:collapse;width:100%;font-size:12.5px;margin-top:10px}
 th,td{border-bottom:1px solid #e5e5e5;padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f4f4f4}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;background:var(--c);margin-right:5px}
-.reasons{margin:6px 0 0;padding-left:18px;font-size:13px}
+.reasons{margin:6px 0 0;font-size:13px}.reasons h3{font-size:13px;margin:0}
+.reasons ul{margin:2px 0 0;padding-left:18px}
+tr.muted td{color:#888}tr.muted .swatch{opacity:.5}
+mark:target{outline:2px solid #000;outline-offset:1px}
+.diagram{font-size:11px;color:#555}
 .legend{font-size:12px;color:#444;margin:6px 0 14px}
 .legend span{margin-right:12px;white-space:nowrap}
 .error{color:#7a5a00}
@@ -196,20 +208,22 @@ def _report(i: int, item: RenderInput) -> str:
         p = "" if rec.review_probability is None else f" &middot; p = {rec.review_probability:.2f}"
         flag = f'<span class="flag no">no surgical review flag{p}</span>'
     reasons = ""
-    if rec.review_reasons:
+    unique = list(dict.fromkeys(rec.review_reasons))
+    if unique:
+        heading = "Why it is flagged" if rec.needs_surgical_review else "What weighs towards review"
         reasons = (
-            '<ul class="reasons">'
-            + "".join(f"<li>{_esc(r)}</li>" for r in rec.review_reasons)
-            + "</ul>"
+            f'<section class="reasons"><h3>{heading}</h3><ul>'
+            + "".join(f"<li>{_esc(r)}</li>" for r in unique)
+            + "</ul></section>"
         )
     error = f'<p class="error">error: {_esc(rec.error)}</p>' if rec.error else ""
     title = _esc(item.report_id or f"report {i + 1}")
     return (
         f'<article id="{_anchor(i, item.report_id)}"><header class="report"><h2>{title}</h2>{flag}</header>'
         f"{reasons}{error}"
-        f'<div class="grid"><pre class="text">{_highlight(item.text, item.findings)}</pre>'
-        f"{_diagram(rec.findings)}</div>"
-        f"{_table(item.findings)}</article>"
+        f'<div class="grid"><pre class="text">{_highlight(i, item.text, item.findings)}</pre>'
+        f"{_diagram(rec.findings, rec.hardware)}</div>"
+        f"{_table(i, item.findings)}</article>"
     )
 
 
@@ -222,9 +236,14 @@ def _tooltip(rf: RenderedFinding) -> str:
     )
 
 
-def _highlight(text: str, findings: Sequence[RenderedFinding]) -> str:
+def _mark_id(i: int, n: int) -> str:
+    return f"r{i}-f{n}"
+
+
+def _highlight(i: int, text: str, findings: Sequence[RenderedFinding]) -> str:
     out = []
     pos = 0
+    number = {id(rf): n for n, rf in enumerate(findings)}
     for rf in sorted(findings, key=lambda r: (r.finding.start, -r.finding.end)):
         f = rf.finding
         start, end = max(f.start, pos), f.end
@@ -232,7 +251,8 @@ def _highlight(text: str, findings: Sequence[RenderedFinding]) -> str:
             continue  # overlapping or out-of-range evidence stays plain text
         out.append(_esc(text[pos:start]))
         out.append(
-            f'<mark class="{_esc(f.assertion)} t-{_esc(f.type)}" style="--c:{TYPE_COLORS.get(f.type, "#555")}" '
+            f'<mark id="{_mark_id(i, number[id(rf)])}" class="{_esc(f.assertion)} t-{_esc(f.type)}" '
+            f'style="--c:{TYPE_COLORS.get(f.type, "#555")}" '
             f'title="{_esc(_tooltip(rf))}" data-type="{_esc(f.type)}">{_esc(text[start:end])}</mark>'
         )
         pos = end
@@ -240,15 +260,21 @@ def _highlight(text: str, findings: Sequence[RenderedFinding]) -> str:
     return "".join(out)
 
 
-def _table(findings: Sequence[RenderedFinding]) -> str:
+def _table(i: int, findings: Sequence[RenderedFinding]) -> str:
+    """Present and possible findings first, then the rest greyed; each row
+    links to its evidence in the text."""
     if not findings:
         return "<p>No findings.</p>"
+    order = sorted(range(len(findings)), key=lambda n: not findings[n].finding.is_positive)
     rows = []
-    for rf in findings:
+    for n in order:
+        rf = findings[n]
         f = rf.finding
+        muted = "" if f.is_positive else ' class="muted"'
         rows.append(
-            "<tr>"
-            f'<td><i class="swatch" style="--c:{TYPE_COLORS.get(f.type, "#555")}"></i>{_esc(f.type)}</td>'
+            f"<tr{muted}>"
+            f'<td><i class="swatch" style="--c:{TYPE_COLORS.get(f.type, "#555")}"></i>'
+            f'<a href="#{_mark_id(i, n)}">{_esc(f.type)}</a></td>'
             f"<td>{_esc(f.component or '-')}</td><td>{_esc(', '.join(f.levels) or '-')}</td>"
             f"<td>{_esc(f.side or '-')}</td><td>{'-' if f.size_mm is None else f'{f.size_mm:g}'}</td>"
             f"<td>{_esc(f.assertion)}</td><td>{_esc(f.change or '-')}</td><td>{_esc(f.section)}</td>"
@@ -271,8 +297,9 @@ def _table(findings: Sequence[RenderedFinding]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _diagram(findings: Sequence[Finding]) -> str:
-    """A small spine: one row per level, markers left/right/centre by side."""
+def _diagram(findings: Sequence[Finding], hardware: Sequence[HardwareItem] = ()) -> str:
+    """A small spine over the levels the report is about: instrumented levels
+    shaded, each present or possible finding a dot at its level and side."""
     row_h, width = 14, 190
     marks: dict[str, list[tuple[str, str]]] = {}
     for f in findings:
@@ -282,18 +309,25 @@ def _diagram(findings: Sequence[Finding]) -> str:
         for level in f.levels:
             for side in sides:
                 marks.setdefault(level, []).append((side, f.type))
-    height = row_h * len(DIAGRAM_LEVELS) + 20
+    instrumented = {lv for h in hardware for lv in h.levels}
+    shown = [i for i, lv in enumerate(DIAGRAM_LEVELS) if lv in marks or lv in instrumented]
+    if not shown:
+        return '<p class="diagram">No levels with hardware or findings.</p>'
+    lo = max(0, min(shown) - DIAGRAM_MARGIN)
+    hi = min(len(DIAGRAM_LEVELS), max(shown) + DIAGRAM_MARGIN + 1)
+    levels = DIAGRAM_LEVELS[lo:hi]
+    height = row_h * len(levels) + 20
     parts = [
-        f'<svg role="img" aria-label="spine diagram of finding levels" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
+        f'<svg role="img" aria-label="spine diagram: instrumented levels and findings" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
         '<text x="30" y="10">R</text><text x="150" y="10">L</text>',
     ]
-    for i, level in enumerate(DIAGRAM_LEVELS):
-        y = 16 + i * row_h
-        filled = level in marks
+    for k, level in enumerate(levels):
+        y = 16 + k * row_h
+        fill, stroke = ("#d9d9d9", "#595959") if level in instrumented else ("#f5f5f5", "#cccccc")
         parts.append(
-            f'<rect x="70" y="{y}" width="50" height="{row_h - 3}" rx="3" '
-            f'fill="{"#fff4e6" if filled else "#f1f3f5"}" stroke="{"#e8590c" if filled else "#ced4da"}"/>'
+            f'<rect x="70" y="{y}" width="50" height="{row_h - 3}" rx="3" fill="{fill}" stroke="{stroke}">'
+            f"<title>{_esc(level)}{' instrumented' if level in instrumented else ''}</title></rect>"
             f'<text x="95" y="{y + 9}" text-anchor="middle">{_esc(level)}</text>'
         )
         seen: set[tuple[str, str]] = set()
@@ -302,13 +336,13 @@ def _diagram(findings: Sequence[Finding]) -> str:
             if (side, ftype) in seen:
                 continue
             seen.add((side, ftype))
-            n = sum(1 for s, _ in seen if s == side) - 1
+            n = sum(1 for sd, _ in seen if sd == side) - 1
             x = offsets[side] + (-8 * n if side == "right" else 8 * n)
             if side == "centre":
                 x = 124 + 7 * n
             parts.append(
-                f'<circle cx="{x}" cy="{y + 5}" r="4" fill="{TYPE_COLORS.get(ftype, "#555")}">'
-                f"<title>{_esc(level)} {_esc(side)}: {_esc(ftype)}</title></circle>"
+                f'<circle cx="{x}" cy="{y + 5}" r="4" fill="{TYPE_COLORS.get(ftype, "#555")}" '
+                f'stroke="#000" stroke-width="0.5"><title>{_esc(level)} {_esc(side)}: {_esc(ftype)}</title></circle>'
             )
     parts.append("</svg>")
     return "".join(parts)

@@ -134,3 +134,52 @@ def test_headless_chromium_loads_the_page_without_console_errors(tmp_path, root)
         line for line in run.stderr.splitlines() if ":CONSOLE(" in line or "Uncaught" in line
     ]
     assert console == []
+
+
+def test_eight_distinct_colour_blind_safe_hues():
+    from extractor.review_page import TYPE_COLORS
+
+    okabe_ito = {
+        "#E69F00",
+        "#56B4E9",
+        "#009E73",
+        "#F0E442",
+        "#0072B2",
+        "#D55E00",
+        "#CC79A7",
+        "#000000",
+    }
+    assert set(TYPE_COLORS.values()) == okabe_ito and len(TYPE_COLORS) == 8
+
+
+def test_the_diagram_covers_the_instrumented_stretch_only():
+    report = (
+        "L4-5 TLIF. The L4 and L5 pedicle screws are intact. Lucency 3 mm around the left L5 screw."
+    )
+    tags = parse(render(report))
+    rects = [a for t, a in tags if t == "rect"]
+    assert 3 <= len(rects) <= 5  # L4, L5 and a level either side
+    shaded = [a for a in rects if a.get("fill") == "#d9d9d9"]
+    assert len(shaded) == 2
+    assert "<svg" not in render("Normal alignment. No hardware.")
+
+
+def test_positive_rows_first_and_every_row_links_to_its_evidence():
+    page = render(REPORT)
+    tags = parse(page)
+    ids = {a["id"] for t, a in tags if t == "mark" and "id" in a}
+    links = [a["href"][1:] for t, a in tags if t == "a" and a.get("href", "").startswith("#r")]
+    assert links and set(links) <= ids
+    body = page.split("<tbody>")[1].split("</tbody>")[0]
+    assertions = re.findall(r"<td>(present|possible|absent|historical|hypothetical)</td>", body)
+    positive = [a in ("present", "possible") for a in assertions]
+    assert positive == sorted(positive, reverse=True) and False in positive
+    assert body.count('class="muted"') == positive.count(False)
+
+
+def test_reasons_are_under_a_heading_without_repeats():
+    page = render(REPORT)
+    section = page.split('<section class="reasons">')[1].split("</section>")[0]
+    assert "<h3>Why it is flagged</h3>" in section
+    items = re.findall(r"<li>(.*?)</li>", section)
+    assert items and len(items) == len(set(items))
