@@ -8,11 +8,12 @@ from typing import Any
 
 def medspacy_default() -> Any:
     """`medspacy.load()` (PyRuSH sentences, target matcher, ConText with its
-    default rules) with the project's target rules added."""
+    default rules) with the project's target rules added (target_rules.json
+    and the thesaurus, as medspaCy `TargetRule`s: what our matcher matches)."""
     import medspacy
 
-    from extractor.lexicon import load_target_rules
+    from extractor.medspacy_interop import medspacy_rules
 
     nlp = medspacy.load()
-    nlp.get_pipe("medspacy_target_matcher").add(load_target_rules())
+    nlp.get_pipe("medspacy_target_matcher").add(medspacy_rules()[0])
     return nlp

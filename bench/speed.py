@@ -1,15 +1,19 @@
-"""Throughput of the full pipeline next to medspaCy's default pipeline.
+"""Throughput of the default path next to medspaCy's default pipeline and a
+bare spaCy tokenizer, in one process, on the same reports, one core.
 
-Both run in this one process, on the same reports, one core:
-
-* ours: `extractor.build_nlp()` and the Doc -> record converter (what
-  `extract_many` and the CLI do);
+* default path: `extract_many(texts)`, what the CLI runs: input checks, the
+  pipeline, the Doc -> record converter and the packaged review classifier;
+* rule-flag path: `extract_many(texts, model="rule")` (`--flag rule`);
 * medspaCy default: `medspacy.load()` (PyRuSH sentences, target matcher,
-  ConText with its default rules) with our target rules added, measured
-  as shipped (its loguru DEBUG logging on, sent to /dev/null) and with
-  loguru silenced.
+  ConText with its default rules) with our target rules added, loguru
+  silenced (as shipped it logs every PyRuSH step at DEBUG);
+* bare tokenizer: `spacy.blank("en")` over the same texts.
 
-Usage: python bench/speed.py [REPORTS.jsonl ...] [--n 2000] [--json]
+Each is run three times; the table gives the minimum and the median
+reports/s, and the ratios of the medians. The machine is shared: compare
+ratios from one run, not figures across runs. The load average is printed.
+
+Usage: python bench/speed.py [REPORTS.jsonl ...] [--n 2000] [--n-medspacy 300] [--json]
 Without files it uses the gold corpus reports of 400-800 characters.
 """
 
@@ -22,9 +26,11 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+RUNS = 3
 
 
 def load_texts(paths: list[str], n: int) -> list[str]:
@@ -56,82 +62,89 @@ def stderr_to_devnull():
         os.close(saved)
 
 
-def rate(fn, texts: list[str]) -> float:
-    started = time.perf_counter()
-    fn(texts)
-    return len(texts) / (time.perf_counter() - started)
+def rates(fn: Callable[[list[str]], object], texts: list[str]) -> list[float]:
+    out = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        fn(texts)
+        out.append(len(texts) / (time.perf_counter() - started))
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", help="JSONL files with a 'text' field")
-    parser.add_argument(
-        "--n", type=int, default=2000, help="reports for our pipeline (default 2000)"
-    )
+    parser.add_argument("--n", type=int, default=2000, help="reports for our paths (default 2000)")
     parser.add_argument(
         "--n-medspacy", type=int, default=300, help="reports for medspaCy (default 300)"
     )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
+    import spacy
     from _medspacy import medspacy_default
     from loguru import logger
 
-    from extractor.pipeline import build_nlp
-    from extractor.record import doc_to_record
-
-    texts = load_texts(args.files, args.n)
-    lengths = [len(t) for t in texts]
-
-    ours = build_nlp()
-    list(ours.pipe(texts[:50]))  # warm up
-
-    def run_ours(batch: list[str]) -> None:
-        for doc in ours.pipe(batch, batch_size=64):
-            doc_to_record(doc)
-
-    ours_rate = rate(run_ours, texts)
-
     from extractor import extract_many
 
-    list(extract_many(texts[:50]))  # loads the packaged review model
-    with_model_rate = rate(lambda b: list(extract_many(b)), texts)
+    texts = load_texts(args.files, args.n)
+    load_before = os.getloadavg()
 
+    list(extract_many(texts[:50]))  # warm up: builds the pipeline, loads the model
+    list(extract_many(texts[:50], model="rule"))
+    default = rates(lambda b: list(extract_many(b)), texts)
+    rule = rates(lambda b: list(extract_many(b, model="rule")), texts)
+
+    blank = spacy.blank("en")
+    tokenizer = rates(lambda b: list(blank.pipe(b)), texts)
+
+    logger.remove()
     with stderr_to_devnull():
         med = medspacy_default()
-        sample = texts[: args.n_medspacy]
-        list(med.pipe(sample[:10]))
-        shipped_rate = rate(lambda b: list(med.pipe(b)), sample)
-    logger.remove()  # medspaCy logs every PyRuSH step at DEBUG by default
-    quiet_rate = rate(lambda b: list(med.pipe(b)), sample)
+    sample = texts[: args.n_medspacy]
+    list(med.pipe(sample[:10]))
+    medspacy = rates(lambda b: list(med.pipe(b)), sample)
+    load_after = os.getloadavg()
 
+    def row(name: str, values: list[float]) -> dict[str, object]:
+        median = statistics.median(values)
+        return {
+            "path": name,
+            "min": round(min(values), 1),
+            "median": round(median, 1),
+            "x_medspacy": round(median / statistics.median(medspacy), 2),
+            "x_tokenizer": round(median / statistics.median(tokenizer), 3),
+        }
+
+    rows = [
+        row("default path: extract_many with the review classifier (the CLI's)", default),
+        row("rule-flag path: extract_many(model='rule') (--flag rule)", rule),
+        row("medspaCy default, loguru silenced", medspacy),
+        row("bare spacy.blank('en') tokenizer", tokenizer),
+    ]
     result = {
         "reports": len(texts),
-        "median_chars": statistics.median(lengths),
-        "ours_reports_per_s": round(ours_rate, 1),
-        "ours_with_review_model_reports_per_s": round(with_model_rate, 1),
-        "medspacy_default_reports_per_s": round(shipped_rate, 1),
-        "medspacy_default_quiet_reports_per_s": round(quiet_rate, 1),
-        "speedup_vs_default": round(ours_rate / shipped_rate, 1),
-        "speedup_vs_default_quiet": round(ours_rate / quiet_rate, 1),
-        "medspacy_pipes": med.pipe_names,
+        "reports_medspacy": len(sample),
+        "median_chars": statistics.median(len(t) for t in texts),
+        "runs": RUNS,
+        "load_average": [round(x, 2) for x in (*load_before, *load_after)],
+        "rows": rows,
     }
     if args.json:
         print(json.dumps(result, indent=2))
         return
     print(
-        f"{len(texts)} reports (ours), {len(sample)} (medspaCy); median {result['median_chars']:.0f} characters; one process"
+        f"{len(texts)} reports ({len(sample)} for medspaCy), median {result['median_chars']:.0f} "
+        f"characters, one process, {RUNS} runs each; load average before "
+        f"{load_before[0]:.2f}, after {load_after[0]:.2f}"
     )
-    print("| pipeline | reports/s | ours is |")
-    print("| --- | ---: | ---: |")
-    print(f"| spine-extract pipeline + record (rule flag) | {ours_rate:,.0f} | |")
-    print(f"| spine-extract `extract_many` with the review classifier | {with_model_rate:,.0f} | |")
-    print(
-        f"| medspaCy default, as shipped (loguru DEBUG on) | {shipped_rate:,.1f} | {ours_rate / shipped_rate:,.1f}x faster |"
-    )
-    print(
-        f"| medspaCy default, loguru silenced | {quiet_rate:,.1f} | {ours_rate / quiet_rate:,.1f}x faster |"
-    )
+    print("| path | reports/s (min) | reports/s (median) | x medspaCy default | x bare tokenizer |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for r in rows:
+        print(
+            f"| {r['path']} | {r['min']:,.0f} | {r['median']:,.0f} | {r['x_medspacy']:.1f} | "
+            f"{r['x_tokenizer']:.3f} |"
+        )
 
 
 if __name__ == "__main__":

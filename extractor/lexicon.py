@@ -85,6 +85,19 @@ class ContextRule:
     terminated_by: frozenset[str] = field(default_factory=frozenset)
 
 
+@dataclass
+class TargetRule:
+    """A target rule, with the fields of medspaCy's `TargetRule` (literal,
+    category, pattern, attributes, metadata); `medspacy_rules()` gives
+    medspaCy's own objects. Loading medspaCy costs seconds; this does not."""
+
+    literal: str
+    category: str
+    pattern: Any = None
+    attributes: dict[str, Any] | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class SectionRule:
     """A section header: its literal (matched case-insensitively) and category."""
@@ -179,13 +192,11 @@ def check_target_metadata(where: str, category: str, meta: Mapping[str, Any]) ->
 
 def load_target_rules(
     source: str | Path | None = None, cues: Sequence[str] | None = None
-) -> list[Any]:
-    """Target rules (hardware, finding cues, vetoes) as medspaCy TargetRules.
+) -> list[TargetRule]:
+    """Target rules (hardware, finding cues, vetoes), in medspaCy's format.
 
     `cues`: the cue categories a rule may have (default: those of the
     packaged finding_types.json)."""
-    from medspacy.target_matcher import TargetRule
-
     categories = (
         *(cues if cues is not None else load_finding_types().cues),
         *STRUCTURAL_CATEGORIES,

@@ -33,6 +33,7 @@ def medspacy_rules(lexicon_dir: str | Path | None = None) -> tuple[list[Any], li
     """(target rules, ConText rules) as medspaCy `TargetRule` and `ConTextRule`
     objects, from the packaged rules or a folder of rule files."""
     from medspacy.context import ConTextRule
+    from medspacy.target_matcher import TargetRule
 
     from .lexicon import STRUCTURAL_CATEGORIES, load_finding_types, load_target_rules
     from .thesaurus import load_thesaurus
@@ -45,8 +46,17 @@ def medspacy_rules(lexicon_dir: str | Path | None = None) -> tuple[list[Any], li
 
     cues = load_finding_types().cues
     targets = [
-        *load_target_rules(own(TARGET_RULES_FILE), cues),
-        *load_thesaurus(own(THESAURUS_FILE), (*cues, *STRUCTURAL_CATEGORIES)),
+        TargetRule(
+            literal=r.literal,
+            category=r.category,
+            pattern=r.pattern,
+            attributes=r.attributes,
+            metadata=r.metadata,
+        )
+        for r in (
+            *load_target_rules(own(TARGET_RULES_FILE), cues),
+            *load_thesaurus(own(THESAURUS_FILE), (*cues, *STRUCTURAL_CATEGORIES)),
+        )
     ]
     modifiers = [
         ConTextRule(

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .lexicon import THESAURUS_FILE, LexiconError, _read_json, check_target_metadata
+from .lexicon import THESAURUS_FILE, LexiconError, TargetRule, _read_json, check_target_metadata
 
 _VOWELS = "aeiou"
 _ENTRY_KEYS = {"category", "verbs", "nouns", "phrases", "metadata"}
@@ -100,11 +100,10 @@ def expand(
     return [first, {"LOWER": {"IN": list(adverbs)}, "OP": "?"}, *({"LOWER": w} for w in words[1:])]
 
 
-def load_thesaurus(source: str | Path | None = None, categories: Sequence[str] = ()) -> list[Any]:
-    """The thesaurus's target rules (medspaCy TargetRules); LexiconError names
-    a bad entry."""
-    from medspacy.target_matcher import TargetRule
-
+def load_thesaurus(
+    source: str | Path | None = None, categories: Sequence[str] = ()
+) -> list[TargetRule]:
+    """The thesaurus's target rules; LexiconError names a bad entry."""
     data, label = _read_json(source, THESAURUS_FILE)
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise LexiconError(f'{label}: expected an object {{"entries": [...]}}')
@@ -123,12 +122,12 @@ def load_thesaurus(source: str | Path | None = None, categories: Sequence[str] =
         if not isinstance(raw, dict) or set(raw) - _ENTRY_KEYS:
             raise LexiconError(f"{where}: an entry has keys {sorted(_ENTRY_KEYS)}")
         category = raw.get("category")
-        if categories and category not in categories:
+        if not isinstance(category, str) or (categories and category not in categories):
             raise LexiconError(f"{where}: category {category!r} is not one of {list(categories)}")
         meta = raw.get("metadata", {})
         if not isinstance(meta, dict):
             raise LexiconError(f"{where}: metadata must be an object")
-        check_target_metadata(where, str(category), meta)
+        check_target_metadata(where, category, meta)
         for kind in ("verbs", "nouns", "phrases"):
             for entry in raw.get(kind, []):
                 if not isinstance(entry, str) or not _WORD_RE.match(entry):
@@ -140,13 +139,13 @@ def load_thesaurus(source: str | Path | None = None, categories: Sequence[str] =
                     raise LexiconError(
                         f"{where}: {key!r} is listed twice ({seen[key]} and {category})"
                     )
-                seen[key] = str(category)
-                rid = f"ths-{str(category).lower()}-{kind[0]}-{entry.replace(' ', '-')}"
+                seen[key] = category
+                rid = f"ths-{category.lower()}-{kind[0]}-{entry.replace(' ', '-')}"
                 rules.append(
                     TargetRule(
                         literal=entry,
                         category=category,
-                        pattern=expand(str(category), kind, entry, irregular, adverbs),
+                        pattern=expand(category, kind, entry, irregular, adverbs),
                         metadata={**meta, "id": rid},
                     )
                 )

@@ -64,3 +64,30 @@ def test_long_level_lists_read_as_ranges():
         describe_finding(f(type_="hardware_fracture", levels=("T10", "T11", "T12"), side=None))
         == "hardware_fracture T10-T12"
     )
+
+
+def test_scoring_tfidf_is_scikit_learns_to_the_last_digit(root):
+    """The review model scores without scikit-learn; its TF-IDF rows are the
+    ones a fitted TfidfVectorizer gives (word 1-2-grams, char_wb 3-5-grams)."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from extractor.gold import load_gold
+    from extractor.review.model import CHAR_PARAMS, WORD_PARAMS, default_model
+
+    model = default_model()
+    texts = [g.text for g in load_gold(root / "annotated_reports", ["dev"])]
+    texts += ["", "   ", "a", "x-ray L4/5: 3mm", "Ünïcode lucency ≥ 2 mm"]
+    for params, vocab, idf, ours in (
+        (WORD_PARAMS, model.word_vocabulary, model.word_idf, model._word),
+        (CHAR_PARAMS, model.char_vocabulary, model.char_idf, model._char),
+    ):
+        kwargs = {k: v for k, v in params.items() if k not in ("min_df", "max_features")}
+        vec = TfidfVectorizer(vocabulary=vocab, **kwargs)
+        vec.idf_ = np.asarray(idf)
+        reference = vec.transform(texts).toarray()
+        for i, text in enumerate(texts):
+            cols, values = ours.row(text)
+            mine = np.zeros(reference.shape[1])
+            mine[cols] = values
+            assert np.allclose(mine, reference[i], rtol=0, atol=1e-12), text[:40]

@@ -6,7 +6,6 @@ look-alikes), matched mostly by a PhraseMatcher, into `doc.spans["spine_targets"
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import numpy as np
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -51,11 +50,54 @@ def expand_pattern(pattern: Sequence[Mapping[str, Any]]) -> list[list[str]] | No
     return [p for p in phrases if p]
 
 
+# words and marks too common to anchor a pattern on, if it has another token
+_COMMON_WORDS = frozenset(
+    [
+        "of",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "to",
+        "with",
+        "by",
+        "for",
+        "from",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "has",
+        "have",
+        "no",
+        "not",
+        "this",
+        "that",
+        "its",
+        "their",
+        "there",
+        ",",
+        ".",
+        ";",
+        ":",
+        "(",
+        ")",
+        "-",
+    ]
+)
+_COMMON_COST = 1000
+
+
 class AnchoredMatcher:
     """A spaCy Matcher that only looks where a pattern can match.
 
-    Each pattern is anchored on its last required token with fixed words
-    (usually the rarest: "foramen", "aorta", "bridging"); the Matcher runs
+    Each pattern is anchored on its required word token with the fewest
+    alternatives ("foramen", "aorta", "bridging", "prior"); the Matcher runs
     on a short window around each occurrence of an anchor word instead of
     over the whole document. Patterns with no such token run over the whole
     document. Same matches, a fraction of the Matcher's per-token cost.
@@ -70,26 +112,32 @@ class AnchoredMatcher:
         self._n = 0
         # anchor word hash -> list of (matcher, tokens before, tokens after)
         self.by_anchor: dict[int, list[tuple[Matcher, int, int]]] = {}
-        self._anchors = np.zeros(0, dtype=np.uint64)
+        self._anchor_set: frozenset[int] = frozenset()
 
     def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
         self._n += 1
-        anchor = None
+        # the anchor: the required word token with the fewest alternatives,
+        # avoiding the commonest words and punctuation (the rarest), the last of equals
+        anchor: tuple[int, list[str], int] | None = None
         for k in range(len(pattern) - 1, -1, -1):
             token = pattern[k]
             value = token.get("LOWER")
-            if token.get("OP", "!") == "!" and set(token) == {"LOWER"}:
-                if isinstance(value, str):
-                    anchor = (k, [value])
-                elif isinstance(value, Mapping) and set(value) == {"IN"}:
-                    anchor = (k, list(value["IN"]))
-                if anchor is not None:
-                    break
+            if token.get("OP", "!") != "!" or set(token) != {"LOWER"}:
+                continue
+            if isinstance(value, str):
+                words = [value]
+            elif isinstance(value, Mapping) and set(value) == {"IN"}:
+                words = list(value["IN"])
+            else:
+                continue
+            cost = len(words) + sum(_COMMON_COST for w in words if w.lower() in _COMMON_WORDS)
+            if anchor is None or cost < anchor[2]:
+                anchor = (k, words, cost)
         if anchor is None:
             self.free.add(key, [pattern])
             self._n_free += 1
             return
-        k, words = anchor
+        k, words, _cost = anchor
 
         def span(tokens: list[dict[str, Any]]) -> int:
             return sum(self._UNBOUNDED if t.get("OP") in ("*", "+") else 1 for t in tokens)
@@ -99,7 +147,7 @@ class AnchoredMatcher:
         entry = (matcher, span(pattern[:k]), span(pattern[k + 1 :]))
         for word in words:
             self.by_anchor.setdefault(self.vocab.strings.add(word.lower()), []).append(entry)
-        self._anchors = np.asarray(sorted(self.by_anchor), dtype=np.uint64)
+        self._anchor_set = frozenset(self.by_anchor)
 
     def __len__(self) -> int:
         return self._n
@@ -111,10 +159,11 @@ class AnchoredMatcher:
         doc = doclike.doc if isinstance(doclike, Span) else doclike
         lo = doclike.start if isinstance(doclike, Span) else 0
         hi = doclike.end if isinstance(doclike, Span) else len(doc)
-        lowers = doc.to_array([LOWER]).reshape(-1)[lo:hi]
+        lowers = doc.to_array([LOWER]).reshape(-1)[lo:hi].tolist()
+        anchors = self._anchor_set
         seen = set(matches)
-        for j in np.flatnonzero(np.isin(lowers, self._anchors)).tolist():
-            for matcher, before, after in self.by_anchor[int(lowers[j])]:
+        for j in [j for j, h in enumerate(lowers) if h in anchors]:
+            for matcher, before, after in self.by_anchor[lowers[j]]:
                 a = max(0, j - before)
                 b = min(hi - lo, j + after + 1)
                 for match_id, start, end in matcher(doc[lo + a : lo + b]):

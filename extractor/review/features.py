@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from ..schema import ASSERTIONS, CHANGES, FINDING_TYPES, SECTIONS, Finding
 from .rule import LUCENCY_REVIEW_MM, finding_needs_review, review_by_rule
 
@@ -81,24 +83,39 @@ FINDING_INDEX = {name: i for i, name in enumerate(FINDING_VOCABULARY)}
 _COUNT_CAP = 5.0  # counts are capped and scaled to [0, 1]
 
 
+def finding_row(
+    item: ReportInput, index: dict[str, int] = FINDING_INDEX
+) -> tuple[np.ndarray, np.ndarray]:
+    """One report's finding features by name into a model's columns (sorted);
+    a feature the model does not know (a finding type added after it was
+    trained) is left out."""
+    pairs = []
+    for name, value in finding_features(item.findings).items():
+        col = index.get(name)
+        if col is None:
+            continue
+        if name.startswith(("n:", "side:", "section:", "reviewable:", "change:")):
+            value = min(value, _COUNT_CAP) / _COUNT_CAP
+        pairs.append((col, value))
+    pairs.sort()
+    return (
+        np.asarray([c for c, _ in pairs], dtype=np.int64),
+        np.asarray([v for _, v in pairs], dtype=float),
+    )
+
+
 def finding_matrix(
     inputs: Sequence[ReportInput], index: dict[str, int] = FINDING_INDEX
 ) -> sp.csr_matrix:
-    """Finding features by name into a model's columns; a feature the model
-    does not know (a finding type added after it was trained) is left out."""
+    """The finding features of a batch as a scipy CSR matrix (training)."""
     import scipy.sparse as sp
 
     rows, cols, vals = [], [], []
     for r, item in enumerate(inputs):
-        for name, value in finding_features(item.findings).items():
-            col = index.get(name)
-            if col is None:
-                continue
-            if name.startswith(("n:", "side:", "section:", "reviewable:", "change:")):
-                value = min(value, _COUNT_CAP) / _COUNT_CAP
-            rows.append(r)
-            cols.append(col)
-            vals.append(value)
+        c, v = finding_row(item, index)
+        rows += [r] * len(c)
+        cols += c.tolist()
+        vals += v.tolist()
     return sp.csr_matrix((vals, (rows, cols)), shape=(len(inputs), len(index)))
 
 

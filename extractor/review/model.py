@@ -13,26 +13,32 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
-import sklearn
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..lexicon import load_words
-from .features import FINDING_VOCABULARY, ReportInput, finding_matrix
+from .features import FINDING_VOCABULARY, ReportInput, finding_row
 from .modelfile import (
     MODEL_FORMAT,
     MODEL_FORMAT_VERSION,
+    _installed_sklearn,
     canonical,
     check_model_document,
     read_model_document,
 )
 from .rule import describe_finding, finding_needs_review
+from .tfidf import CharTfidf, WordTfidf
 
 DEFAULT_MODEL = "review_model.json"
-WORD_PARAMS = {"ngram_range": (1, 2), "min_df": 2, "max_features": 4000, "sublinear_tf": True}
-CHAR_PARAMS = {
+WORD_NGRAMS = (1, 2)
+CHAR_NGRAMS = (3, 5)
+WORD_PARAMS: dict[str, Any] = {
+    "ngram_range": WORD_NGRAMS,
+    "min_df": 2,
+    "max_features": 4000,
+    "sublinear_tf": True,
+}
+CHAR_PARAMS: dict[str, Any] = {
     "analyzer": "char_wb",
-    "ngram_range": (3, 5),
+    "ngram_range": CHAR_NGRAMS,
     "min_df": 3,
     "max_features": 6000,
     "sublinear_tf": True,
@@ -58,8 +64,9 @@ class ReviewModel:
     finding_names: tuple[str, ...] = FINDING_VOCABULARY
 
     def __post_init__(self) -> None:
-        self._word = _vectorizer(WORD_PARAMS, self.word_vocabulary, self.word_idf)
-        self._char = _vectorizer(CHAR_PARAMS, self.char_vocabulary, self.char_idf)
+        # scoring needs no scikit-learn: the same TF-IDF numbers, computed here
+        self._word = WordTfidf(self.word_vocabulary, self.word_idf, WORD_NGRAMS[1])
+        self._char = CharTfidf(self.char_vocabulary, self.char_idf, CHAR_NGRAMS)
         self._coef = np.asarray(self.coef, dtype=float)
         self._finding_index = {name: i for i, name in enumerate(self.finding_names)}
         self._names = (
@@ -70,52 +77,65 @@ class ReviewModel:
         self._n_finding = len(self.finding_names)
 
     # -- scoring --------------------------------------------------------------
-    def features(self, inputs: Sequence[ReportInput]) -> sp.csr_matrix:
-        texts = [item.text for item in inputs]
-        return sp.hstack(
-            [
-                finding_matrix(inputs, self._finding_index),
-                self._word.transform(texts),
-                self._char.transform(texts),
-            ],
-            format="csr",
-        )
+    def rows(self, inputs: Sequence[ReportInput]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Each report's features as (columns, values), columns sorted."""
+        word_offset = self._n_finding
+        char_offset = word_offset + len(self.word_vocabulary)
+        out = []
+        for item in inputs:
+            fc, fv = finding_row(item, self._finding_index)
+            wc, wv = self._word.row(item.text)
+            cc, cv = self._char.row(item.text)
+            out.append(
+                (
+                    np.concatenate([fc, wc + word_offset, cc + char_offset]),
+                    np.concatenate([fv, wv, cv]),
+                )
+            )
+        return out
 
-    def decision(self, X: sp.csr_matrix) -> np.ndarray:
+    def features(self, inputs: Sequence[ReportInput]) -> Any:
+        """The feature matrix (scipy CSR), for training and analysis."""
+        import scipy.sparse as sp
+
+        rows = self.rows(inputs)
+        indptr = np.cumsum([0, *(len(c) for c, _ in rows)])
+        indices = np.concatenate([c for c, _ in rows]) if rows else np.zeros(0, dtype=np.int64)
+        data = np.concatenate([v for _, v in rows]) if rows else np.zeros(0)
+        return sp.csr_matrix((data, indices, indptr), shape=(len(rows), len(self._coef)))
+
+    def decision(self, X: Any) -> np.ndarray:
         return np.asarray(X @ self._coef + self.intercept).reshape(-1)
 
+    def _decisions(self, rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+        coef = self._coef
+        return np.asarray([float(v @ coef[c]) + self.intercept for c, v in rows])
+
     def probabilities(self, inputs: Sequence[ReportInput]) -> np.ndarray:
-        return _sigmoid(
-            self.decision(self.features(inputs)), self.calibration_a, self.calibration_b
-        )
+        return _sigmoid(self._decisions(self.rows(inputs)), self.calibration_a, self.calibration_b)
 
     def review(self, item: ReportInput) -> tuple[bool, float, list[str]]:
         """(needs_surgical_review, probability, reasons) for one report."""
         return self.review_many([item])[0]
 
     def review_many(self, items: Sequence[ReportInput]) -> list[tuple[bool, float, list[str]]]:
-        """`review` for a batch; the text features are built once for all."""
+        """`review` for a batch."""
         if not items:
             return []
-        X = self.features(items)
-        probs = _sigmoid(self.decision(X), self.calibration_a, self.calibration_b)
+        rows = self.rows(items)
+        probs = _sigmoid(self._decisions(rows), self.calibration_a, self.calibration_b)
         out = []
-        for i, (item, p) in enumerate(zip(items, probs.tolist(), strict=True)):
+        for item, (cols, values), p in zip(items, rows, probs.tolist(), strict=True):
             flagged = p >= self.threshold
-            reasons = []
-            if flagged:
-                lo, hi = X.indptr[i], X.indptr[i + 1]
-                reasons = self._reasons(item, X.indices[lo:hi], X.data[lo:hi])
+            reasons = self._reasons(item, cols, values) if flagged else []
             out.append((flagged, round(p, 4), reasons))
         return out
 
-    def reasons(self, item: ReportInput, X: sp.csr_matrix | None = None) -> list[str]:
+    def reasons(self, item: ReportInput) -> list[str]:
         """The findings and text features that pushed the probability up,
         most important first."""
-        if X is None:
-            X = self.features([item])
-        lo, hi = X.indptr[0], X.indptr[1]
-        return self._reasons(item, X.indices[lo:hi], X.data[lo:hi])
+        cols, values = self.rows([item])[0]
+        return self._reasons(item, cols, values)
 
     def _reasons(self, item: ReportInput, indices: np.ndarray, values: np.ndarray) -> list[str]:
         weights = values * self._coef[indices]
@@ -189,7 +209,7 @@ class ReviewModel:
         document = {
             "format": MODEL_FORMAT,
             "format_version": MODEL_FORMAT_VERSION,
-            "sklearn_version": sklearn.__version__,
+            "sklearn_version": _installed_sklearn(),
             "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest(),
             "payload": payload,
         }
@@ -203,15 +223,6 @@ def _by_index(vocabulary: dict[str, int]) -> list[str]:
     for term, i in vocabulary.items():
         names[i] = term
     return names
-
-
-def _vectorizer(
-    params: dict[str, Any], vocabulary: dict[str, int], idf: list[float]
-) -> TfidfVectorizer:
-    kwargs = {k: v for k, v in params.items() if k not in ("min_df", "max_features")}
-    vec = TfidfVectorizer(vocabulary=vocabulary, **kwargs)
-    vec.idf_ = np.asarray(idf, dtype=float)
-    return vec
 
 
 def _sigmoid(decision: np.ndarray, a: float, b: float) -> np.ndarray:
