@@ -139,8 +139,11 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     src = folder / "generated.jsonl"
     mean_chars = generate(src, args.n)
-    results = {"reports": args.n, "mean_chars": round(mean_chars), "cores": os.cpu_count()}
+    results: dict = {"reports": args.n, "mean_chars": round(mean_chars), "cores": os.cpu_count()}
+    # the machine may be shared: what else ran beside each run
+    results["load_average_before"] = {}
     for jobs in (1, 2):
+        results["load_average_before"][f"j{jobs}"] = round(os.getloadavg()[0], 2)
         elapsed, peak_mb, n_out = run_cli(src, jobs)
         assert n_out == args.n, (n_out, args.n)
         results[f"j{jobs}"] = {
@@ -169,6 +172,8 @@ def main() -> None:
         f"| medspaCy default pipeline (loguru silenced, 300 of the same reports) | | {results['medspacy_default_quiet_reports_per_s']} | |"
     )
     print(f"speed-up with -j 2: {results['speedup_j2']}x")
+    loads = results["load_average_before"]
+    print(f"load average (1 min) before -j 1: {loads['j1']}, before -j 2: {loads['j2']}")
 
 
 if __name__ == "__main__":

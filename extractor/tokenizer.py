@@ -32,6 +32,20 @@ TOKEN_RE = re.compile(
 )
 
 
+# A token with the one plain space after it, or a run of other whitespace:
+# one findall gives spaCy's words and spaces (a plain space after a token
+# rides on it; any other whitespace is a token of its own).
+_TOKEN_OR_SPACE_RE = re.compile(
+    "(" + TOKEN_RE.pattern + "\n)([ ]?)|(\\s+)",  # the newline ends the pattern's last comment
+    re.VERBOSE,
+)
+
+
+def token_words(text: str) -> list[str]:
+    """The tokens' texts, as `ReportTokenizer` splits `text` (no Doc made)."""
+    return [token or gap for token, _, gap in _TOKEN_OR_SPACE_RE.findall(text)]
+
+
 class ReportTokenizer:
     """Callable tokenizer: `text -> Doc`, with `doc.text == text` always."""
 
@@ -39,21 +53,9 @@ class ReportTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        pos = 0
-        for m in TOKEN_RE.finditer(text):
-            start = m.start()
-            if start > pos:
-                if start - pos == 1 and words and text[pos] == " ":
-                    spaces[-1] = True  # the common case, inlined for speed
-                else:
-                    _add_gap(text[pos:start], words, spaces)
-            words.append(m.group())
-            spaces.append(False)
-            pos = m.end()
-        if pos < len(text):
-            _add_gap(text[pos:], words, spaces)
+        found = _TOKEN_OR_SPACE_RE.findall(text)
+        words = [token or gap for token, _, gap in found]
+        spaces = [bool(space) for _, space, _ in found]
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text  # saves rebuilding doc.text later
         return doc
@@ -74,16 +76,6 @@ class ReportTokenizer:
 
     def from_disk(self, path: Any, **kwargs: Any) -> ReportTokenizer:
         return self
-
-
-def _add_gap(gap: str, words: list[str], spaces: list[bool]) -> None:
-    """Whitespace between tokens: one plain space rides on the previous token."""
-    if gap.startswith(" ") and words:
-        spaces[-1] = True
-        gap = gap[1:]
-    if gap:
-        words.append(gap)
-        spaces.append(False)
 
 
 TOKENIZER = "spine_extractor.tokenizer.v1"

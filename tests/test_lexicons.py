@@ -101,6 +101,34 @@ def test_duplicate_context_rule_id_is_named(tmp_path):
         load_context_rules(path)
 
 
+def _context_rule(literal, category, rid):
+    return {
+        "literal": literal,
+        "category": category,
+        "direction": "FORWARD",
+        "metadata": {"id": rid},
+    }
+
+
+def test_one_phrase_with_two_assertion_meanings_is_named(tmp_path):
+    rules = [
+        _context_rule("query", "POSSIBLE_EXISTENCE", "p1"),
+        _context_rule("Query", "HYPOTHETICAL", "h1"),
+    ]
+    path = _write(tmp_path, "context_rules.json", {"context_rules": rules})
+    with pytest.raises(LexiconError, match=r"\(id 'h1'.*'query' is already rule p1"):
+        load_context_rules(path)
+
+
+def test_one_phrase_may_be_a_pseudo_cue_and_a_change_cue(tmp_path):
+    rules = [
+        _context_rule("no change", "PSEUDO", "ps1"),
+        _context_rule("no change", "CHANGE_STABLE", "ch1"),
+    ]
+    path = _write(tmp_path, "context_rules.json", {"context_rules": rules})
+    assert [r.id for r in load_context_rules(path)] == ["ps1", "ch1"]
+
+
 def test_invalid_json_names_the_file(tmp_path):
     path = tmp_path / "section_rules.json"
     path.write_text("{nope")

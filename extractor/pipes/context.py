@@ -10,11 +10,11 @@ from typing import Any
 import numpy as np
 from spacy.attrs import IS_PUNCT
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..extensions import TARGETS_KEY, set_extensions
 from ..lexicon import CHANGE_CATEGORIES, ContextRule, load_context_rules
+from .phrases import PhraseIndex, lower_hashes, phrase_splitter
 from .sentences import sentence_bounds
 from .targets import AnchoredMatcher
 
@@ -90,21 +90,25 @@ class ConTextAnnotator:
         self.targets_key = targets_key
         self.skip_labels = frozenset(skip_labels)
         self.max_scope = max_scope
-        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.phrase_matcher = PhraseIndex(nlp.vocab.strings)
+        split = phrase_splitter(nlp)
         self.matcher = AnchoredMatcher(nlp.vocab)
         self.rule_of: dict[int, ContextRule] = {}
         for i, rule in enumerate(self.rules):
             key = f"ctx{i}"
-            self.rule_of[nlp.vocab.strings.add(key)] = rule
+            match_id = nlp.vocab.strings.add(key)
+            self.rule_of[match_id] = rule
             if rule.pattern is not None:
                 self.matcher.add(key, [dict(t) for t in rule.pattern])
             else:
-                self.phrase_matcher.add(key, [nlp.make_doc(rule.literal)])
+                self.phrase_matcher.add(match_id, split(rule.literal))
 
     def find_modifiers(self, doc: Doc | Span) -> list[Modifier]:
         """All modifiers in `doc`, pruned within each family, in text order."""
-        raw = [*self.matcher(doc), *self.phrase_matcher(doc)]
         offset = doc.start if isinstance(doc, Span) else 0
+        whole = doc.doc if isinstance(doc, Span) else doc
+        lowers = lower_hashes(whole)[offset : offset + len(doc)]
+        raw = [*self.matcher(doc, lowers), *self.phrase_matcher(lowers)]
         families: dict[bool, list[Modifier]] = {True: [], False: []}
         for match_id, start, end in raw:
             rule = self.rule_of[match_id]

@@ -4,6 +4,7 @@
 
 import bisect
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,6 @@ _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r]*\n\s*")
 # sections that are one paragraph: text after it with no header of its own is
 # the body of the report, not more history
 PARAGRAPH_SECTIONS = frozenset({"indication", "history", "comparison"})
-_SECTION_STARTS_KEY = "spine_extractor.section_starts"
 
 
 class Sectionizer:
@@ -124,15 +124,26 @@ class Sectionizer:
 
 def section_at(doc: Doc, char: int) -> str:
     """The section category of the character at `char`."""
+    return section_finder(doc)(char)
+
+
+def section_finder(doc: Doc) -> Callable[[int], str]:
+    """`section_at` for one document, its sections read once (for callers
+    that ask many times)."""
     sections = doc._.report_sections
     if not sections:
-        return "findings"
-    starts = doc.user_data.get(_SECTION_STARTS_KEY)
-    if starts is None or len(starts) != len(sections):
-        starts = [s[1] for s in sections]
-        doc.user_data[_SECTION_STARTS_KEY] = starts
-    i = bisect.bisect_right(starts, char) - 1
-    return str(sections[max(i, 0)][0])
+        return _findings_everywhere
+    starts = [s[1] for s in sections]
+    categories = [str(s[0]) for s in sections]
+
+    def at(char: int) -> str:
+        return categories[max(bisect.bisect_right(starts, char) - 1, 0)]
+
+    return at
+
+
+def _findings_everywhere(char: int) -> str:
+    return "findings"
 
 
 @Language.factory("spine_sections", default_config=DEFAULTS)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -137,15 +137,16 @@ class SentenceSplitter:
                 body += 1
             forced.append(body)
         starts = sentence_starts(text, self.words, forced)
-        idx = doc.to_array([IDX]).astype(np.int64).reshape(-1)
+        arr = doc.to_array([IDX, IS_SPACE]).astype(np.int64)
+        is_space = arr[:, 1].tolist()
         flags = np.full(n, -1, dtype=np.int64)
-        positions = np.searchsorted(idx, np.asarray(starts, dtype=np.int64), side="left")
-        for p in positions:
+        positions = np.searchsorted(arr[:, 0], np.asarray(starts, dtype=np.int64), side="left")
+        for p in positions.tolist():
             # skip forward over whitespace tokens to the first real token
-            while p < n and doc[int(p)].is_space:
+            while p < n and is_space[p]:
                 p += 1
             if p < n:
-                flags[int(p)] = 1
+                flags[p] = 1
         flags[0] = 1
         # bound sentence length: per-sentence work stays linear on pathological input
         starts_at = [*np.flatnonzero(flags == 1).tolist(), n]
@@ -154,7 +155,7 @@ class SentenceSplitter:
                 flags[a + MAX_SENTENCE_TOKENS : b : MAX_SENTENCE_TOKENS] = 1
         # spaCy wants uint64; -1 ("not a start") wraps around as it expects
         doc.from_array([SENT_START], flags.astype(np.uint64).reshape(-1, 1))  # type: ignore[arg-type]
-        doc.user_data.pop(_BOUNDS_KEY, None)
+        doc.user_data[_BOUNDS_KEY] = [*np.flatnonzero(flags == 1).tolist(), n]
         return doc
 
 

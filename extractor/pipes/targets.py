@@ -1,19 +1,20 @@
 """`spine_targets`: medspaCy TargetRules (hardware, finding cues and
-look-alikes), matched mostly by a PhraseMatcher, into `doc.spans["spine_targets"]`."""
+look-alikes), matched mostly as phrases, into `doc.spans["spine_targets"]`."""
 
 # no "from __future__ import annotations": spaCy reads factory signatures at runtime
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from ..extensions import TARGETS_KEY, set_extensions
 from ..lexicon import STRUCTURAL_CATEGORIES, LexiconError, load_finding_types, load_target_rules
 from ..thesaurus import load_thesaurus
+from .phrases import PhraseIndex, lower_hashes, phrase_splitter
 
 DEFAULTS: dict[str, Any] = {
     "rules": None,
@@ -29,7 +30,7 @@ def expand_pattern(pattern: Sequence[Mapping[str, Any]]) -> list[list[str]] | No
 
     A pattern is simple when each token is `{"LOWER": str}` or
     `{"LOWER": {"IN": [...]}}`, optionally with `"OP": "?"`. Such patterns
-    are matched far faster by a PhraseMatcher than by the Matcher.
+    are matched far faster as phrases than by the Matcher.
     """
     phrases: list[list[str]] = [[]]
     for token in pattern:
@@ -152,14 +153,18 @@ class AnchoredMatcher:
     def __len__(self) -> int:
         return self._n
 
-    def __call__(self, doclike: Doc | Span) -> list[tuple[int, int, int]]:
+    def __call__(
+        self, doclike: Doc | Span, lowers: list[int] | None = None
+    ) -> list[tuple[int, int, int]]:
+        """Matches in `doclike` (`lowers`: its tokens' LOWER hashes, if known)."""
         matches: list[tuple[int, int, int]] = list(self.free(doclike)) if self._n_free else []
         if not self.by_anchor:
             return matches
         doc = doclike.doc if isinstance(doclike, Span) else doclike
         lo = doclike.start if isinstance(doclike, Span) else 0
         hi = doclike.end if isinstance(doclike, Span) else len(doc)
-        lowers = doc.to_array([LOWER]).reshape(-1)[lo:hi].tolist()
+        if lowers is None:
+            lowers = doc.to_array([LOWER]).reshape(-1)[lo:hi].tolist()
         anchors = self._anchor_set
         seen = set(matches)
         for j in [j for j, h in enumerate(lowers) if h in anchors]:
@@ -179,7 +184,7 @@ class TargetMatcher:
 
     Same rules and result as medspaCy's TargetMatcher with
     `result_type="group"` and pruning (longest match wins), but simple
-    token patterns are expanded into phrases for the PhraseMatcher, which
+    token patterns are expanded into phrases for a `PhraseIndex`, which
     cuts this component's time several-fold on reports. Each span's label is
     its rule's category and its `id_` the rule's id; `rule_by_id` gives the
     rule (the Doc itself holds no rule objects, so it serialises).
@@ -203,20 +208,21 @@ class TargetMatcher:
         own_rules = load_target_rules(rules, cues)
         self.rules: list[Any] = []
         self.rule_by_id: dict[str, Any] = {}
-        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.phrase_matcher = PhraseIndex(nlp.vocab.strings)
         self.matcher = AnchoredMatcher(nlp.vocab)
+        split = phrase_splitter(nlp)  # not kept: the pipe must pickle
         self.rule_of: dict[int, Any] = {}
         # phrase -> (category, rule id): a thesaurus form a rule already has is
         # left to that rule; one it has under another category is an error
         claimed: dict[tuple[str, ...], tuple[str, str]] = {}
         for rule in own_rules:
-            phrases = self._phrases(nlp, rule)
+            phrases = self._phrases(split, rule)
             for phrase in phrases or ():
                 claimed.setdefault(phrase, (rule.category, rule.metadata["id"]))
             self._add(nlp, rule, phrases)
         for rule in load_thesaurus(thesaurus, (*cues, *STRUCTURAL_CATEGORIES)):
             fresh = []
-            for phrase in self._phrases(nlp, rule) or ():
+            for phrase in self._phrases(split, rule) or ():
                 owner = claimed.get(phrase)
                 if owner is None:
                     claimed[phrase] = (rule.category, rule.metadata["id"])
@@ -229,17 +235,16 @@ class TargetMatcher:
             if fresh:
                 self._add(nlp, rule, fresh)
 
-    def _phrases(self, nlp: Language, rule: Any) -> list[tuple[str, ...]] | None:
+    @staticmethod
+    def _phrases(split: Callable[[str], list[str]], rule: Any) -> list[tuple[str, ...]] | None:
         """The lower-case token sequences a rule matches (None: a Matcher pattern)."""
         if rule.pattern is None:
-            return [tuple(t.lower_ for t in nlp.make_doc(rule.literal))]
+            return [tuple(split(rule.literal))]
         phrases = expand_pattern(rule.pattern)
         if phrases is None:
             return None
         # as the tokenizer splits them ("pseudo-arthrosis" may be three tokens)
-        return list(
-            dict.fromkeys(tuple(t.lower_ for t in nlp.make_doc(" ".join(p))) for p in phrases)
-        )
+        return list(dict.fromkeys(tuple(split(" ".join(p))) for p in phrases))
 
     def _add(self, nlp: Language, rule: Any, phrases: list[tuple[str, ...]] | None) -> None:
         rid = rule.metadata["id"]
@@ -248,16 +253,17 @@ class TargetMatcher:
         self.rules.append(rule)
         self.rule_by_id[rid] = rule
         key = f"tgt{len(self.rules) - 1}"
-        self.rule_of[nlp.vocab.strings.add(key)] = rule
+        match_id = nlp.vocab.strings.add(key)
+        self.rule_of[match_id] = rule
         if phrases is None:
             self.matcher.add(key, list(rule.pattern))
-        elif rule.pattern is None:
-            self.phrase_matcher.add(key, [nlp.make_doc(rule.literal)])
         else:
-            self.phrase_matcher.add(key, [Doc(nlp.vocab, words=list(p)) for p in phrases])
+            for phrase in phrases:
+                self.phrase_matcher.add(match_id, phrase)
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = [*self.phrase_matcher(doc), *self.matcher(doc)]
+        lowers = lower_hashes(doc)
+        matches = [*self.phrase_matcher(lowers), *self.matcher(doc, lowers)]
         matches.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
         taken = [False] * (len(doc) + 1)
         spans = []

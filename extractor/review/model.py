@@ -139,7 +139,8 @@ class ReviewModel:
 
     def _reasons(self, item: ReportInput, indices: np.ndarray, values: np.ndarray) -> list[str]:
         weights = values * self._coef[indices]
-        contrib = dict(zip(indices.tolist(), weights.tolist(), strict=True))
+        is_finding = indices < self._n_finding
+        contrib = dict(zip(indices[is_finding].tolist(), weights[is_finding].tolist(), strict=True))
         ranked: list[tuple[float, str]] = []
         seen: set[str] = set()
         # the contract rule's verdict is a feature too: its push belongs to the
@@ -167,18 +168,15 @@ class ReviewModel:
         # readable text evidence: word n-grams (not character n-grams) with a
         # real share of the push, and not just function or side words
         n_words = self._n_finding + len(self.word_vocabulary)
-        strongest = max([w for w in contrib.values() if w > 0], default=0.0)
+        positive = weights[weights > 0]
+        strongest = float(positive.max()) if len(positive) else 0.0
+        chosen = (indices >= self._n_finding) & (indices < n_words) & (weights >= 0.1 * strongest)
         text_terms = sorted(
-            (
-                (w, j)
-                for j, w in contrib.items()
-                if self._n_finding <= j < n_words
-                and w >= 0.1 * strongest
-                and not set(self._names[j].split()) <= _plain_words()
-            ),
-            reverse=True,
+            zip(weights[chosen].tolist(), indices[chosen].tolist(), strict=True), reverse=True
         )
-        for _w, j in text_terms[:3]:
+        plain = _plain_words()
+        shown = [j for _w, j in text_terms if not set(self._names[j].split()) <= plain]
+        for j in shown[:3]:
             reasons.append(f'text: "{self._names[j]}"')
         return reasons or ["overall report pattern"]
 

@@ -33,14 +33,16 @@ class WordTfidf:
 
     def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         tokens = _TOKEN_RE.findall(text.lower())
-        counts: Counter[int] = Counter()
+        grams = Counter(tokens)
+        for n in range(2, self.ngram_max + 1):
+            grams.update(map(" ".join, zip(*(tokens[k:] for k in range(n)), strict=False)))
         vocab = self.vocabulary
-        for n in range(1, self.ngram_max + 1):
-            for i in range(len(tokens) - n + 1):
-                col = vocab.get(tokens[i] if n == 1 else " ".join(tokens[i : i + n]))
-                if col is not None:
-                    counts[col] += 1
-        return _weighted(counts, self.idf)
+        found = sorted((vocab[g], c) for g, c in grams.items() if g in vocab)
+        if not found:
+            return _EMPTY
+        cols = np.fromiter((col for col, _ in found), dtype=np.int64, count=len(found))
+        counts = np.fromiter((c for _, c in found), dtype=float, count=len(found))
+        return _scaled(cols, counts, self.idf)
 
 
 class CharTfidf:
@@ -88,13 +90,6 @@ class CharTfidf:
 
 
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=float))
-
-
-def _weighted(counts: Counter[int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    if not counts:
-        return _EMPTY
-    cols = np.fromiter(sorted(counts), dtype=np.int64, count=len(counts))
-    return _scaled(cols, np.asarray([counts[c] for c in cols.tolist()], dtype=float), idf)
 
 
 def _scaled(cols: np.ndarray, counts: np.ndarray, idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -23,7 +23,6 @@ from ...normalize import (
 )
 from ...schema import POSITIVE_ASSERTIONS
 from ...tokenizer import ReportTokenizer
-from ..sections import section_at
 from ..sentences import sentence_bounds
 from .attach import attach_segment, borrow_within_sentence, component_group, is_label_clause
 from .clauses import clauses, segments, trim
@@ -203,7 +202,7 @@ class FindingBuilder:
             index=index,
             lo=lo,
             hi=hi,
-            section=section_at(doc, sent_char),
+            section=toks.section_at(sent_char),
             cues=cues,
             hardware=hardware,
             procedures=[t for t in spans if t.label_ == "PROCEDURE"],

@@ -36,28 +36,33 @@ def clauses(toks: Tokens, lo: int, hi: int, words: WordLists) -> list[tuple[int,
     """Clauses at hard breaks ("but", ";", ...); in unpunctuated dictation
     also where a new statement starts (`dictation_starters`)."""
     breaks = words["clause_breaks"]
-    lower = toks.lower
-    words_n = sum(1 for i in range(lo, hi) if not toks.text[i].isspace())
-    marks = sum(1 for i in range(lo, hi) if lower[i] in _PUNCTUATION)
-    dictation = words_n >= DICTATION_MIN_TOKENS and marks < words_n * DICTATION_PUNCTUATION
+    lower, text = toks.lower, toks.text
+    span = range(lo, hi)
+    words_n = hi - lo - sum(1 for i in span if text[i].isspace())
+    if (
+        words_n < DICTATION_MIN_TOKENS
+        or sum(1 for i in span if lower[i] in _PUNCTUATION) >= words_n * DICTATION_PUNCTUATION
+    ):
+        # punctuated text: clauses end only at the hard breaks (no break word is whitespace)
+        cuts = [i for i in range(lo + 1, hi) if lower[i] in breaks]
+        return list(zip([lo, *cuts], [*cuts, hi], strict=True))
     starters, glue = words["dictation_starters"], words["dictation_glue"]
     side_words = {"lt", "rt", "left", "right", "b/l", "bilateral"}
     out = []
     start = lo
     prev = -1  # the last word (not whitespace)
-    for i in range(lo, hi):
+    for i in span:
         word = lower[i]
-        if toks.text[i].isspace():
+        if text[i].isspace():
             continue
         if i > start and (
             word in breaks
             or (
-                dictation
-                and prev >= lo
-                and (word in starters or looks_like_level(toks.text[i]))
+                prev >= lo
+                and (word in starters or looks_like_level(text[i]))
                 and lower[prev] not in glue
                 and lower[prev] not in side_words
-                and not looks_like_level(toks.text[prev])
+                and not looks_like_level(text[prev])
             )
         ):
             out.append((start, i))
@@ -124,29 +129,30 @@ def np_windows(
     (or around `anchors`, some of it)."""
     left_np, right_np = words["noun_phrase_left"], words["noun_phrase_right"]
     windows = []
-    lower, text = toks.lower, toks.text
+    lower, text, idx = toks.lower, toks.text, toks.idx
+    lo, hi = seg.start, seg.end
     for h in seg.hardware if anchors is None else anchors:
         a = h.start
-        steps = 0
-        while a - 1 >= seg.start and steps < LEFT_NP_MAX:
-            if not (
-                lower[a - 1] in left_np or looks_like_level(text[a - 1]) or text[a - 1].isspace()
-            ):
+        stop = max(lo, a - LEFT_NP_MAX)
+        while a > stop:
+            w = text[a - 1]
+            if not (lower[a - 1] in left_np or w.isspace() or looks_like_level(w)):
                 break
             a -= 1
-            steps += 1
         b = h.end
-        steps = 0
-        starts = {x.start for x in seg.hardware if x is not h}
-        while b < seg.end and steps < RIGHT_NP_MAX:
+        stop = min(hi, b + RIGHT_NP_MAX)
+        others = None
+        while b < stop:
             is_level = looks_like_level(text[b])
-            if not (lower[b] in right_np or is_level):
+            if not (is_level or lower[b] in right_np):
                 break
-            if is_level and starts & set(range(b + 1, b + 4)):
-                break  # "the C7 screw of the C5-C7 plate": C5-C7 is the plate's
+            if is_level:
+                if others is None:
+                    others = [x.start for x in seg.hardware if x is not h]
+                if any(b < s <= b + 3 for s in others):
+                    break  # "the C7 screw of the C5-C7 plate": C5-C7 is the plate's
             b += 1
-            steps += 1
-        windows.append(toks.char_range(a, b))
+        windows.append((idx[a], idx[b - 1] + len(text[b - 1])))
     return windows
 
 

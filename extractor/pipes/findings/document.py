@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from ...extensions import doc_text
+from ..sections import section_finder
 
 _LEVEL_TOKEN_RE = re.compile(r"[CTLSDctlsd]\d{1,2}(?:[-–/][CTLSDctlsd]?\d{1,2})?|S2AI|s2ai")
 
@@ -52,9 +54,10 @@ class Target:
 class Tokens:
     """Per-document token arrays, so the builder does not index the Doc."""
 
-    __slots__ = ("doc_text", "idx", "lower", "text")
+    __slots__ = ("doc_text", "idx", "lower", "section_at", "text")
 
     def __init__(self, doc: Doc) -> None:
+        self.section_at = section_finder(doc)
         arr = doc.to_array([IDX, LENGTH])
         self.idx = arr[:, 0].tolist()
         text = doc_text(doc)
@@ -75,6 +78,7 @@ class Tokens:
         return any(looks_like_level(self.text[j]) for j in range(lo, hi))
 
 
+@lru_cache(maxsize=65536)
 def looks_like_level(text: str) -> bool:
     return _LEVEL_TOKEN_RE.fullmatch(text) is not None
 

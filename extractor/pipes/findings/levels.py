@@ -61,14 +61,20 @@ class LevelRoles:
         """The level mentions of sentence `text` (which starts at `offset`)."""
         out: list[LevelMention] = []
         for m in find_level_mentions(text, self.patterns):
-            before = text[max(0, m.start - 60) : m.start]
             role: str | None = None
             if self.space_after.match(text, m.end):
                 role = "space"
-            elif self.owner_after.match(text, m.end) or self.owner_before.search(before):
+                out.append((m.start + offset, m.end + offset, m.levels, role))
+                continue
+            before = text[max(0, m.start - 60) : m.start]
+            # both patterns before a level end in whitespace
+            spaced = before[-1:].isspace()
+            if self.owner_after.match(text, m.end) or (spaced and self.owner_before.search(before)):
                 role = "foreign"
             else:
-                e = self.endplate_before.search(before) or self.endplate_after.match(text, m.end)
+                e = (spaced and self.endplate_before.search(before)) or self.endplate_after.match(
+                    text, m.end
+                )
                 if e is not None:
                     role = (
                         "superior endplate"

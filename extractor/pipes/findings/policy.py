@@ -8,7 +8,6 @@ import re
 
 from ...lexicon import FindingTypeTable, WordLists
 from ...normalize import combine_sides
-from ..sections import section_at
 from .attach import primary_span
 from .clauses import trim
 from .document import Draft, Segment, Target, Tokens, looks_like_level
@@ -92,7 +91,7 @@ class Policy:
             )
         size = self.size_of(toks, seg, ftype)
         side = combine_sides(seg.sides)
-        section = section_at(doc, cue.start_char)  # type: ignore[arg-type]
+        section = toks.section_at(cue.start_char)
         assertion = cue.assertion or "present"
         if (
             section in ("indication", "history")
