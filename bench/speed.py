@@ -9,8 +9,9 @@ bare spaCy tokenizer, in one process, on the same reports, one core.
   silenced (as shipped it logs every PyRuSH step at DEBUG);
 * bare tokenizer: `spacy.blank("en")` over the same texts.
 
-Each is run three times; the table gives the minimum and the median
-reports/s, and the ratios of the medians. The machine is shared: compare
+Each is run three times, in rounds (one run of each path per round, so a
+drift in the machine's speed slows all alike); the table gives the minimum
+and the median reports/s, and the ratios of the medians. The machine is shared: compare
 ratios from one run, not figures across runs. The load average is printed.
 
 Usage: python bench/speed.py [REPORTS.jsonl ...] [--n 2000] [--n-medspacy 300] [--json]
@@ -62,12 +63,17 @@ def stderr_to_devnull():
         os.close(saved)
 
 
-def rates(fn: Callable[[list[str]], object], texts: list[str]) -> list[float]:
-    out = []
+def interleaved_rates(
+    paths: dict[str, tuple[Callable[[list[str]], object], list[str]]],
+) -> dict[str, list[float]]:
+    """Reports/s of each path, RUNS rounds of one run each in turn, so that
+    a machine whose speed drifts slows every path alike."""
+    out: dict[str, list[float]] = {name: [] for name in paths}
     for _ in range(RUNS):
-        started = time.perf_counter()
-        fn(texts)
-        out.append(len(texts) / (time.perf_counter() - started))
+        for name, (fn, texts) in paths.items():
+            started = time.perf_counter()
+            fn(texts)
+            out[name].append(len(texts) / (time.perf_counter() - started))
     return out
 
 
@@ -92,18 +98,22 @@ def main() -> None:
 
     list(extract_many(texts[:50]))  # warm up: builds the pipeline, loads the model
     list(extract_many(texts[:50], model="rule"))
-    default = rates(lambda b: list(extract_many(b)), texts)
-    rule = rates(lambda b: list(extract_many(b, model="rule")), texts)
-
     blank = spacy.blank("en")
-    tokenizer = rates(lambda b: list(blank.pipe(b)), texts)
-
     logger.remove()
     with stderr_to_devnull():
         med = medspacy_default()
     sample = texts[: args.n_medspacy]
     list(med.pipe(sample[:10]))
-    medspacy = rates(lambda b: list(med.pipe(b)), sample)
+    measured = interleaved_rates(
+        {
+            "default": (lambda b: list(extract_many(b)), texts),
+            "rule": (lambda b: list(extract_many(b, model="rule")), texts),
+            "tokenizer": (lambda b: list(blank.pipe(b)), texts),
+            "medspacy": (lambda b: list(med.pipe(b)), sample),
+        }
+    )
+    default, rule = measured["default"], measured["rule"]
+    tokenizer, medspacy = measured["tokenizer"], measured["medspacy"]
     load_after = os.getloadavg()
 
     def row(name: str, values: list[float]) -> dict[str, object]:
@@ -135,7 +145,7 @@ def main() -> None:
         return
     print(
         f"{len(texts)} reports ({len(sample)} for medspaCy), median {result['median_chars']:.0f} "
-        f"characters, one process, {RUNS} runs each; load average before "
+        f"characters, one process, {RUNS} interleaved runs each; load average before "
         f"{load_before[0]:.2f}, after {load_after[0]:.2f}"
     )
     print("| path | reports/s (min) | reports/s (median) | x medspaCy default | x bare tokenizer |")

@@ -3,6 +3,7 @@
 # no "from __future__ import annotations": spaCy reads factory signatures at runtime
 
 import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -246,18 +247,24 @@ def _ungoverned(
     """The modifiers less the cues a negation just before them governs: in
     "no history of", "no findings suggesting", "not suspicious for", "no signs
     or symptoms of" the target is negated, not historical, hedged or generic."""
+    ordered = list(modifiers)
+    starts = [m.start for m in ordered]
+    if any(a > b for a, b in itertools.pairwise(starts)):
+        ordered.sort(key=lambda m: m.start)
+        starts.sort()
+    blocks = sorted((*terminators, *others))
     governed: set[int] = set()
-    for neg in modifiers:
+    for neg in ordered:
         if neg.category != "NEGATED_EXISTENCE" or neg.end > start or neg.direction == "BACKWARD":
             continue
-        for m in modifiers:
-            if (
-                m.category in _GOVERNABLE
-                and neg.end <= m.start
-                and m.end <= start
-                and m.start - neg.end <= GOVERN_GAP
-                and not any(neg.end <= t < m.start for t in (*terminators, *others))
-            ):
+        # the cues starting within GOVERN_GAP after it (bisect: a long
+        # sentence of cues stays linear)
+        lo = bisect.bisect_left(starts, neg.end)
+        hi = bisect.bisect_right(starts, neg.end + GOVERN_GAP)
+        first_block = bisect.bisect_left(blocks, neg.end)
+        block = blocks[first_block] if first_block < len(blocks) else None
+        for m in ordered[lo:hi]:
+            if m.category in _GOVERNABLE and m.end <= start and (block is None or block >= m.start):
                 governed.add(id(m))
     return [m for m in modifiers if id(m) not in governed] if governed else modifiers
 

@@ -44,23 +44,25 @@ class PhraseIndex:
         root = self.root
         n = len(lowers)
         out: list[tuple[int, int, int]] = []
-        for i in range(n):
-            node = root.get(lowers[i])
+        for i in [i for i, h in enumerate(lowers) if h in root]:
+            node = root[lowers[i]]
             j = i + 1
-            while node is not None:
+            while True:
                 ends = node.get(_END)
-                if ends:
-                    out.extend((match_id, i, j) for match_id in ends)
+                if ends is not None:
+                    out.extend([(match_id, i, j) for match_id in ends])
                 if j >= n:
                     break
                 node = node.get(lowers[j])
+                if node is None:
+                    break
                 j += 1
         return out
 
 
 def lower_hashes(doc: Doc) -> list[int]:
     """The LOWER attribute of each token, as the PhraseIndex takes it."""
-    return doc.to_array([LOWER]).reshape(-1).tolist()  # type: ignore[no-any-return]
+    return doc.to_array(LOWER).tolist()  # type: ignore[no-any-return]
 
 
 def phrase_splitter(nlp: Language) -> Callable[[str], list[str]]:

@@ -85,8 +85,9 @@ class CharTfidf:
         parts = [self._word_columns(word) for word in text.lower().split()]
         if not parts:
             return _EMPTY
-        cols, counts = np.unique(np.concatenate(parts), return_counts=True)
-        return _scaled(cols, counts, self.idf)
+        counts = np.bincount(np.concatenate(parts), minlength=len(self.idf))
+        cols = np.flatnonzero(counts)
+        return _scaled(cols, counts[cols], self.idf)
 
 
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=float))

@@ -214,14 +214,19 @@ class FindingBuilder:
                 (a + sent_char, b + sent_char, side)
                 for a, b, side in find_side_mentions(sent_text, self.patterns)
             ],
+            # only a generator has a pocket, and only a cue a size
             pockets=[
                 (a + sent_char, b + sent_char, side)
                 for a, b, side in find_pocket_sides(sent_text, self.patterns)
-            ],
+            ]
+            if any(t.component == "stimulator_generator" for t in spans)
+            else [],
             sizes=[
                 (m.start + sent_char, m.end + sent_char, m.mm)
                 for m in find_size_mentions(sent_text)
-            ],
+            ]
+            if cues
+            else [],
         )
 
     # -- pass 2: one sentence's findings -----------------------------------------
