@@ -145,7 +145,8 @@ class ReviewModel:
         seen: set[str] = set()
         # the contract rule's verdict is a feature too: its push belongs to the
         # findings that made the rule fire, shared out among them
-        reviewable = [f for f in item.findings if f.is_positive and finding_needs_review(f)]
+        # by identity: a long report's findings compared by value would be quadratic
+        reviewable = {id(f) for f in item.findings if f.is_positive and finding_needs_review(f)}
         rule_push = contrib.get(self._finding_index.get("rule:flag", -1), 0.0)
         for f in item.findings:
             if not f.is_positive:
@@ -157,7 +158,7 @@ class ReviewModel:
             if f.type == "screw_lucency" and f.size_mm is not None:
                 weight += contrib.get(self._finding_index.get("lucency:max_mm", -1), 0.0)
                 weight += contrib.get(self._finding_index.get("lucency:ge_threshold", -1), 0.0)
-            if f in reviewable:
+            if id(f) in reviewable:
                 weight += rule_push / len(reviewable)
             text = describe_finding(f)
             if weight > 0 and text not in seen:
