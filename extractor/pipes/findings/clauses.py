@@ -127,33 +127,40 @@ def np_windows(
 ) -> list[tuple[int, int]]:
     """Character ranges of the noun phrases around the segment's hardware
     (or around `anchors`, some of it)."""
+    return [
+        np_window(toks, h, seg.start, seg.end, seg.hardware, words)
+        for h in (seg.hardware if anchors is None else anchors)
+    ]
+
+
+def np_window(
+    toks: Tokens, h: Target, lo: int, hi: int, named: Sequence[Target], words: WordLists
+) -> tuple[int, int]:
+    """The character range of hardware `h`'s noun phrase inside tokens
+    [lo, hi), where `named` is the hardware named there."""
     left_np, right_np = words["noun_phrase_left"], words["noun_phrase_right"]
-    windows = []
     lower, text, idx = toks.lower, toks.text, toks.idx
-    lo, hi = seg.start, seg.end
-    for h in seg.hardware if anchors is None else anchors:
-        a = h.start
-        stop = max(lo, a - LEFT_NP_MAX)
-        while a > stop:
-            w = text[a - 1]
-            if not (lower[a - 1] in left_np or w.isspace() or looks_like_level(w)):
-                break
-            a -= 1
-        b = h.end
-        stop = min(hi, b + RIGHT_NP_MAX)
-        others = None
-        while b < stop:
-            is_level = looks_like_level(text[b])
-            if not (is_level or lower[b] in right_np):
-                break
-            if is_level:
-                if others is None:
-                    others = [x.start for x in seg.hardware if x is not h]
-                if any(b < s <= b + 3 for s in others):
-                    break  # "the C7 screw of the C5-C7 plate": C5-C7 is the plate's
-            b += 1
-        windows.append((idx[a], idx[b - 1] + len(text[b - 1])))
-    return windows
+    a = h.start
+    stop = max(lo, a - LEFT_NP_MAX)
+    while a > stop:
+        w = text[a - 1]
+        if not (lower[a - 1] in left_np or w.isspace() or looks_like_level(w)):
+            break
+        a -= 1
+    b = h.end
+    stop = min(hi, b + RIGHT_NP_MAX)
+    others = None
+    while b < stop:
+        is_level = looks_like_level(text[b])
+        if not (is_level or lower[b] in right_np):
+            break
+        if is_level:
+            if others is None:
+                others = [x.start for x in named if x is not h]
+            if any(b < s <= b + 3 for s in others):
+                break  # "the C7 screw of the C5-C7 plate": C5-C7 is the plate's
+        b += 1
+    return idx[a], idx[b - 1] + len(text[b - 1])
 
 
 def behind_non_subject_word(toks: Tokens, cue: Target, hardware: Target, words: WordLists) -> bool:

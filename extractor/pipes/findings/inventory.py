@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from ...lexicon import WordLists
 from ...normalize import combine_sides, sort_levels
-from .clauses import np_windows
-from .document import LevelMention, Segment, SideMention, Target, Tokens, in_windows
+from .clauses import np_window
+from .document import LevelMention, SideMention, Target, Tokens
 
 
 @dataclass
@@ -102,12 +102,11 @@ class Inventory:
             for h in named:
                 if h.assertion == "absent":
                     continue  # "no hardware"
-                seg = Segment(h, a, b, 0, hardware=[h])
-                windows = np_windows(toks, seg, self.words)
-                own = [m for m in clause_levels if in_windows(m[0], windows)]
+                w0, w1 = np_window(toks, h, a, b, (h,), self.words)
+                own = [m for m in clause_levels if w0 <= m[0] < w1]
                 if not own and len(kinds) <= 1:
                     own = clause_levels  # the clause names only this kind of hardware
-                side = combine_sides(m[2] for m in sides if in_windows(m[0], windows))
+                side = combine_sides(m[2] for m in sides if w0 <= m[0] < w1)
                 if h.component == "stimulator_generator":
                     side = combine_sides(m[2] for m in pockets if c0 <= m[0] < c1) or side
                 start, end = toks.char_range(h.start, h.end)
