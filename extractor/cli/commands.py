@@ -24,6 +24,20 @@ def run(args: argparse.Namespace) -> int:
     return commands[args.command](args)
 
 
+def _read_records(path: str, what: str) -> dict[str, ReportRecord]:
+    """Records of a JSONL file by id; InputError names the file."""
+    records: dict[str, ReportRecord] = {}
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    rec = ReportRecord.from_dict(json.loads(line))
+                    records[str(rec.id)] = rec
+    except (OSError, ValueError, KeyError) as e:
+        raise InputError(f"{path}: cannot read {what} ({e})") from e
+    return records
+
+
 def run_evaluate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -54,15 +68,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     if not any(gold_by_split.values()):
         raise InputError(f"{args.gold}: no gold reports found")
     if args.pred:
-        predictions = {}
-        try:
-            with open(args.pred, encoding="utf-8") as fh:
-                for line in fh:
-                    if line.strip():
-                        rec = ReportRecord.from_dict(json.loads(line))
-                        predictions[str(rec.id)] = rec
-        except (OSError, ValueError, KeyError) as e:
-            raise InputError(f"{args.pred}: cannot read predictions ({e})") from e
+        predictions = _read_records(args.pred, "predictions")
     else:
         nlp = shared_nlp(args.lexicons)
         model = resolve_model(args.model)
@@ -286,15 +292,7 @@ def run_export(args: argparse.Namespace) -> int:
         if r.error is None
     ]
     if args.records:
-        given: dict[str, ReportRecord] = {}
-        try:
-            with open(args.records, encoding="utf-8") as fh:
-                for line in fh:
-                    if line.strip():
-                        rec = ReportRecord.from_dict(json.loads(line))
-                        given[str(rec.id)] = rec
-        except (OSError, ValueError, KeyError) as e:
-            raise InputError(f"{args.records}: cannot read records ({e})") from e
+        given = _read_records(args.records, "records")
         missing = [i for i, _ in rows if i not in given]
         if missing:
             raise InputError(f"{args.records}: no record for report {missing[0]!r}")
