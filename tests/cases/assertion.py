@@ -85,4 +85,17 @@ CASES = {
     "dictation-line-ends-negation": "FINDINGS:\nboth rods intact\n<f type=screw_backout assertion=absent>no screw backout</f>\nthe T11-12 interspace shows 3 mm of motion on flexion\nL1 cement unchanged\nmild L4 compression deformity",
     # a history is one paragraph
     "history-is-a-paragraph": "History: fusion of the occiput to C4 last year, now evaluate for rod fracture.\n\nOkay so findings. <f type=hardware_fracture levels=C2,C3 side=right assertion=present>The right rod is fractured at C2-3</f>, new since the postoperative study.",
+    # a resolved past state is historical, however its absence is worded
+    "hist-no-longer-appreciated": "<f type=screw_lucency levels=L5 assertion=historical>The previously seen lucency around the L5 screws is no longer appreciated</f>.",
+    "hist-no-longer-visible": "<f type=screw_lucency levels=L5 side=left assertion=historical>Lucency around the left L5 screw is no longer visible</f>.",
+    "hist-no-longer-noted": "<f type=screw_backout levels=C6 assertion=historical>Backout of the C6 screw is no longer noted</f>.",
+    "hist-no-longer-demonstrable": "<f type=screw_lucency levels=S1 assertion=historical>The S1 screw lucency is no longer demonstrable</f>.",
+    "hist-no-longer-detected": "<f type=hardware_fracture levels=L3 side=right assertion=historical>The right rod fracture at L3 is no longer detected</f> after revision.",
+    "hist-no-longer-conspicuous": "<f type=screw_lucency levels=T12 assertion=historical>Lucency about the T12 screws is no longer conspicuous</f>.",
+    "hist-no-longer-shown": "<f type=screw_lucency levels=L4 assertion=historical>Peri-screw lucency at L4 is no longer shown</f>.",
+    "hist-no-longer-discernible": "<f type=screw_lucency levels=L4 assertion=historical>Lucency at the L4 screws is no longer discernible</f>.",
+    "hist-no-longer-depicted": "<f type=cage_subsidence levels=L4,L5 assertion=historical>The L4-5 cage subsidence is no longer depicted</f> after revision.",
+    "hist-no-longer-recognisable": "<f type=screw_lucency levels=L5 assertion=historical>A halo at the L5 screws is no longer recognisable</f>.",
+    "hist-no-longer-recognizable": "<f type=screw_lucency levels=L5 assertion=historical>A halo at the L5 screws is no longer recognizable</f>.",
+    "hist-no-longer-observed": "<f type=screw_lucency levels=L5 assertion=historical>Lucency about the L5 screws is no longer observed</f>.",
 }

@@ -33,4 +33,17 @@ CASES = {
     "nil-obvious": "<f type=screw_backout assertion=absent>Nil obvious screw backout</f>.",
     "nil-acute": "<f type=hardware_fracture assertion=absent>Nil acute hardware fracture</f>.",
     "nil-gross": "<f type=rod_connector_dislodgement assertion=absent>Nil gross rod dislodgement</f>.",
+    # generic only of a population or a rate, never of a place or a share of this patient's hardware
+    "generic-seen-in-population": "<f type=screw_lucency assertion=hypothetical>Screw loosening is seen in up to a quarter of osteoporotic patients</f>.",
+    "generic-are-seen-in-population": "<f type=hardware_fracture assertion=hypothetical>Rod fractures are seen in many long constructs</f>.",
+    "generic-occurs-in-rate": "<f type=pseudarthrosis assertion=hypothetical>Pseudarthrosis occurs in 5-15% of fusions</f>.",
+    "generic-occur-in-population": "<f type=hardware_fracture assertion=hypothetical>Rod fractures occur in patients with long constructs</f>.",
+    "not-generic-seen-in-a-place": "<f type=stimulator levels=T8 assertion=present>Two stimulator leads are seen in the dorsal epidural space with tips at T8</f>.",
+    "not-generic-is-seen-in-a-region": "<f type=screw_lucency levels=S1 side=left assertion=present>Lucency is seen in the region of the left S1 screw</f>.",
+    "not-generic-motion-occurs": "<f type=pseudarthrosis levels=L4,L5 assertion=present>Motion occurs at L4-5 on flexion views, in keeping with pseudarthrosis</f>.",
+    "not-generic-share-of-a-screw": "<f type=screw_malposition levels=L4 side=left assertion=present>Approximately 50% of the left L4 screw lies outside the pedicle</f>.",
+    # what a finding requires lies ahead of it: the finding itself is asserted
+    "requires-is-ahead": "<f type=hardware_fracture levels=L4 assertion=present>The broken rod at L4 requires revision</f>.",
+    "warrants-is-ahead": "<f type=hardware_fracture levels=L3 side=left assertion=present>Left rod fracture at L3 warrants</f> surgical consultation.",
+    "necessitates-is-ahead": "<f type=screw_backout levels=C6 assertion=present>Backout of the C6 screw necessitates</f> revision.",
 }
