@@ -85,6 +85,21 @@ def _sentences(nlp, text):
             ["THERE IS LUCENCY ABOUT THE\nLEFT L5 SCREW"],
         ),
         ("Lucency measures approx. 3 mm. Stable.", ["Lucency measures approx. 3 mm.", "Stable."]),
+        # ALL CAPS wrapped at a width: a full line continues, a short one ends
+        (
+            "FINDINGS: PEDICLE SCREWS AND RODS WITH A CAGE AT L5-S1, INTACT WITHOUT\n"
+            "LUCENCY OR SUBSIDENCE. MILD DISC DEGENERATION AT THE L4-5 LEVEL WITH\n"
+            "GRADE 1 RETROLISTHESIS. BOWEL GAS PATTERN IS UNREMARKABLE TODAY.\n"
+            "STABLE\nKIDNEYS UNREMARKABLE.",
+            [
+                "FINDINGS:",
+                "PEDICLE SCREWS AND RODS WITH A CAGE AT L5-S1, INTACT WITHOUT\nLUCENCY OR SUBSIDENCE.",
+                "MILD DISC DEGENERATION AT THE L4-5 LEVEL WITH\nGRADE 1 RETROLISTHESIS.",
+                "BOWEL GAS PATTERN IS UNREMARKABLE TODAY.",
+                "STABLE",
+                "KIDNEYS UNREMARKABLE.",
+            ],
+        ),
         (
             "FINDINGS: lucency. IMPRESSION: loosening.",
             ["FINDINGS:", "lucency.", "IMPRESSION:", "loosening."],

@@ -104,11 +104,16 @@ def _line_break_splits(
     last_word = prev.rsplit(None, 1)[-1].lower()
     if last_word in continuation:
         return False
-    if nxt[0].islower():
+    if nxt[0].islower() or (_no_lower_case(prev) and _no_lower_case(nxt)):
         # lower-case dictation, a statement a line: the line ended early, its
-        # next word would have fitted ("no screw backout\nthe rods are intact")
+        # next word would have fitted ("no screw backout\nthe rods are intact");
+        # in ALL CAPS text case tells nothing either, so the same test holds
         return width is not None and len(prev) + 1 + len(nxt.split(None, 1)[0]) <= width
     return True
+
+
+def _no_lower_case(line: str) -> bool:
+    return not any(c.islower() for c in line)
 
 
 class SentenceSplitter:
