@@ -431,6 +431,7 @@ WORD_LISTS: tuple[str, ...] = (
     "space_words",
     "space_qualifiers",
     "side_anatomy",
+    "both_unpaired",
     "mri_weighting",
     "minor_lucency",
     "spinal_anchors",

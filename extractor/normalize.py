@@ -91,8 +91,8 @@ class LevelMention(NamedTuple):  # a tuple: made by the thousand, cheaply
 
 class WordPatterns:
     """The regular expressions built from the word lists (lexicons/words.json)
-    that level and side finding needs: MRI weightings after a T level, and
-    anatomy after a side word."""
+    that level and side finding needs: MRI weightings after a T level,
+    anatomy after a side word, and pairs that are not sides after "both"."""
 
     def __init__(self, words: WordLists) -> None:
         # "T2-weighted", "T1 hyperintense": MRI sequence names, not vertebrae
@@ -113,6 +113,13 @@ class WordPatterns:
         self.anatomy_after = re.compile(
             r"[\s-]{1,3}(?:[a-z0-9]{1,20}[\s-]{1,3}){0,2}(?:"
             + words.alternation("side_anatomy")
+            + r")\b",
+            re.IGNORECASE,
+        )
+        # "both" of a pair that is not left and right: "both endplates"
+        self.unpaired_after = re.compile(
+            r"[\s-]{1,3}(?:[a-z0-9]{1,20}[\s-]{1,3}){0,3}(?:"
+            + words.alternation("both_unpaired")
             + r")\b",
             re.IGNORECASE,
         )
@@ -181,10 +188,13 @@ def find_side_mentions(
 ) -> list[tuple[int, int, str]]:
     """(start, end, side) for each side word in `text` that is not a side of
     nearby anatomy ("the left L5 screw", not "the left L5-S1 foramen")."""
-    anatomy_after = (patterns or default_patterns()).anatomy_after
+    patterns = patterns or default_patterns()
+    anatomy_after, unpaired_after = patterns.anatomy_after, patterns.unpaired_after
     out = []
     for m in _SIDE_RE.finditer(text):
         if anatomy_after.match(text, m.end()):
+            continue
+        if m.group().lower() == "both" and unpaired_after.match(text, m.end()):
             continue
         side = "bilateral" if m.group("bilateral") else "left" if m.group("left") else "right"
         out.append((m.start(), m.end(), side))

@@ -35,3 +35,12 @@ def test_mentions_give_the_offsets_of_their_words():
     assert [text[a:b] for a, b in screws.mentions] == ["Pedicle screws", "screws"]
     record_dict = record.to_dict()
     assert record_dict["hardware"][0]["mentions"][0] == [0, 14]
+
+
+def test_a_cage_beyond_two_bodies_is_the_one_cage_of_their_disc():
+    text = (
+        "L5-S1 TLIF. The TLIF cage protrudes 3 mm beyond the posterior margin of the "
+        "L5 and S1 vertebral bodies. Cages at L3-4 and L4-5 are seated."
+    )
+    cages = [levels for c, levels, _ in _inventory(text) if c == "interbody_cage"]
+    assert sorted(cages) == [("L3", "L4"), ("L4", "L5"), ("L5", "S1")]

@@ -38,4 +38,11 @@ CASES = {
     "procedure-corpectomy": "C5 corpectomy with a cage from C4 to C6. <f type=cage_subsidence levels=C4,C5,C6>The cage has subsided</f>.",
     "procedure-fusion": "L4-S1 fusion. <f type=screw_lucency levels=S1 side=left size=3>3 mm lucency around the left S1 screw</f>.",
     "negation-to-suggest": "<f type=screw_lucency assertion=absent>No marrow edema around the screws to suggest loosening</f>.",
+    # "both" of a pair that is not left and right gives no side
+    "both-endplates-no-side": "<f type=pseudarthrosis levels=C6,C7 assertion=possible>At C6/7 the cage shows a lucent seam to both endplates without bony bridging; a pseudarthrosis is suspected</f>.",
+    "both-screws-bilateral": "<f type=screw_lucency levels=S1 side=bilateral assertion=present>Lucency about both S1 screws</f>.",
+    # a lead lies where its tips are, not where it enters or its cable runs; a generator sits in its pocket
+    "lead-entry-level-is-not-its-place": "<f type=stimulator levels=T8,T9 side=->A stimulator paddle lies in the dorsal epidural space at T8-T9, with its cable passing through a laminotomy at T9-10</f> and then subcutaneously to <f type=stimulator component=stimulator_generator levels=- side=right>a generator in the right upper buttock</f>.",
+    "lead-exit-level-only": "<f type=stimulator levels=T8 side=->Spinal cord stimulator leads with tips at T8</f>. <f type=stimulator levels=T8 side=->Leads exit at the L1-L2 interlaminar space</f>.",
+    "lead-tunnelled-level-only": "<f type=stimulator component=stimulator_generator levels=- side=left>Spinal cord stimulator generator in the left flank</f>. <f type=stimulator levels=- side=->A lead tunnelled to the midline and entering the epidural space at T12-L1</f>.",
 }

@@ -278,23 +278,24 @@ def side_size_groups(
 
 
 def stimulator_level_mentions(
-    toks: Tokens, seg: Segment, mentions: list[LevelMention], words: WordLists
+    toks: Tokens, seg: Segment | tuple[int, int], mentions: list[LevelMention], words: WordLists
 ) -> list[LevelMention]:
     """The level mentions of where a stimulator lead lies (its tip or
     electrodes), not of where it enters the canal."""
     if not mentions:
         return []
     tip_words, entry_words = words["stimulator_tip_words"], words["stimulator_entry_words"]
+    lo, hi = seg if isinstance(seg, tuple) else (seg.start, seg.end)
     tips: list[LevelMention] = []
     others: list[LevelMention] = []
     for m in mentions:
-        i = toks.token_at(m[0], seg.start, seg.end)
-        before = set(toks.lower[max(seg.start, i - 6) : i])
+        i = toks.token_at(m[0], lo, hi)
+        before = set(toks.lower[max(lo, i - 6) : i])
         if before & tip_words or (tips and _listed_after(toks.doc_text[tips[-1][1] : m[0]])):
             tips.append(m)  # "tips at T8 on the left and T9 on the right"
         elif not before & entry_words:
             others.append(m)
-    return tips or others or mentions
+    return tips or others  # where it enters is not where it lies
 
 
 _LIST_GAP_RE = re.compile(
@@ -346,8 +347,8 @@ def borrow_within_sentence(
             if before:
                 seg.levels = list(before[-1][2])
     for i, seg in enumerate(segments):
-        if seg.hardware and seg.levels:
-            continue
+        if (seg.hardware and seg.levels) or seg.cue.component == "stimulator_generator":
+            continue  # a generator sits in its pocket, not at the levels of the leads beside it
         prev = segments[i - 1] if i > 0 else None
         nxt = segments[i + 1] if i + 1 < len(segments) else None
         donor = None

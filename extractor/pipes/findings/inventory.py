@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ...lexicon import WordLists
 from ...normalize import combine_sides, sort_levels
+from .attach import stimulator_level_mentions
 from .clauses import np_window
 from .document import LevelMention, SideMention, Target, Tokens
 
@@ -52,6 +53,7 @@ class Entry:
         return [self.component, list(self.levels), self.side, [list(s) for s in spans]]
 
 
+LEAD_COMPONENTS = frozenset({"stimulator_lead", "stimulator"})
 _SCREWS = ("pedicle_screw", "lateral_mass_screw", "iliac_screw", "screw")
 
 
@@ -98,20 +100,26 @@ class Inventory:
             ):
                 continue  # removed or planned hardware, or hardware outside the spine
             clause_levels = [m for m in levels if c0 <= m[0] < c1 and m[3] != "foreign"]
+            lead_levels = stimulator_level_mentions(toks, (a, b), clause_levels, self.words)
             kinds = {self.groups.get(h.component or "") for h in named} - {None}
             for h in named:
                 if h.assertion == "absent":
                     continue  # "no hardware"
                 w0, w1 = np_window(toks, h, a, b, (h,), self.words)
-                own = [m for m in clause_levels if w0 <= m[0] < w1]
+                # a lead lies where its tips are, not where it enters the canal
+                placed = lead_levels if h.component in LEAD_COMPONENTS else clause_levels
+                own = [m for m in placed if w0 <= m[0] < w1]
                 if not own and len(kinds) <= 1:
-                    own = clause_levels  # the clause names only this kind of hardware
+                    own = placed  # the clause names only this kind of hardware
                 side = combine_sides(m[2] for m in sides if w0 <= m[0] < w1)
                 if h.component == "stimulator_generator":
                     side = combine_sides(m[2] for m in pockets if c0 <= m[0] < c1) or side
                 start, end = toks.char_range(h.start, h.end)
-                if h.component == "interbody_cage" and len(own) > 1:
-                    # "cages at L4-5 and L5-S1": one cage a disc
+                if h.component == "interbody_cage" and len(own) > 1 and all(
+                    len(m[2]) == 2 for m in own
+                ):
+                    # "cages at L4-5 and L5-S1": one cage a disc (but "beyond
+                    # the L5 and S1 bodies" is the one L5-S1 cage)
                     for m in own:
                         self.mentions.append(
                             Mention(h, h.component, list(m[2]), side, start, end, sentence, section)

@@ -161,6 +161,21 @@ class Resolver:
         if len(fits) == 1 and fits[0].side == "bilateral" and _plural(toks, draft.cue):
             draft.side = "bilateral"  # the leads of both sides
 
+    def resolve_leads(self, draft: Draft, inventory: Inventory) -> None:
+        """Leads named with no place ("the leads exit at L1-2") are the
+        report's leads when it places them all at one place ("tips at T8"),
+        unless the statement is about the generator they run to."""
+        fits = inventory.fitting("stimulator_lead", None)
+        if len(fits) != 1:
+            return
+        places = {tuple(m.levels) for m in fits[0].mentions if m.levels}
+        # one place for all of them ("tips at T8"), not a lead each ("left tip T8, right T10")
+        if len(places) == 1 and not any(
+            m.component == "stimulator_generator" and draft.start <= m.target.start < draft.end
+            for m in inventory.mentions
+        ):
+            self._place(draft, fits[0].levels, fits[0].side)
+
     def _place_whole(self, draft: Draft, hardware: Target | None, inventory: Inventory) -> None:
         component = None if hardware is None else hardware.component
         construct = [e for e in inventory.entries if e.component is None and e.levels]
