@@ -115,8 +115,10 @@ class Inventory:
                 if h.component == "stimulator_generator":
                     side = combine_sides(m[2] for m in pockets if c0 <= m[0] < c1) or side
                 start, end = toks.char_range(h.start, h.end)
-                if h.component == "interbody_cage" and len(own) > 1 and all(
-                    len(m[2]) == 2 for m in own
+                if (
+                    h.component == "interbody_cage"
+                    and len(own) > 1
+                    and all(len(m[2]) == 2 for m in own)
                 ):
                     # "cages at L4-5 and L5-S1": one cage a disc (but "beyond
                     # the L5 and S1 bodies" is the one L5-S1 cage)
