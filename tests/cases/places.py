@@ -45,4 +45,6 @@ CASES = {
     "lead-entry-level-is-not-its-place": "<f type=stimulator levels=T8,T9 side=->A stimulator paddle lies in the dorsal epidural space at T8-T9, with its cable passing through a laminotomy at T9-10</f> and then subcutaneously to <f type=stimulator component=stimulator_generator levels=- side=right>a generator in the right upper buttock</f>.",
     "lead-exit-level-only": "<f type=stimulator levels=T8 side=->Spinal cord stimulator leads with tips at T8</f>. <f type=stimulator levels=T8 side=->Leads exit at the L1-L2 interlaminar space</f>.",
     "lead-tunnelled-level-only": "<f type=stimulator component=stimulator_generator levels=- side=left>Spinal cord stimulator generator in the left flank</f>. <f type=stimulator levels=- side=->A lead tunnelled to the midline and entering the epidural space at T12-L1</f>.",
+    # an event of a stimulator lead is the stimulator's finding, not a hardware fracture
+    "fracture-of-the-lead-is-the-stimulator": "<f type=stimulator levels=T1,T2 side=->Spinal cord stimulator leads at T1-T2</f>. <f type=stimulator levels=T1,T2 side=right assertion=possible>Questionable fracture of\nthe right stimulator lead at the level of the anchor</f>.",
 }

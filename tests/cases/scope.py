@@ -48,6 +48,8 @@ CASES = {
     # look-alikes (NOT_HARDWARE)
     "bone-vertebral-body-fracture": "S1 vertebral body fracture at the caudal end of the L4-S1 construct.",
     "bone-fracture-line": "The fracture line runs along the upper edge of the T10 screws.",
+    "bone-fracture-abbreviated": "New mild compression fx of L4 below the construct.",
+    "bone-fracture-abbreviated-of": "Healing fx of the L1 vertebral body above the rods.",
     "bone-fracture-of-a-bone": "Fracture of the posterior arch of C1 above the C2 screws.",
     "bone-growth-stimulator": "An implanted spinal fusion (bone growth) stimulator is present.",
     "growth-stimulator": "EBI stimulator generator in the right flank.",

@@ -18,6 +18,7 @@ LEFT_NP_MAX = 6
 STIMULATOR_EVENTS = frozenset({"DISPLACEMENT", "DISENGAGEMENT", "BACKOUT", "FRACTURE"})
 STIMULATOR_GAP = 3  # tokens between two stimulator words of one mention
 RIGHT_NP_MAX = 9
+PART_OF = frozenset({"of", "in", "within"})  # an event's object: "fracture of the lead"
 
 
 def is_stimulator_cue(span: Target) -> bool:
@@ -97,6 +98,8 @@ def segments(
                 )
             ):
                 merged[-1].append(c)
+            elif merged and is_stimulator_cue(c) and _event_of(toks, merged[-1], c, left_np):
+                merged[-1] = [c, *merged[-1]]  # "fracture of the right lead": the lead's
             else:
                 merged.append([c])
         start = a
@@ -120,6 +123,22 @@ def segments(
             out.append(Segment(cue, start, end, ci, extra_cues=group[1:]))
             start = end
     return out
+
+
+def _event_of(toks: Tokens, group: list[Target], cue: Target, left_np: frozenset[str]) -> bool:
+    """Whether `group` is an event alone whose object is the stimulator
+    `cue` ("fracture of the right stimulator lead", "migration of the paddle")."""
+    if len(group) != 1 or group[0].label_ not in STIMULATOR_EVENTS:
+        return False
+    between = range(group[0].end, cue.start)
+    return (
+        len(between) <= STIMULATOR_GAP + 2
+        and any(toks.lower[j] in PART_OF for j in between)
+        and all(
+            toks.lower[j] in PART_OF or toks.lower[j] in left_np or toks.text[j].isspace()
+            for j in between
+        )
+    )
 
 
 def np_windows(
