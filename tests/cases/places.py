@@ -47,4 +47,7 @@ CASES = {
     "lead-tunnelled-level-only": "<f type=stimulator component=stimulator_generator levels=- side=left>Spinal cord stimulator generator in the left flank</f>. <f type=stimulator levels=- side=->A lead tunnelled to the midline and entering the epidural space at T12-L1</f>.",
     # an event of a stimulator lead is the stimulator's finding, not a hardware fracture
     "fracture-of-the-lead-is-the-stimulator": "<f type=stimulator levels=T1,T2 side=->Spinal cord stimulator leads at T1-T2</f>. <f type=stimulator levels=T1,T2 side=right assertion=possible>Questionable fracture of\nthe right stimulator lead at the level of the anchor</f>.",
+    # the end of a rod named by its position is at the end of the rod's span
+    "rod-end-by-position": "Bilateral rods from T3 to L3. <f type=rod_connector_dislodgement levels=L3 side=left size=5>The inferior end of the left rod has migrated 5 mm posteriorly</f>.",
+    "rod-without-position-stays-open": "Bilateral rods from T3 to L3. <f type=rod_connector_dislodgement levels=- side=left>The left rod has migrated</f>.",
 }

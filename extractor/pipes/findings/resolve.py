@@ -11,7 +11,9 @@
   finding naming no hardware takes the only cage's disc.
 - Hardware named by its position ("the inferior screws of the C5-7 plate",
   "the cephalad end of the rod") sits at the lowest or highest of its levels.
-- The place along long hardware (rods, wires) is never taken from their span.
+- The place along long hardware (rods, wires) is never taken from their
+  span, except for an end named by its position ("the inferior end of the
+  rod" of a T3-L3 construct is at L3).
 Ambiguity leaves the place open: never a guess.
 """
 
@@ -126,7 +128,14 @@ class Resolver:
                     fits = inventory.fitting("interbody_cage", None)
                     if len(fits) == 1:
                         self._place(draft, fits[0].levels, None)
-            elif component is not None and component not in SPANNING:
+            elif component in SPANNING:
+                # "the inferior end of the left rod": the end of the one rod's span
+                extreme = self._position(toks, hardware)
+                fits = inventory.fitting(component, None)
+                if extreme is not None and len(fits) == 1:
+                    lv = fits[0].levels
+                    self._place(draft, lv[-1:] if extreme == "lowest" else lv[:1], None)
+            elif component is not None:
                 earlier = self._earlier(inventory, sentence, section, component)
                 if earlier is not None and earlier.levels:
                     self._place(draft, earlier.levels, earlier.side)  # named just before
