@@ -65,6 +65,7 @@ CASES = {
     "ths-tilted-graft": "<f type=cage_subsidence levels=- component=interbody_cage>The superior aspect of the strut graft has tilted dorsally</f>.",
     "ths-tilting-graft": "<f type=cage_subsidence levels=- component=interbody_cage>Dorsal tilting of the superior end of the strut graft</f>.",
     "ths-kicked-out-cage": "<f type=cage_subsidence levels=L4,L5 component=interbody_cage>The L4-5 cage has kicked out anteriorly</f>.",
+    "ths-kicking-out-cage": "<f type=cage_subsidence levels=L4,L5 component=interbody_cage>The L4-5 cage is kicking out anteriorly</f>.",
     "ths-tilted-vertebra-is-no-finding": "The C5 vertebral body is tilted.",
     "ths-no-longer-seated": "<f type=rod_connector_dislodgement levels=L4 side=right assertion=present>The rod is no longer seated in the right L4 tulip</f>.",
     "ths-disengages": "<f type=rod_connector_dislodgement levels=L3 side=left assertion=present>The left rod disengages from the L3 screw</f> on flexion.",
