@@ -44,3 +44,13 @@ def test_a_cage_beyond_two_bodies_is_the_one_cage_of_their_disc():
     )
     cages = [levels for c, levels, _ in _inventory(text) if c == "interbody_cage"]
     assert sorted(cages) == [("L3", "L4"), ("L4", "L5"), ("L5", "S1")]
+
+
+def test_hardware_words_of_one_compound_share_its_place():
+    text = "Posterior screw-rod stabilization at L4-L5. Pedicle screw fixation from T10 to L2."
+    items = _inventory(text)
+    assert ("rod", ("L4", "L5"), None) in items
+    assert any(c in ("screw", "pedicle_screw") and lv[:1] == ("L4",) for c, lv, _ in items)
+    assert any(
+        c == "pedicle_screw" and lv == ("T10", "T11", "T12", "L1", "L2") for c, lv, _ in items
+    )

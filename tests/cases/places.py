@@ -50,4 +50,8 @@ CASES = {
     # the end of a rod named by its position is at the end of the rod's span
     "rod-end-by-position": "Bilateral rods from T3 to L3. <f type=rod_connector_dislodgement levels=L3 side=left size=5>The inferior end of the left rod has migrated 5 mm posteriorly</f>.",
     "rod-without-position-stays-open": "Bilateral rods from T3 to L3. <f type=rod_connector_dislodgement levels=- side=left>The left rod has migrated</f>.",
+    # parts of the one construct named without a place are at its span; its screws stay open
+    "construct-parts-take-its-span": "Posterior screw-rod stabilization at L4-L5. <f type=rod_connector_dislodgement levels=L4,L5>The locking nuts in the pedicle screw heads have loosened</f>. <f type=rod_connector_dislodgement levels=L4,L5>The rods have dislodged from the screw heads</f>.",
+    "short-cable-is-at-its-span": "Posterior C1-C2 fusion with interlaminar cable fixation. <f type=hardware_fracture levels=C1,C2>The titanium cable has fractured</f>.",
+    "long-rod-stays-open": "Bilateral rods from T3 to L3. <f type=hardware_fracture levels=- side=left>The left rod is fractured</f>.",
 }

@@ -65,6 +65,18 @@ def same_kind(a: str | None, b: str | None) -> bool:
     return a in _SCREWS and b in _SCREWS and "screw" in (a, b)
 
 
+def _compound_partner(toks: Tokens, h: Target, named: Sequence[Target]) -> Target | None:
+    """The hardware joined to `h` by a hyphen or slash ("screw-rod", "rod/screw")."""
+    for g in named:
+        if g is h:
+            continue
+        if g.start == h.end + 1 and toks.lower[h.end] in ("-", "/"):
+            return g
+        if h.start == g.end + 1 and toks.lower[g.end] in ("-", "/"):
+            return g
+    return None
+
+
 class Inventory:
     """Mentions and merged entries of one report."""
 
@@ -111,6 +123,11 @@ class Inventory:
                 own = [m for m in placed if w0 <= m[0] < w1]
                 if not own and len(kinds) <= 1:
                     own = placed  # the clause names only this kind of hardware
+                partner = _compound_partner(toks, h, named)
+                if not own and partner is not None:
+                    # "screw-rod stabilization at L4-L5": the compound's place is both's
+                    p0, p1 = np_window(toks, partner, a, b, (partner,), self.words)
+                    own = [m for m in placed if p0 <= m[0] < p1]
                 side = combine_sides(m[2] for m in sides if w0 <= m[0] < w1)
                 if h.component == "stimulator_generator":
                     side = combine_sides(m[2] for m in pockets if c0 <= m[0] < c1) or side

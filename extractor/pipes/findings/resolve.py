@@ -13,7 +13,8 @@
   "the cephalad end of the rod") sits at the lowest or highest of its levels.
 - The place along long hardware (rods, wires) is never taken from their
   span, except for an end named by its position ("the inferior end of the
-  rod" of a T3-L3 construct is at L3).
+  rod" of a T3-L3 construct is at L3) and for a span of one segment ("the
+  cable" of a C1-C2 fixation).
 Ambiguity leaves the place open: never a guess.
 """
 
@@ -36,6 +37,7 @@ SPANNING = frozenset({"rod", "wire"})
 # findings that name no hardware but are about the cage of a disc
 CAGE_TYPES = frozenset({"pseudarthrosis", "cage_subsidence"})
 LOOKBACK = 1  # sentences
+SHORT_SPAN = 2  # levels: long hardware this short is at its whole span wherever it fails
 # the hardware a finding type is about, when its statement names none
 GROUP_OF_TYPE = {
     "screw_lucency": "screw",
@@ -132,9 +134,12 @@ class Resolver:
                 # "the inferior end of the left rod": the end of the one rod's span
                 extreme = self._position(toks, hardware)
                 fits = inventory.fitting(component, None)
-                if extreme is not None and len(fits) == 1:
+                if len(fits) == 1:
                     lv = fits[0].levels
-                    self._place(draft, lv[-1:] if extreme == "lowest" else lv[:1], None)
+                    if extreme is not None:
+                        self._place(draft, lv[-1:] if extreme == "lowest" else lv[:1], None)
+                    elif len(lv) <= SHORT_SPAN:
+                        self._place(draft, lv, None)  # "the cable" of a C1-C2 fixation
             elif component is not None:
                 earlier = self._earlier(inventory, sentence, section, component)
                 if earlier is not None and earlier.levels:
@@ -147,6 +152,18 @@ class Resolver:
                     # "the rods have dislodged from the screw heads": all of them,
                     # the report's one construct
                     construct = [e for e in inventory.entries if e.component is None and e.levels]
+                    if not construct and self.groups.get(component) != "screw":
+                        # no construct named, but all its hardware at one span
+                        # (its screws could still be any of them)
+                        spans = {
+                            tuple(e.levels)
+                            for e in inventory.entries
+                            if e.levels and self.groups.get(e.component or "") != "stimulator"
+                        }
+                        if len(spans) == 1:
+                            construct = [e for e in inventory.entries if tuple(e.levels) in spans][
+                                :1
+                            ]
                     if len(construct) == 1:
                         self._place(draft, construct[0].levels, None)
         if hardware is not None and len(draft.levels) > 1:
