@@ -135,6 +135,8 @@ def attach_segment(
         seg_levels = [(a, b, disc_of_endplate(lv, role), role) for a, b, lv, role in seg_levels]
     seg_sides = [m for m in side_mentions if c0 <= m[0] < c1]
     if is_stimulator_cue(seg.cue):
+        # a fusion's levels are not the stimulator's ("HX: T10-L2 PSF, SCS")
+        seg_levels = [m for m in seg_levels if not _names_procedure(toks, m, procedures)]
         tips = stimulator_level_mentions(toks, seg, seg_levels, words)
         seg.levels = sort_levels(lv for m in tips for lv in m[2])
         if any(c.component == "stimulator_generator" for c in (seg.cue, *seg.extra_cues)):
