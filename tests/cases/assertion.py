@@ -98,4 +98,7 @@ CASES = {
     "hist-no-longer-recognisable": "<f type=screw_lucency levels=L5 assertion=historical>A halo at the L5 screws is no longer recognisable</f>.",
     "hist-no-longer-recognizable": "<f type=screw_lucency levels=L5 assertion=historical>A halo at the L5 screws is no longer recognizable</f>.",
     "hist-no-longer-observed": "<f type=screw_lucency levels=L5 assertion=historical>Lucency about the L5 screws is no longer observed</f>.",
+    # in an indication, what happened at surgery is the past, not a question
+    "indication-event-during-surgery": "INDICATION: TLIF for spondylolisthesis. <f type=cage_subsidence component=interbody_cage assertion=historical>The interbody cage dislodged anteriorly during the procedure</f>.\nFINDINGS: Pedicle screws intact.",
+    "indication-question-stays-hypothetical": "INDICATION: <f type=cage_subsidence assertion=hypothetical>Evaluate for cage subsidence</f>.\nFINDINGS: Pedicle screws intact.",
 }
