@@ -226,3 +226,35 @@ CASES.update(
         "ths-only-one-thread-within-bone": "<f type=screw_lucency levels=C7 side=right assertion=present>The right C7 screw has only one thread within bone</f>.",
     }
 )
+# where a screw lies off its path, said of the pedicle or of the direction
+_MALPOSITION_PLACES = (
+    "lies lateral of the pedicle",
+    "lies medial of the pedicle",
+    "is positioned medially",
+    "is placed medially",
+    "is too medial",
+    "is too lateral",
+    "is directed too medially",
+    "is directed too laterally",
+    "is placed too far medially",
+    "is placed too far laterally",
+)
+CASES.update(
+    {
+        f"ths-malposition-{phrase.replace(' ', '-')}": (
+            f"<f type=screw_malposition levels=T8 side=left>The left T8 pedicle screw {phrase}</f>."
+        )
+        for phrase in _MALPOSITION_PLACES
+    }
+)
+CASES.update(
+    {
+        "ths-malposition-of-the-pedicles": "<f type=screw_malposition levels=T7 side=bilateral>The right and left T7 screws lie lateral of the pedicles</f>.",
+        "ths-malposition-medial-of-the-pedicles": "<f type=screw_malposition levels=T7 side=bilateral>Both T7 screws lie medial of the pedicles</f>.",
+        "ths-malposition-lateral-to-the-pedicles": "<f type=screw_malposition levels=T7 side=bilateral>Both T7 screws lie lateral to the pedicles</f>.",
+        "ths-malposition-medial-to-the-pedicles": "<f type=screw_malposition levels=T7 side=bilateral>Both T7 screws lie medial to the pedicles</f>.",
+        "ths-malposition-medially-placed": "<f type=screw_malposition levels=T8>Medially placed T8 pedicle screw</f>.",
+        "ths-malposition-medially-positioned": "<f type=screw_malposition levels=T8>Medially positioned T8 pedicle screw</f>.",
+        "ths-angled-medially-is-the-normal-path": "The L4 pedicle screws are angled medially, within the pedicles.",
+    }
+)
