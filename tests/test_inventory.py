@@ -54,3 +54,11 @@ def test_hardware_words_of_one_compound_share_its_place():
     assert any(
         c == "pedicle_screw" and lv == ("T10", "T11", "T12", "L1", "L2") for c, lv, _ in items
     )
+
+
+def test_a_clause_of_leads_gives_them_its_sides():
+    text = (
+        "Two octopolar percutaneous leads in the dorsal epidural space, paramedian right "
+        "and left, with the arrays spanning T8-T9."
+    )
+    assert ("stimulator_lead", ("T8", "T9"), "bilateral") in _inventory(text)

@@ -129,6 +129,9 @@ class Inventory:
                     p0, p1 = np_window(toks, partner, a, b, (partner,), self.words)
                     own = [m for m in placed if p0 <= m[0] < p1]
                 side = combine_sides(m[2] for m in sides if w0 <= m[0] < w1)
+                if side is None and h.component in LEAD_COMPONENTS and len(kinds) <= 1:
+                    # "two leads ..., paramedian right and left": a clause of leads only
+                    side = combine_sides(m[2] for m in sides if c0 <= m[0] < c1)
                 if h.component == "stimulator_generator":
                     side = combine_sides(m[2] for m in pockets if c0 <= m[0] < c1) or side
                 start, end = toks.char_range(h.start, h.end)
