@@ -54,4 +54,7 @@ CASES = {
     "construct-parts-take-its-span": "Posterior screw-rod stabilization at L4-L5. <f type=rod_connector_dislodgement levels=L4,L5>The locking nuts in the pedicle screw heads have loosened</f>. <f type=rod_connector_dislodgement levels=L4,L5>The rods have dislodged from the screw heads</f>.",
     "short-cable-is-at-its-span": "Posterior C1-C2 fusion with interlaminar cable fixation. <f type=hardware_fracture levels=C1,C2>The titanium cable has fractured</f>.",
     "long-rod-stays-open": "Bilateral rods from T3 to L3. <f type=hardware_fracture levels=- side=left>The left rod is fractured</f>.",
+    # the stimulator named without a place is where the report puts all its leads
+    "stimulator-unchanged-is-at-its-leads": "<f type=stimulator levels=T8,T9>Paddle lead over T8-T9</f>. Impression: <f type=stimulator levels=T8,T9>Stimulator unchanged</f>.",
+    "stimulator-with-leads-is-the-leads": "<f type=stimulator component=stimulator_lead levels=T1,T2 side=bilateral>Spinal cord stimulator with two percutaneous leads paramedian on the left and right, the arrays projecting over T1-T2</f>.",
 }

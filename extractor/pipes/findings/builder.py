@@ -343,7 +343,7 @@ class FindingBuilder:
                 self.resolver.resolve_lead_side(toks, d, inventory)
                 if not d.levels and d.assertion not in POSITIVE_ASSERTIONS:
                     self.resolver.resolve_draft(toks, d, None, inventory, v.index, v.section)
-                elif not d.levels and d.component == "stimulator_lead":
+                elif not d.levels and d.component in ("stimulator_lead", "stimulator"):
                     self.resolver.resolve_leads(d, inventory)
             else:
                 self.resolver.resolve_draft(toks, d, d.hardware, inventory, v.index, v.section)

@@ -28,12 +28,16 @@ def merge(drafts: list[Draft], groups: Mapping[str, str]) -> list[Draft]:
                 prev.assertion = "possible"
             if prev.type == "stimulator" and prev.component == "stimulator":
                 prev.component = d.component  # "stimulator with two leads": the leads
+                prev.side = prev.side or d.side
             continue
         merged.append(d)
     return merged
 
 
 def compatible(prev: Draft, d: Draft, groups: Mapping[str, str]) -> bool:
+    if prev.component == "stimulator" and d.component == "stimulator_lead" and not prev.levels:
+        # "spinal cord stimulator with two leads, left and right, at T1-T2": the leads
+        return d.size_mm is None or prev.size_mm is None
     if (
         prev.type == "stimulator"
         and d.component != prev.component

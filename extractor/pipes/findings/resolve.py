@@ -188,8 +188,9 @@ class Resolver:
             draft.side = "bilateral"  # the leads of both sides
 
     def resolve_leads(self, draft: Draft, inventory: Inventory) -> None:
-        """Leads named with no place ("the leads exit at L1-2") are the
-        report's leads when it places them all at one place ("tips at T8"),
+        """Leads or the stimulator named with no place ("the leads exit at
+        L1-2", "stimulator unchanged") are the report's leads when it places
+        them all at one place ("tips at T8"),
         unless the statement is about the generator they run to."""
         fits = inventory.fitting("stimulator_lead", None)
         if len(fits) != 1:
