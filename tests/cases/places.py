@@ -57,4 +57,6 @@ CASES = {
     # the stimulator named without a place is where the report puts all its leads
     "stimulator-unchanged-is-at-its-leads": "<f type=stimulator levels=T8,T9>Paddle lead over T8-T9</f>. Impression: <f type=stimulator levels=T8,T9>Stimulator unchanged</f>.",
     "stimulator-with-leads-is-the-leads": "<f type=stimulator component=stimulator_lead levels=T1,T2 side=bilateral>Spinal cord stimulator with two percutaneous leads paramedian on the left and right, the arrays projecting over T1-T2</f>.",
+    # a summing-up cue naming no hardware adds no finding to those it sums up
+    "summing-up-cue-adds-nothing": "<f type=screw_lucency levels=L3 side=left>Lucent zones surround the left L3 pedicle screw</f> and <f type=screw_lucency levels=S1 side=bilateral>both S1 pedicle screws, in keeping with loosening</f>.",
 }

@@ -30,8 +30,25 @@ def merge(drafts: list[Draft], groups: Mapping[str, str]) -> list[Draft]:
                 prev.component = d.component  # "stimulator with two leads": the leads
                 prev.side = prev.side or d.side
             continue
+        if _restates(merged, d):
+            continue
         merged.append(d)
     return merged
+
+
+def _restates(merged: list[Draft], d: Draft) -> bool:
+    """Whether `d`, naming no hardware of its own, sums up what the findings
+    before it in the sentence already place ("lucency around the left L3 screw
+    and both S1 screws, in keeping with loosening"); the last of them, when it
+    is the last finding, takes its words."""
+    same = [m for m in merged if m.type == d.type and m.assertion == d.assertion]
+    if len(same) < 2 or d.own_component or not d.levels or d.size_mm is not None:
+        return False
+    if not set(d.levels) <= {lv for m in same for lv in m.levels}:
+        return False
+    if same[-1] is merged[-1]:
+        same[-1].end = max(same[-1].end, d.end)
+    return True
 
 
 def compatible(prev: Draft, d: Draft, groups: Mapping[str, str]) -> bool:
