@@ -76,11 +76,24 @@ _LEVEL_END = r"(?P<r2>[CTLSD])?\s?-?(?P<n2>\d{1,2})(?![0-9]|\.\d)"
 # Each expression below opens with a lookahead of the characters a match can
 # start with: Python's engine then skips to those, twice as fast.
 LEVEL_RE = re.compile(
-    r"(?=[CTLSDIOctlsdio])(?:" + _LEVEL + r"(?:" + _JOIN + _LEVEL_END + r")?(?![A-Za-z0-9])"
+    r"(?=[CTLSDIOActlsdioa])(?:" + _LEVEL + r"(?:" + _JOIN + _LEVEL_END + r")?(?![A-Za-z0-9])"
     r"|(?P<ilium>\b(?:S2AI|S2-?alar-?iliac|ilium|ilia|iliac(?=\s+(?:screws?|bolts?|fixation|limbs?|anchors?|posts?)\b))\b)"
-    r"|(?P<occiput>\b(?:occiput|occipital|occipitocervical)\b))",
+    r"|(?P<occiput>\b(?:occiput|occipital|occipitocervical)\b)"
+    r"|(?P<named>\b(?:atlas|odontoid|dens|atlanto-?axial|atlanto-?occipital|occipito-?atlantal)\b))",
     re.IGNORECASE,
 )
+# vertebrae named by name: "odontoid screw" is C2, "atlantoaxial fusion" C1-C2
+_NAMED_LEVELS = {
+    "atlas": ("C1",),
+    "odontoid": ("C2",),
+    "dens": ("C2",),
+    "atlantoaxial": ("C1", "C2"),
+    "atlanto-axial": ("C1", "C2"),
+    "atlantooccipital": ("OCCIPUT", "C1"),
+    "atlanto-occipital": ("OCCIPUT", "C1"),
+    "occipitoatlantal": ("OCCIPUT", "C1"),
+    "occipito-atlantal": ("OCCIPUT", "C1"),
+}
 
 
 class LevelMention(NamedTuple):  # a tuple: made by the thousand, cheaply
@@ -145,6 +158,9 @@ def find_level_mentions(text: str, patterns: WordPatterns | None = None) -> list
             continue
         if m.group("occiput"):
             mentions.append(LevelMention(m.start(), m.end(), ("OCCIPUT",)))
+            continue
+        if m.group("named"):
+            mentions.append(LevelMention(m.start(), m.end(), _NAMED_LEVELS[m.group().lower()]))
             continue
         r1 = m.group("r1")
         # A lone "s" or "t" in a word-like context ("T 2") is rare; an MRI

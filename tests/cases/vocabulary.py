@@ -258,3 +258,30 @@ CASES.update(
         "ths-angled-medially-is-the-normal-path": "The L4 pedicle screws are angled medially, within the pedicles.",
     }
 )
+# a fusion only partly achieved is a pseudarthrosis
+_PARTIAL_FUSION = (
+    "partly fused",
+    "partly bridged",
+    "partially bridged",
+    "partly consolidated",
+    "partially consolidated",
+    "incompletely consolidated",
+    "partly incorporated",
+    "partially incorporated",
+    "incompletely incorporated",
+)
+CASES.update(
+    {
+        f"ths-pseudarthrosis-{phrase.replace(' ', '-')}": (
+            f"<f type=pseudarthrosis levels=C1,C2>The C1-C2 fusion is {phrase}</f>."
+        )
+        for phrase in _PARTIAL_FUSION
+    }
+)
+CASES["named-vertebrae-odontoid"] = (
+    "<f type=screw_backout levels=C2>The anterior odontoid screw is displaced</f>."
+)
+CASES["named-vertebrae-atlantoaxial"] = (
+    "<f type=pseudarthrosis levels=C1,C2 side=right>Atlantoaxial joints partly bridged by bone, "
+    "on the right still with joint gap</f>."
+)
