@@ -79,11 +79,14 @@ LEVEL_RE = re.compile(
     r"(?=[CTLSDIOActlsdioa])(?:" + _LEVEL + r"(?:" + _JOIN + _LEVEL_END + r")?(?![A-Za-z0-9])"
     r"|(?P<ilium>\b(?:S2AI|S2-?alar-?iliac|ilium|ilia|iliac(?=\s+(?:screws?|bolts?|fixation|limbs?|anchors?|posts?)\b))\b)"
     r"|(?P<occiput>\b(?:occiput|occipital|occipitocervical)\b)"
-    r"|(?P<named>\b(?:atlas|odontoid|dens|atlanto-?axial|atlanto-?occipital|occipito-?atlantal)\b))",
+    r"|(?P<named>\b(?:atlas|odontoid|dens|atlanto-?axial|atlanto-?occipital|occipito-?atlantal"
+    r"|transarticular)\b))",
     re.IGNORECASE,
 )
-# vertebrae named by name: "odontoid screw" is C2, "atlantoaxial fusion" C1-C2
+# vertebrae named by name: "odontoid screw" is C2, "atlantoaxial fusion" C1-C2,
+# and a transarticular screw crosses the C1-C2 joint
 _NAMED_LEVELS = {
+    "transarticular": ("C1", "C2"),
     "atlas": ("C1",),
     "odontoid": ("C2",),
     "dens": ("C2",),

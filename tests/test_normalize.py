@@ -35,6 +35,7 @@ from extractor.normalize import (
         ("fracture of the dens", ["C2"]),
         ("atlas lateral mass screws", ["C1"]),
         ("atlantoaxial fusion", ["C1", "C2"]),
+        ("right transarticular screw", ["C1", "C2"]),
         ("atlanto-occipital joint", ["OCCIPUT", "C1"]),
         ("the long axis of the screw", []),
         ("density of the bone", []),
