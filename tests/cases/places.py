@@ -59,4 +59,7 @@ CASES = {
     "stimulator-with-leads-is-the-leads": "<f type=stimulator component=stimulator_lead levels=T1,T2 side=bilateral>Spinal cord stimulator with two percutaneous leads paramedian on the left and right, the arrays projecting over T1-T2</f>.",
     # a summing-up cue naming no hardware adds no finding to those it sums up
     "summing-up-cue-adds-nothing": "<f type=screw_lucency levels=L3 side=left>Lucent zones surround the left L3 pedicle screw</f> and <f type=screw_lucency levels=S1 side=bilateral>both S1 pedicle screws, in keeping with loosening</f>.",
+    # a lead's side is where it runs under the skin; "lead wires" are the stimulator's
+    "lead-side-from-its-course": "<f type=stimulator levels=T8>Spinal cord stimulator leads with tips at T8</f>. <f type=stimulator levels=L2 side=right assertion=possible>Possible lead fracture at the right paraspinal strain relief loop, at the L2 level</f>.",
+    "lead-wires-are-the-stimulator": "<f type=stimulator levels=T8>Spinal cord stimulator leads with tips at T8</f>. <f type=stimulator component=stimulator_lead levels=T8 assertion=possible>One of the lead wires shows a kink, possibly representing a lead fracture</f>.",
 }

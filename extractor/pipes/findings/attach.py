@@ -144,7 +144,11 @@ def attach_segment(
             pockets = [m for m in pocket_mentions if c0 <= m[0] < c1]
             seg.sides = [m[2] for m in pockets or seg_sides]
         else:
-            seg.sides = [m[2] for m in seg_sides]  # a lead's side only when stated
+            # a lead's side only when stated, or of where it runs under the skin
+            # ("a kink of the lead in the right paraspinal soft tissues")
+            seg.sides = [m[2] for m in seg_sides] or [
+                m[2] for m in pocket_mentions if c0 <= m[0] < c1
+            ]
             seg.side_groups = side_groups(tips, seg_sides, toks.doc_text)
     else:
         windows = np_windows(toks, seg, words)

@@ -25,7 +25,7 @@ from ...schema import POSITIVE_ASSERTIONS
 from ...tokenizer import ReportTokenizer
 from ..sentences import sentence_bounds
 from .attach import attach_segment, borrow_within_sentence, component_group, is_label_clause
-from .clauses import clauses, segments, trim
+from .clauses import clauses, is_stimulator_cue, segments, trim
 from .document import Draft, LevelMention, SideMention, SizeMention, Target, Tokens
 from .inventory import Inventory
 from .levels import LevelRoles
@@ -214,12 +214,12 @@ class FindingBuilder:
                 (a + sent_char, b + sent_char, side)
                 for a, b, side in find_side_mentions(sent_text, self.patterns)
             ],
-            # only a generator has a pocket, and only a cue a size
+            # only a stimulator has a pocket or a subcutaneous course, and only a cue a size
             pockets=[
                 (a + sent_char, b + sent_char, side)
                 for a, b, side in find_pocket_sides(sent_text, self.patterns)
             ]
-            if any(t.component == "stimulator_generator" for t in spans)
+            if any(is_stimulator_cue(t) for t in spans)
             else [],
             sizes=[
                 (m.start + sent_char, m.end + sent_char, m.mm)
