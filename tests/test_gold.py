@@ -136,10 +136,11 @@ def test_scoring_by_hand(tmp_path):
 # let a change pass. Measured figures are in the README. None: no pairs to
 # measure (the real-derived splits hold few lucency sizes).
 FLOORS = {
-    # a little under the figures measured after the vocabulary and assertion
-    # work (README, "Accuracy"): a guard against regressions, not a target
+    # a little under the figures measured after the report-level and
+    # vocabulary work of 2026-12-02 (README, "Accuracy"): a guard against
+    # regressions, not a target
     "train": {
-        "f1": 0.93,
+        "f1": 0.935,
         "assertion": 0.94,
         "size": 0.985,
         "sensitivity": 0.99,
@@ -147,38 +148,38 @@ FLOORS = {
     },
     "dev": {"f1": 0.93, "assertion": 0.965, "size": 0.99, "sensitivity": 0.99, "specificity": 0.97},
     "test": {
-        "f1": 0.955,
+        "f1": 0.965,
         "assertion": 0.955,
         "size": 0.97,
         "sensitivity": 0.99,
         "specificity": 0.99,
     },
     "disjoint_dev": {
-        "f1": 0.865,
-        "assertion": 0.925,
-        "size": 0.94,
+        "f1": 0.95,
+        "assertion": 0.94,
+        "size": 0.99,
         "sensitivity": 0.99,
-        "specificity": 0.92,
+        "specificity": 0.97,
     },
     "disjoint_test": {
-        "f1": 0.85,
-        "assertion": 0.925,
-        "size": 0.91,
+        "f1": 0.845,
+        "assertion": 0.93,
+        "size": 0.92,
         "sensitivity": 0.99,
-        "specificity": 0.935,
+        "specificity": 0.955,
     },
     "real_dev": {
-        "f1": 0.82,
-        "assertion": 0.92,
+        "f1": 0.87,
+        "assertion": 0.945,
         "size": None,
-        "sensitivity": 0.96,
+        "sensitivity": 0.99,
         "specificity": 0.99,
     },
     "real_test": {
-        "f1": 0.785,
-        "assertion": 0.92,
+        "f1": 0.84,
+        "assertion": 0.96,
         "size": None,
-        "sensitivity": 0.97,
+        "sensitivity": 0.99,
         "specificity": 0.945,
     },
 }
