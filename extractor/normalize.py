@@ -76,7 +76,7 @@ _LEVEL_END = r"(?P<r2>[CTLSD])?\s?-?(?P<n2>\d{1,2})(?![0-9]|\.\d)"
 # Each expression below opens with a lookahead of the characters a match can
 # start with: Python's engine then skips to those, twice as fast.
 LEVEL_RE = re.compile(
-    r"(?=[CTLSDIOActlsdioa])(?:" + _LEVEL + r"(?:" + _JOIN + _LEVEL_END + r")?(?![A-Za-z0-9])"
+    r"(?=[CTLSDIOctlsdio]|atl)(?:" + _LEVEL + r"(?:" + _JOIN + _LEVEL_END + r")?(?![A-Za-z0-9])"
     r"|(?P<ilium>\b(?:S2AI|S2-?alar-?iliac|ilium|ilia|iliac(?=\s+(?:screws?|bolts?|fixation|limbs?|anchors?|posts?)\b))\b)"
     r"|(?P<occiput>\b(?:occiput|occipital|occipitocervical)\b)"
     r"|(?P<named>\b(?:atlas|odontoid|dens|atlanto-?axial|atlanto-?occipital|occipito-?atlantal"
