@@ -17,7 +17,7 @@ from ..extensions import TARGETS_KEY, set_extensions
 from ..lexicon import CHANGE_CATEGORIES, ContextRule, load_context_rules
 from .phrases import PhraseIndex, lower_hashes, phrase_splitter
 from .sentences import sentence_bounds
-from .targets import AnchoredMatcher
+from .targets import AnchoredMatcher, expand_pattern
 
 DEFAULTS: dict[str, Any] = {
     "rules": None,
@@ -99,10 +99,16 @@ class ConTextAnnotator:
             key = f"ctx{i}"
             match_id = nlp.vocab.strings.add(key)
             self.rule_of[match_id] = rule
-            if rule.pattern is not None:
-                self.matcher.add(key, [dict(t) for t in rule.pattern])
-            else:
+            if rule.pattern is None:
                 self.phrase_matcher.add(match_id, split(rule.literal))
+                continue
+            phrases = expand_pattern(rule.pattern)
+            if phrases is None:
+                self.matcher.add(key, [dict(t) for t in rule.pattern])
+                continue
+            # a simple pattern is matched as its phrases, far faster than by the Matcher
+            for words in dict.fromkeys(tuple(split(" ".join(p))) for p in phrases):
+                self.phrase_matcher.add(match_id, list(words))
 
     def find_modifiers(self, doc: Doc | Span) -> list[Modifier]:
         """All modifiers in `doc`, pruned within each family, in text order."""

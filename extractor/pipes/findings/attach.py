@@ -69,7 +69,20 @@ def primary_span(
 ) -> Target | None:
     """The hardware the cue is about: the nearest named component, preferring
     screws for lucency and loosening and ignoring generic words; a part named
-    as a screw's ("the locking cap of the L3 screw") is itself the subject."""
+    as a screw's ("the locking cap of the L3 screw") is itself the subject.
+    Kept on the segment until its hardware list is replaced."""
+    memo = seg.primary_memo
+    if toks is not None and memo is not None and memo[0] is seg.hardware and memo[1] == label:
+        return memo[2]
+    found = _primary_span(seg, label, groups, toks)
+    if toks is not None:
+        seg.primary_memo = (seg.hardware, label, found)
+    return found
+
+
+def _primary_span(
+    seg: Segment, label: str, groups: Mapping[str, str], toks: Tokens | None
+) -> Target | None:
     named = [h for h in seg.hardware if h.component is not None]
     if not named:
         return None
@@ -157,8 +170,11 @@ def attach_segment(
             # "the left C7 screw of the C5-C7 plate" is C7: levels of other
             # kinds of hardware in the clause are theirs
             group = component_group(primary, groups)
-            same = [h for h in seg.hardware if component_group(h, groups) in (group, None)]
-            own_window = np_windows(toks, seg, words, same)
+            own_window = [
+                w
+                for h, w in zip(seg.hardware, windows, strict=True)
+                if component_group(h, groups) in (group, None)
+            ]
             if any(in_windows(m[0], own_window) for m in seg_levels):
                 windows = own_window
         attached_levels = [m for m in seg_levels if in_windows(m[0], windows)]

@@ -23,6 +23,7 @@ class Target:
     __slots__ = (
         "assertion",
         "change",
+        "component",
         "end",
         "label_",
         "meta",
@@ -39,16 +40,13 @@ class Target:
         self.label_ = span.label_
         self.rule_id = span.id_
         self.meta = meta
+        self.component: str | None = meta.get("component")
         if context is None:
             self.assertion, self.change = None, None
             self.modifiers: tuple[tuple[str, str], ...] = ()
         else:
             self.assertion, self.change = context[0], context[1]
             self.modifiers = tuple((m[0], m[1]) for m in context[2])
-
-    @property
-    def component(self) -> str | None:
-        return self.meta.get("component")
 
 
 class Tokens:
@@ -114,6 +112,10 @@ class Segment:
     side_groups: list[tuple[list[str], str, int]] = field(default_factory=list)
     size_mentions: list[SizeMention] = field(default_factory=list)
     outside: Target | None = None  # the NOT_SPINAL mention that vetoes it
+    # (hardware list, cue label, primary span): primary_span's last answer
+    primary_memo: tuple[list[Target], str, Target | None] | None = field(
+        default=None, repr=False, compare=False
+    )
 
 
 @dataclass

@@ -38,6 +38,8 @@ class LevelRoles:
             + r")\b",
             re.IGNORECASE,
         )
+        # the last word of each phrase: a cheap test before the regex search
+        self.owner_last_words = frozenset(w.split()[-1] for w in words["level_owners_before"])
         self.owner_before = re.compile(
             r"\b(?:" + words.alternation("level_owners_before") + r")\s+(?:the\s+)?$",
             re.IGNORECASE,
@@ -69,12 +71,17 @@ class LevelRoles:
             before = text[max(0, m.start - 60) : m.start]
             # both patterns before a level end in whitespace
             spaced = before[-1:].isspace()
-            if self.owner_after.match(text, m.end) or (spaced and self.owner_before.search(before)):
+            tail = before.rsplit(None, 3)[-3:] if spaced else []
+            if self.owner_after.match(text, m.end) or (
+                spaced and self._owner_may_end(tail) and self.owner_before.search(before)
+            ):
                 role = "foreign"
             else:
-                e = (spaced and self.endplate_before.search(before)) or self.endplate_after.match(
-                    text, m.end
-                )
+                e = (
+                    spaced
+                    and any("plate" in w.lower() for w in tail)
+                    and self.endplate_before.search(before)
+                ) or self.endplate_after.match(text, m.end)
                 if e is not None:
                     role = (
                         "superior endplate"
@@ -85,6 +92,16 @@ class LevelRoles:
                     )
             out.append((m.start + offset, m.end + offset, m.levels, role))
         return out
+
+    def _owner_may_end(self, tail: list[str]) -> bool:
+        """Whether the words before a level can end an owner phrase ("...
+        adjacent segment disease at (the)"): the regex search runs only then."""
+        if not tail:
+            return False
+        last = tail[-1].lower()
+        if last == "the" and len(tail) > 1:
+            return last in self.owner_last_words or tail[-2].lower() in self.owner_last_words
+        return last in self.owner_last_words
 
 
 def disc_of_endplate(levels: tuple[str, ...], role: str | None) -> tuple[str, ...]:
