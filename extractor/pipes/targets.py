@@ -111,8 +111,12 @@ class AnchoredMatcher:
         self.free = Matcher(vocab)
         self._n_free = 0
         self._n = 0
-        # anchor word hash -> list of (matcher, tokens before, tokens after)
-        self.by_anchor: dict[int, list[tuple[Matcher, int, int]]] = {}
+        # anchor word hash -> list of [matcher, tokens before, tokens after];
+        # the bounded patterns of one anchor word share one Matcher (one call
+        # per occurrence), each unbounded one ("*", "+") has its own
+        self.by_anchor: dict[int, list[list[Any]]] = {}
+        self._bounded: dict[int, list[Any]] = {}
+        self._order: dict[int, int] = {}  # match id -> the order its pattern was added in
         self._anchor_set: frozenset[int] = frozenset()
 
     def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
@@ -143,11 +147,23 @@ class AnchoredMatcher:
         def span(tokens: list[dict[str, Any]]) -> int:
             return sum(self._UNBOUNDED if t.get("OP") in ("*", "+") else 1 for t in tokens)
 
-        matcher = Matcher(self.vocab)
-        matcher.add(key, [pattern])
-        entry = (matcher, span(pattern[:k]), span(pattern[k + 1 :]))
-        for word in words:
-            self.by_anchor.setdefault(self.vocab.strings.add(word.lower()), []).append(entry)
+        self._order[self.vocab.strings.add(key)] = self._n
+        before, after = span(pattern[:k]), span(pattern[k + 1 :])
+        if any(t.get("OP") in ("*", "+") for t in pattern):
+            matcher = Matcher(self.vocab)
+            matcher.add(key, [pattern])
+            entry = [matcher, before, after]
+            for word in words:
+                self.by_anchor.setdefault(self.vocab.strings.add(word.lower()), []).append(entry)
+        else:
+            for word in words:
+                h = self.vocab.strings.add(word.lower())
+                shared = self._bounded.get(h)
+                if shared is None:
+                    shared = self._bounded[h] = [Matcher(self.vocab), 0, 0]
+                    self.by_anchor.setdefault(h, []).append(shared)
+                shared[0].add(key, [pattern])
+                shared[1], shared[2] = max(shared[1], before), max(shared[2], after)
         self._anchor_set = frozenset(self.by_anchor)
 
     def __len__(self) -> int:
@@ -167,7 +183,9 @@ class AnchoredMatcher:
             lowers = doc.to_array([LOWER]).reshape(-1)[lo:hi].tolist()
         anchors = self._anchor_set
         seen = set(matches)
+        order = self._order
         for j in [j for j, h in enumerate(lowers) if h in anchors]:
+            here = []
             for matcher, before, after in self.by_anchor[lowers[j]]:
                 a = max(0, j - before)
                 b = min(hi - lo, j + after + 1)
@@ -175,7 +193,9 @@ class AnchoredMatcher:
                     m = (match_id, start + a, end + a)
                     if m[1] <= j < m[2] and m not in seen:
                         seen.add(m)
-                        matches.append(m)
+                        here.append(m)
+            here.sort(key=lambda m: order[m[0]])  # in the order the patterns were added
+            matches.extend(here)
         return matches
 
 

@@ -39,7 +39,10 @@ def clauses(toks: Tokens, lo: int, hi: int, words: WordLists) -> list[tuple[int,
     breaks = words["clause_breaks"]
     lower, text = toks.lower, toks.text
     span = range(lo, hi)
-    words_n = hi - lo - sum(1 for i in span if text[i].isspace())
+    # a sentence shorter than the dictation minimum in tokens is shorter in words too
+    words_n = (
+        0 if hi - lo < DICTATION_MIN_TOKENS else hi - lo - sum(1 for i in span if text[i].isspace())
+    )
     if (
         words_n < DICTATION_MIN_TOKENS
         or sum(1 for i in span if lower[i] in _PUNCTUATION) >= words_n * DICTATION_PUNCTUATION
