@@ -7,6 +7,7 @@ backtrack catastrophically.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -55,16 +56,20 @@ def expand_level_range(first: str, last: str) -> list[str]:
 
 @lru_cache(maxsize=4096)  # a pure function of two level names
 def _level_range(first: str, last: str) -> tuple[str, ...]:
-    extra = [lv for lv in (first, last) if lv == "L6"]
-    a = _SPINE_INDEX.get("L5" if first == "L6" else first)
-    b = _SPINE_INDEX.get("L5" if last == "L6" else last)
+    # L6 sits between L5 and S1: "L4-L6" is L4, L5, L6 and "L6-S1" is L6, S1
+    a, b = _walk_position(first), _walk_position(last)
     if a is None or b is None:
         return tuple(sort_levels(lv for lv in (first, last) if lv in LEVEL_ORDER))
     if a > b:
         a, b = b, a
     if b - a > _MAX_RANGE:
         return tuple(sort_levels([first, last]))
-    return tuple(sort_levels(_SPINE[a : b + 1] + extra))
+    extra = [lv for lv in (first, last) if lv == "L6"]
+    return tuple(sort_levels(_SPINE[math.ceil(a) : math.floor(b) + 1] + extra))
+
+
+def _walk_position(level: str) -> float | None:
+    return _SPINE_INDEX["L5"] + 0.5 if level == "L6" else _SPINE_INDEX.get(level)
 
 
 # A level mention: "L4", "L4-5", "L4/5", "L4-L5", "T10-L2", "C5 to C7",

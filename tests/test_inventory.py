@@ -62,3 +62,8 @@ def test_a_clause_of_leads_gives_them_its_sides():
         "and left, with the arrays spanning T8-T9."
     )
     assert ("stimulator_lead", ("T8", "T9"), "bilateral") in _inventory(text)
+
+
+def test_where_a_piece_of_rod_lies_is_not_the_rods_span():
+    text = "A broken segment of spinal rod lies behind the L5-S1 disc."
+    assert ("rod", (), None) in _inventory(text)

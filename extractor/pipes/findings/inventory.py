@@ -54,6 +54,7 @@ class Entry:
 
 
 LEAD_COMPONENTS = frozenset({"stimulator_lead", "stimulator"})
+LONG_COMPONENTS = frozenset({"rod", "wire"})
 _SCREWS = ("pedicle_screw", "lateral_mass_screw", "iliac_screw", "screw")
 
 
@@ -124,6 +125,10 @@ class Inventory:
                 w0, w1 = np_window(toks, h, a, b, (h,), self.words)
                 # a lead lies where its tips are, not where it enters the canal
                 placed = lead_levels if h.component in LEAD_COMPONENTS else clause_levels
+                if h.component in LONG_COMPONENTS:
+                    # a rod or wire spans vertebrae: "behind the L6-S1 disc" is where a
+                    # piece of it lies, not its span
+                    placed = [m for m in placed if m[3] != "space"]
                 own = [m for m in placed if w0 <= m[0] < w1]
                 if not own and len(kinds) <= 1:
                     own = placed  # the clause names only this kind of hardware
