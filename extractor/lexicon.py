@@ -452,6 +452,7 @@ WORD_LISTS: tuple[str, ...] = (
     "destination_words",
     "malposition_places",
     "lucency_nouns",
+    "summing_up_words",
 )
 
 

@@ -84,14 +84,12 @@ LEVEL_RE = re.compile(
     r"(?=[CTLSDIOctlsdio]|atl)(?:" + _LEVEL + r"(?:" + _JOIN + _LEVEL_END + r")?(?![A-Za-z0-9])"
     r"|(?P<ilium>\b(?:S2AI|S2-?alar-?iliac|ilium|ilia|iliac(?=\s+(?:screws?|bolts?|fixation|limbs?|anchors?|posts?)\b))\b)"
     r"|(?P<occiput>\b(?:occiput|occipital|occipitocervical)\b)"
-    r"|(?P<named>\b(?:atlas|odontoid|dens|atlanto-?axial|atlanto-?occipital|occipito-?atlantal"
-    r"|transarticular)\b))",
+    r"|(?P<named>\b(?:atlas|odontoid|dens|atlanto-?axial|atlanto-?occipital|occipito-?atlantal)\b))",
     re.IGNORECASE,
 )
-# vertebrae named by name: "odontoid screw" is C2, "atlantoaxial fusion" C1-C2,
-# and a transarticular screw crosses the C1-C2 joint
+# vertebrae named by name: "odontoid screw" is C2, "atlantoaxial fusion" C1-C2
+# ("transarticular" is not one: C1-C2 screws, but also lumbar facet and SI screws)
 _NAMED_LEVELS = {
-    "transarticular": ("C1", "C2"),
     "atlas": ("C1",),
     "odontoid": ("C2",),
     "dens": ("C2",),
@@ -139,7 +137,8 @@ class WordPatterns:
         )
         # "both" of a pair that is not left and right: "both endplates"
         self.unpaired_after = re.compile(
-            r"[\s-]{1,3}(?:[a-z0-9]{1,20}[\s-]{1,3}){0,3}(?:"
+            r"[\s-]{1,3}(?:(?!(?:at|of|in|on|to|from|with|by|for|screws?|rods?|plates?|cages?"
+            r"|hooks?|wires?|leads?)\b)[a-z0-9]{1,20}[\s-]{1,3}){0,3}(?:"
             + words.alternation("both_unpaired")
             + r")\b",
             re.IGNORECASE,
@@ -168,7 +167,10 @@ def find_level_mentions(text: str, patterns: WordPatterns | None = None) -> list
             mentions.append(LevelMention(m.start(), m.end(), ("OCCIPUT",)))
             continue
         if m.group("named"):
-            mentions.append(LevelMention(m.start(), m.end(), _NAMED_LEVELS[m.group().lower()]))
+            # IGNORECASE also matches Unicode folds ("ſ" for "s"): not a name then
+            named = _NAMED_LEVELS.get(m.group().lower())
+            if named is not None:
+                mentions.append(LevelMention(m.start(), m.end(), named))
             continue
         r1 = m.group("r1")
         # A lone "s" or "t" in a word-like context ("T 2") is rare; an MRI

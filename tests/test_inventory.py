@@ -67,3 +67,10 @@ def test_a_clause_of_leads_gives_them_its_sides():
 def test_where_a_piece_of_rod_lies_is_not_the_rods_span():
     text = "A broken segment of spinal rod lies behind the L5-S1 disc."
     assert ("rod", (), None) in _inventory(text)
+
+
+def test_a_generator_takes_neither_the_levels_nor_the_side_of_its_leads():
+    text = "Paddle lead at T9 to T10 with connection to the IPG in the right lower back."
+    items = _inventory(text)
+    assert ("stimulator_lead", ("T9", "T10"), None) in items
+    assert ("stimulator_generator", (), "right") in items

@@ -85,6 +85,11 @@ def _sentences(nlp, text):
             ["THERE IS LUCENCY ABOUT THE\nLEFT L5 SCREW"],
         ),
         ("Lucency measures approx. 3 mm. Stable.", ["Lucency measures approx. 3 mm.", "Stable."]),
+        # ALL CAPS in too few lines to tell a wrap width: each line its own
+        (
+            "PEDICLE SCREWS L4-S1. NO LOOSENING\nLEFT ROD FRACTURE AT L5\nCAGE INTACT",
+            ["PEDICLE SCREWS L4-S1.", "NO LOOSENING", "LEFT ROD FRACTURE AT L5", "CAGE INTACT"],
+        ),
         # ALL CAPS wrapped at a width: a full line continues, a short one ends
         (
             "FINDINGS: PEDICLE SCREWS AND RODS WITH A CAGE AT L5-S1, INTACT WITHOUT\n"

@@ -17,11 +17,9 @@ from ..extensions import doc_text, set_extensions
 from ..lexicon import WordLists, load_words
 
 DEFAULTS: dict[str, Any] = {"words": None}
-MAX_SENTENCE_TOKENS = 400
+MAX_SENTENCE_TOKENS = 400  # a longer "sentence" is cut: no report sentence is this long
 MIN_LINES_FOR_WIDTH = 4  # fewer lines tell nothing of a wrap width
-UNWRAPPED = (
-    1 << 30
-)  # the wrap width of text whose lines are not wrapped  # a longer "sentence" is cut: no report sentence is this long
+UNWRAPPED = 1 << 30  # the wrap width of text whose lines are not wrapped
 
 # A sentence ends at . ! ? after a word ("? loosening" is a question mark
 # opening a query, not the end of a sentence).
@@ -104,11 +102,13 @@ def _line_break_splits(
     last_word = prev.rsplit(None, 1)[-1].lower()
     if last_word in continuation:
         return False
-    if nxt[0].islower() or (_no_lower_case(prev) and _no_lower_case(nxt)):
+    if nxt[0].islower():
         # lower-case dictation, a statement a line: the line ended early, its
-        # next word would have fitted ("no screw backout\nthe rods are intact");
-        # in ALL CAPS text case tells nothing either, so the same test holds
+        # next word would have fitted ("no screw backout\nthe rods are intact")
         return width is not None and len(prev) + 1 + len(nxt.split(None, 1)[0]) <= width
+    if width is not None and _no_lower_case(prev) and _no_lower_case(nxt):
+        # in ALL CAPS text wrapped at a width case tells nothing either
+        return len(prev) + 1 + len(nxt.split(None, 1)[0]) <= width
     return True
 
 

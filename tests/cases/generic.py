@@ -41,6 +41,7 @@ CASES = {
     "not-generic-seen-in-a-place": "<f type=stimulator levels=T8 assertion=present>Two stimulator leads are seen in the dorsal epidural space with tips at T8</f>.",
     "not-generic-is-seen-in-a-region": "<f type=screw_lucency levels=S1 side=left assertion=present>Lucency is seen in the region of the left S1 screw</f>.",
     "not-generic-motion-occurs": "<f type=pseudarthrosis levels=L4,L5 assertion=present>Motion occurs at L4-5 on flexion views, in keeping with pseudarthrosis</f>.",
+    "not-generic-share-of-disc-height": "<f type=cage_subsidence levels=L4,L5 assertion=present>The L4-5 cage has subsided, with loss of 25% of disc height</f>.",
     "not-generic-share-of-a-screw": "<f type=screw_malposition levels=L4 side=left assertion=present>Approximately 50% of the left L4 screw lies outside the pedicle</f>.",
     # what a finding requires lies ahead of it: the finding itself is asserted
     "requires-is-ahead": "<f type=hardware_fracture levels=L4 assertion=present>The broken rod at L4 requires revision</f>.",

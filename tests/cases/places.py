@@ -62,4 +62,9 @@ CASES = {
     # a lead's side is where it runs under the skin; "lead wires" are the stimulator's
     "lead-side-from-its-course": "<f type=stimulator levels=T8>Spinal cord stimulator leads with tips at T8</f>. <f type=stimulator levels=L2 side=right assertion=possible>Possible lead fracture at the right paraspinal strain relief loop, at the L2 level</f>.",
     "lead-wires-are-the-stimulator": "<f type=stimulator levels=T8>Spinal cord stimulator leads with tips at T8</f>. <f type=stimulator component=stimulator_lead levels=T8 assertion=possible>One of the lead wires shows a kink, possibly representing a lead fracture</f>.",
+    # from an independent review of the report-level rules
+    "a-restatement-needs-a-summing-up-word": "<f type=screw_malposition levels=L4 side=left>Medial breach by the left L4 screw</f> and <f type=screw_malposition levels=L5 side=right>the right L5 screw</f>, with <f type=screw_malposition levels=L4 side=right>lateral breach at L4 on the right</f>.",
+    "a-migrated-lead-is-not-where-it-was": "On the prior study <f type=stimulator levels=T8>the stimulator lead tip was at T8</f>. <f type=stimulator levels=- side=->The lead has migrated inferiorly</f>.",
+    "lead-extension-to-a-level-is-its-place": "<f type=stimulator levels=T7>Spinal cord stimulator leads with superior extension to T7</f>.",
+    "a-rod-to-one-level-is-no-span": "Rods extend to S1. <f type=hardware_fracture levels=- side=->The rod is fractured</f>.",
 }

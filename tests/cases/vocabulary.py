@@ -62,13 +62,10 @@ CASES = {
     "ths-backed-off": "<f type=rod_connector_dislodgement levels=L2 side=left assertion=present>The left L2 set screw has backed partially off</f>.",
     "ths-unseats": "<f type=rod_connector_dislodgement levels=L4 side=right assertion=present>The right rod unseats from the L4 tulip</f>.",
     "ths-lifted-off": "<f type=rod_connector_dislodgement levels=C5 assertion=present>The anterior plate has lifted slightly off the C5 body</f>.",
-    "stim-therapy-names-the-device": "History: back pain <f type=stimulator assertion=historical>treated with spinal cord stimulation</f>.",
+    "stim-therapy-is-not-the-device": "Spinal cord stimulation could be considered for the leg pain.",
     "stim-neuromodulation-device": "<f type=stimulator>Neuromodulation device</f> in the left buttock.",
     "stim-neuromodulation-team-is-no-device": "For correlation with the neuromodulation team.",
-    "ths-tilted-graft": "<f type=cage_subsidence levels=- component=interbody_cage>The superior aspect of the strut graft has tilted dorsally</f>.",
-    "ths-tilting-graft": "<f type=cage_subsidence levels=- component=interbody_cage>Dorsal tilting of the superior end of the strut graft</f>.",
     "ths-kicked-out-cage": "<f type=cage_subsidence levels=L4,L5 component=interbody_cage>The L4-5 cage has kicked out anteriorly</f>.",
-    "ths-kicking-out-cage": "<f type=cage_subsidence levels=L4,L5 component=interbody_cage>The L4-5 cage is kicking out anteriorly</f>.",
     "ths-tilted-vertebra-is-no-finding": "The C5 vertebral body is tilted.",
     "ths-no-longer-seated": "<f type=rod_connector_dislodgement levels=L4 side=right assertion=present>The rod is no longer seated in the right L4 tulip</f>.",
     "ths-disengages": "<f type=rod_connector_dislodgement levels=L3 side=left assertion=present>The left rod disengages from the L3 screw</f> on flexion.",
@@ -230,8 +227,6 @@ CASES.update(
 _MALPOSITION_PLACES = (
     "lies lateral of the pedicle",
     "lies medial of the pedicle",
-    "is positioned medially",
-    "is placed medially",
     "is too medial",
     "is too lateral",
     "is directed too medially",
@@ -280,6 +275,12 @@ CASES.update(
 )
 CASES["named-vertebrae-odontoid"] = (
     "<f type=screw_backout levels=C2>The anterior odontoid screw is displaced</f>."
+)
+CASES["anatomy-lateral-of-the-pedicles-is-no-finding"] = (
+    "L4 pedicle screws. The exiting nerve roots lateral of the pedicles are normal."
+)
+CASES["positioned-medially-within-the-pedicle-is-no-finding"] = (
+    "The left L5 screw is positioned medially within the pedicle without cortical breach."
 )
 CASES["named-vertebrae-atlantoaxial"] = (
     "<f type=pseudarthrosis levels=C1,C2 side=right>Atlantoaxial joints partly bridged by bone, "

@@ -289,7 +289,7 @@ class FindingBuilder:
         for seg in segs:
             if not _is_stimulator(seg.cue):
                 self.resolver.resolve_segment(
-                    seg, inventory, v.index, v.section, has_hardware, has_level
+                    toks, seg, inventory, v.index, v.section, has_hardware, has_level
                 )
             seg.outside = self.scope.outside(
                 toks, seg, clause_list[seg.clause], (v.lo, v.hi), v.section, v.hardware,
@@ -343,7 +343,12 @@ class FindingBuilder:
                 self.resolver.resolve_lead_side(toks, d, inventory)
                 if not d.levels and d.assertion not in POSITIVE_ASSERTIONS:
                     self.resolver.resolve_draft(toks, d, None, inventory, v.index, v.section)
-                elif not d.levels and d.component in ("stimulator_lead", "stimulator"):
+                elif (
+                    not d.levels
+                    and d.component in ("stimulator_lead", "stimulator")
+                    and "DISPLACEMENT" not in (d.cue.label_, *d.events)
+                ):
+                    # a migrated lead is not where the report placed the leads
                     self.resolver.resolve_leads(d, inventory)
             else:
                 self.resolver.resolve_draft(toks, d, d.hardware, inventory, v.index, v.section)

@@ -136,3 +136,5 @@ class Draft:
     own_component: bool
     own_side: bool
     hardware: Target | None = None  # the hardware it is about, when named
+    events: tuple[str, ...] = ()  # the labels of the cues folded into it ("DISPLACEMENT")
+    sums_up: bool = False  # its cue follows "in keeping with", "consistent with" ...

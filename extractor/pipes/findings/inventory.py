@@ -119,6 +119,7 @@ class Inventory:
                 else clause_levels
             )
             kinds = {self.groups.get(h.component or "") for h in named} - {None}
+            components = {h.component for h in named}
             for h in named:
                 if h.assertion == "absent":
                     continue  # "no hardware"
@@ -130,15 +131,17 @@ class Inventory:
                     # piece of it lies, not its span
                     placed = [m for m in placed if m[3] != "space"]
                 own = [m for m in placed if w0 <= m[0] < w1]
-                if not own and len(kinds) <= 1:
-                    own = placed  # the clause names only this kind of hardware
+                if not own and len(kinds) <= 1 and h.component != "stimulator_generator":
+                    # the clause names only this kind of hardware (a generator
+                    # sits in its pocket, not at the levels of its leads)
+                    own = placed
                 partner = _compound_partner(toks, h, named)
                 if not own and partner is not None:
                     # "screw-rod stabilization at L4-L5": the compound's place is both's
                     p0, p1 = np_window(toks, partner, a, b, (partner,), self.words)
                     own = [m for m in placed if p0 <= m[0] < p1]
                 side = combine_sides(m[2] for m in sides if w0 <= m[0] < w1)
-                if side is None and h.component in LEAD_COMPONENTS and len(kinds) <= 1:
+                if side is None and h.component in LEAD_COMPONENTS and len(components) <= 1:
                     # "two leads ..., paramedian right and left": a clause of leads only
                     side = combine_sides(m[2] for m in sides if c0 <= m[0] < c1)
                 if h.component == "stimulator_generator":

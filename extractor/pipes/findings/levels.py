@@ -98,10 +98,19 @@ class LevelRoles:
         adjacent segment disease at (the)"): the regex search runs only then."""
         if not tail:
             return False
-        last = tail[-1].lower()
+        last = _last_letters(tail[-1])
         if last == "the" and len(tail) > 1:
-            return last in self.owner_last_words or tail[-2].lower() in self.owner_last_words
+            return last in self.owner_last_words or _last_letters(tail[-2]) in self.owner_last_words
         return last in self.owner_last_words
+
+
+_LAST_LETTERS_RE = re.compile(r"[A-Za-z]+$")
+
+
+def _last_letters(word: str) -> str:
+    """The letters that end a word ("(exiting" -> "exiting"): where a \\b can open."""
+    m = _LAST_LETTERS_RE.search(word)
+    return m.group().lower() if m else ""
 
 
 def disc_of_endplate(levels: tuple[str, ...], role: str | None) -> tuple[str, ...]:

@@ -42,7 +42,7 @@ def _restates(merged: list[Draft], d: Draft) -> bool:
     and both S1 screws, in keeping with loosening"); the last of them, when it
     is the last finding, takes its words."""
     same = [m for m in merged if m.type == d.type and m.assertion == d.assertion]
-    if len(same) < 2 or d.own_component or not d.levels or d.size_mm is not None:
+    if not d.sums_up or len(same) < 2 or d.own_component or not d.levels or d.size_mm is not None:
         return False
     if not set(d.levels) <= {lv for m in same for lv in m.levels}:
         return False

@@ -22,6 +22,9 @@ SECTION_ASSERTION = {
 }
 
 
+SUMMING_REACH = 3  # words before a cue searched for a summing-up word
+
+
 class Policy:
     """Type resolution, vetoes and section assertion, with their word lists."""
 
@@ -118,6 +121,11 @@ class Policy:
             own_component=bool(seg.hardware) and not seg.borrowed,
             own_side=bool(seg.sides),
             hardware=primary,
+            events=tuple(c.label_ for c in seg.extra_cues),
+            sums_up=any(
+                toks.lower[j] in self.words["summing_up_words"]
+                for j in range(max(0, cue.start - SUMMING_REACH), cue.start)
+            ),
         )
 
     def _into_place(self, toks: Tokens, seg: Segment) -> bool:

@@ -37,7 +37,7 @@ SPANNING = frozenset({"rod", "wire"})
 # findings that name no hardware but are about the cage of a disc
 CAGE_TYPES = frozenset({"pseudarthrosis", "cage_subsidence"})
 LOOKBACK = 1  # sentences
-SHORT_SPAN = 2  # levels: long hardware this short is at its whole span wherever it fails
+SHORT_SPAN = 2  # levels: long hardware one segment long is at its span wherever it fails
 # the hardware a finding type is about, when its statement names none
 GROUP_OF_TYPE = {
     "screw_lucency": "screw",
@@ -60,6 +60,7 @@ class Resolver:
         self.lowest = words["lowest_words"]
         self.highest = words["highest_words"]
         self.np_left = words["noun_phrase_left"]
+        self.anatomy = words["side_anatomy"]
 
     def _earlier(
         self, inventory: Inventory, sentence: int, section: str, component: str | None
@@ -80,6 +81,7 @@ class Resolver:
 
     def resolve_segment(
         self,
+        toks: Tokens,
         seg: Segment,
         inventory: Inventory,
         sentence: int,
@@ -96,6 +98,8 @@ class Resolver:
             or seg.cue.label_ not in ANAPHORIC_CUES
         ):
             return
+        if any(lower in self.anatomy for lower in toks.lower[seg.start : seg.cue.start]):
+            return  # "the exiting nerve roots lateral of the pedicles": about the anatomy
         earlier = self._earlier(inventory, sentence, section, None)
         if (
             earlier is None
@@ -138,7 +142,7 @@ class Resolver:
                     lv = fits[0].levels
                     if extreme is not None:
                         self._place(draft, lv[-1:] if extreme == "lowest" else lv[:1], None)
-                    elif len(lv) <= SHORT_SPAN:
+                    elif len(lv) == SHORT_SPAN:
                         self._place(draft, lv, None)  # "the cable" of a C1-C2 fixation
             elif component is not None:
                 earlier = self._earlier(inventory, sentence, section, component)
