@@ -193,9 +193,8 @@ class Resolver:
 
     def resolve_leads(self, draft: Draft, inventory: Inventory) -> None:
         """Leads or the stimulator named with no place ("the leads exit at
-        L1-2", "stimulator unchanged") are the report's leads when it places
-        them all at one place ("tips at T8"),
-        unless the statement is about the generator they run to."""
+        L1-2", "stimulator unchanged") are where the report places all its
+        leads ("tips at T8"), unless the statement is about the generator."""
         fits = inventory.fitting("stimulator_lead", None)
         if len(fits) != 1:
             return
