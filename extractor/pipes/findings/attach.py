@@ -150,7 +150,7 @@ def attach_segment(
     if is_stimulator_cue(seg.cue):
         # a fusion's levels are not the stimulator's ("HX: T10-L2 PSF, SCS")
         seg_levels = [m for m in seg_levels if not _names_procedure(toks, m, procedures)]
-        tips = stimulator_level_mentions(toks, seg, seg_levels, words)
+        tips = stimulator_level_mentions(toks, seg.start, seg.end, seg_levels, words)
         seg.levels = sort_levels(lv for m in tips for lv in m[2])
         if any(c.component == "stimulator_generator" for c in (seg.cue, *seg.extra_cues)):
             # a generator's side is the side of its pocket ("IPG in the left flank")
@@ -300,14 +300,13 @@ def side_size_groups(
 
 
 def stimulator_level_mentions(
-    toks: Tokens, seg: Segment | tuple[int, int], mentions: list[LevelMention], words: WordLists
+    toks: Tokens, lo: int, hi: int, mentions: list[LevelMention], words: WordLists
 ) -> list[LevelMention]:
-    """The level mentions of where a stimulator lead lies (its tip or
-    electrodes), not of where it enters the canal."""
+    """The level mentions, in tokens [lo, hi), of where a stimulator lead
+    lies (its tip or electrodes), not of where it enters the canal."""
     if not mentions:
         return []
     tip_words, entry_words = words["stimulator_tip_words"], words["stimulator_entry_words"]
-    lo, hi = seg if isinstance(seg, tuple) else (seg.start, seg.end)
     tips: list[LevelMention] = []
     others: list[LevelMention] = []
     for m in mentions:

@@ -27,7 +27,7 @@ from ..sentences import sentence_bounds
 from .attach import attach_segment, borrow_within_sentence, component_group, is_label_clause
 from .clauses import clauses, is_stimulator_cue, segments, trim
 from .document import Draft, LevelMention, SideMention, SizeMention, Target, Tokens
-from .inventory import Inventory
+from .inventory import LEAD_COMPONENTS, Inventory
 from .levels import LevelRoles
 from .merge import merge
 from .policy import Policy
@@ -345,7 +345,7 @@ class FindingBuilder:
                     self.resolver.resolve_draft(toks, d, None, inventory, v.index, v.section)
                 elif (
                     not d.levels
-                    and d.component in ("stimulator_lead", "stimulator")
+                    and d.component in LEAD_COMPONENTS
                     and "DISPLACEMENT" not in (d.cue.label_, *d.events)
                 ):
                     # a migrated lead is not where the report placed the leads

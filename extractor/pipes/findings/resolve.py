@@ -26,14 +26,12 @@ from ...lexicon import WordLists
 from ...normalize import sort_levels
 from ...schema import POSITIVE_ASSERTIONS
 from .document import Draft, Segment, Target, Tokens, looks_like_level
-from .inventory import Inventory, Mention, same_kind
+from .inventory import LONG_COMPONENTS, Inventory, Mention, same_kind
 
 # cues that, with no hardware in their sentence, still speak of a screw named
 # just before ("There is surrounding lucency."); a sentence with its own level
 # and no hardware is about bone ("The C2 fracture remains ununited")
 ANAPHORIC_CUES = frozenset({"LUCENCY", "LOOSENING", "BACKOUT", "MALPOSITION", "IMPINGEMENT"})
-# long hardware: the place of a fracture or shift along it is not its whole span
-SPANNING = frozenset({"rod", "wire"})
 # findings that name no hardware but are about the cage of a disc
 CAGE_TYPES = frozenset({"pseudarthrosis", "cage_subsidence"})
 LOOKBACK = 1  # sentences
@@ -134,7 +132,7 @@ class Resolver:
                     fits = inventory.fitting("interbody_cage", None)
                     if len(fits) == 1:
                         self._place(draft, fits[0].levels, None)
-            elif component in SPANNING:
+            elif component in LONG_COMPONENTS:
                 # "the inferior end of the left rod": the end of the one rod's span
                 extreme = self._position(toks, hardware)
                 fits = inventory.fitting(component, None)
