@@ -56,3 +56,19 @@ def test_same_matches_as_spacys_phrase_matcher_on_the_corpus(nlp):
         assert ours == sorted(spacy_matcher(doc))
         found += len(ours)
     assert found > len(texts)  # the reports name hardware, findings and more
+
+
+def test_target_spans_follow_a_replaced_or_grown_group(nlp):
+    from spacy.tokens import Span
+
+    from extractor.pipes.targets import target_spans
+
+    doc = nlp("The left L4 pedicle screw is fractured.")
+    made = target_spans(doc, "spine_targets")
+    assert [s.text for s in made] == [s.text for s in doc.spans["spine_targets"]]
+    assert made, "the sentence has targets"
+    doc.spans["spine_targets"].append(Span(doc, 0, 1, label="X"))
+    assert len(target_spans(doc, "spine_targets")) == len(made) + 1
+    doc.spans["spine_targets"] = [Span(doc, 1, 2, label="Y")]
+    assert [s.label_ for s in target_spans(doc, "spine_targets")] == ["Y"]
+    assert target_spans(doc, "no_such_group") == []

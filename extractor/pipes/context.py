@@ -17,7 +17,7 @@ from ..extensions import TARGETS_KEY, set_extensions
 from ..lexicon import CHANGE_CATEGORIES, ContextRule, load_context_rules
 from .phrases import PhraseIndex, lower_hashes, phrase_splitter
 from .sentences import sentence_bounds
-from .targets import AnchoredMatcher, expand_pattern
+from .targets import AnchoredMatcher, expand_pattern, target_spans
 
 DEFAULTS: dict[str, Any] = {
     "rules": None,
@@ -214,7 +214,7 @@ class ConTextAnnotator:
         return False
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans.get(self.targets_key, ()))
+        spans = target_spans(doc, self.targets_key)
         is_target = [s.label_ not in self.skip_labels for s in spans]
         if not any(is_target):
             doc._.context_modifiers = []

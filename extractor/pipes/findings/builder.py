@@ -24,6 +24,7 @@ from ...normalize import (
 from ...schema import POSITIVE_ASSERTIONS
 from ...tokenizer import ReportTokenizer
 from ..sentences import sentence_bounds
+from ..targets import target_spans
 from .attach import attach_segment, borrow_within_sentence, component_group, is_label_clause
 from .clauses import clauses, is_stimulator_cue, segments, trim
 from .document import Draft, LevelMention, SideMention, SizeMention, Target, Tokens
@@ -108,7 +109,7 @@ class FindingBuilder:
         }
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans.get(self.targets_key, ()))
+        spans = target_spans(doc, self.targets_key)
         doc._.vetoed = []
         if not spans:
             doc.spans[self.spans_key] = []
