@@ -16,6 +16,7 @@ from ..extensions import TARGETS_KEY, set_extensions
 from ..lexicon import STRUCTURAL_CATEGORIES, LexiconError, load_finding_types, load_target_rules
 from ..thesaurus import load_thesaurus
 from .phrases import PhraseIndex, lower_hashes, phrase_splitter
+from .token_patterns import TokenPattern, compile_pattern
 
 DEFAULTS: dict[str, Any] = {
     "rules": None,
@@ -115,11 +116,11 @@ class AnchoredMatcher:
         self.free = Matcher(vocab)
         self._n_free = 0
         self._n = 0
-        # anchor word hash -> list of [matcher, tokens before, tokens after];
-        # the bounded patterns of one anchor word share one Matcher (one call
-        # per occurrence), each unbounded one ("*", "+") has its own
-        self.by_anchor: dict[int, list[list[Any]]] = {}
-        self._bounded: dict[int, list[Any]] = {}
+        # anchor word hash -> the windows to match around it; the bounded
+        # patterns of one anchor word share one window (one call per
+        # occurrence), each unbounded one ("*", "+") has its own
+        self.by_anchor: dict[int, list[_Window]] = {}
+        self._bounded: dict[int, _Window] = {}
         self._order: dict[int, int] = {}  # match id -> the order its pattern was added in
         self._anchor_set: frozenset[int] = frozenset()
 
@@ -151,12 +152,13 @@ class AnchoredMatcher:
         def span(tokens: list[dict[str, Any]]) -> int:
             return sum(self._UNBOUNDED if t.get("OP") in ("*", "+") else 1 for t in tokens)
 
-        self._order[self.vocab.strings.add(key)] = self._n
+        match_id = self.vocab.strings.add(key)
+        self._order[match_id] = self._n
         before, after = span(pattern[:k]), span(pattern[k + 1 :])
+        compiled = compile_pattern(pattern)
         if any(t.get("OP") in ("*", "+") for t in pattern):
-            matcher = Matcher(self.vocab)
-            matcher.add(key, [pattern])
-            entry = [matcher, before, after]
+            entry = _Window(self.vocab, before, after)
+            entry.add(match_id, key, pattern, compiled)
             for word in words:
                 self.by_anchor.setdefault(self.vocab.strings.add(word.lower()), []).append(entry)
         else:
@@ -164,10 +166,10 @@ class AnchoredMatcher:
                 h = self.vocab.strings.add(word.lower())
                 shared = self._bounded.get(h)
                 if shared is None:
-                    shared = self._bounded[h] = [Matcher(self.vocab), 0, 0]
+                    shared = self._bounded[h] = _Window(self.vocab, 0, 0)
                     self.by_anchor.setdefault(h, []).append(shared)
-                shared[0].add(key, [pattern])
-                shared[1], shared[2] = max(shared[1], before), max(shared[2], after)
+                shared.add(match_id, key, pattern, compiled)
+                shared.before, shared.after = max(shared.before, before), max(shared.after, after)
         self._anchor_set = frozenset(self.by_anchor)
 
     def __len__(self) -> int:
@@ -188,12 +190,13 @@ class AnchoredMatcher:
         anchors = self._anchor_set
         seen = set(matches)
         order = self._order
+        strings = self.vocab.strings
         for j in [j for j, h in enumerate(lowers) if h in anchors]:
             here = []
-            for matcher, before, after in self.by_anchor[lowers[j]]:
-                a = max(0, j - before)
-                b = min(hi - lo, j + after + 1)
-                for match_id, start, end in matcher(doc[lo + a : lo + b]):
+            for window in self.by_anchor[lowers[j]]:
+                a = max(0, j - window.before)
+                b = min(hi - lo, j + window.after + 1)
+                for match_id, start, end in window.matches(doc, lo + a, lo + b, lowers[a:b], strings):
                     m = (match_id, start + a, end + a)
                     if m[1] <= j < m[2] and m not in seen:
                         seen.add(m)
@@ -201,6 +204,57 @@ class AnchoredMatcher:
             here.sort(key=lambda m: order[m[0]])  # in the order the patterns were added
             matches.extend(here)
         return matches
+
+
+class _LazyTexts:
+    """Token texts of a window, read from the Doc only when a test asks."""
+
+    __slots__ = ("_cache", "_doc", "_offset")
+
+    def __init__(self, doc: Doc, offset: int) -> None:
+        self._doc, self._offset = doc, offset
+        self._cache: dict[int, str] = {}
+
+    def __getitem__(self, i: int) -> str:
+        text = self._cache.get(i)
+        if text is None:
+            text = self._cache[i] = self._doc[self._offset + i].text
+        return text
+
+
+class _Window:
+    """The patterns anchored on one word, run on a window of `before` tokens
+    before and `after` after it: in Python where they allow it, else by a
+    spaCy Matcher."""
+
+    __slots__ = ("after", "before", "matcher", "patterns")
+
+    def __init__(self, vocab: Any, before: int, after: int) -> None:
+        self.before, self.after = before, after
+        self.patterns: list[tuple[int, TokenPattern]] = []
+        self.matcher = Matcher(vocab)
+
+    def add(
+        self, match_id: int, key: str, pattern: list[dict[str, Any]], compiled: TokenPattern | None
+    ) -> None:
+        if compiled is None:
+            self.matcher.add(key, [pattern])
+        else:
+            self.patterns.append((match_id, compiled))
+
+    def matches(
+        self, doc: Doc, a: int, b: int, lower_hashes: list[int], strings: Any
+    ) -> list[tuple[int, int, int]]:
+        """(match id, start, end) in doc[a:b] (whose LOWER hashes are
+        `lower_hashes`), offsets in the window."""
+        out: list[tuple[int, int, int]] = list(self.matcher(doc[a:b])) if len(self.matcher) else []
+        if self.patterns:
+            lowers = [strings[h] for h in lower_hashes]
+            texts = _LazyTexts(doc, a)
+            for match_id, pattern in self.patterns:
+                for start, end in pattern.spans(lowers, texts if pattern.needs_text else lowers):
+                    out.append((match_id, start, end))
+        return out
 
 
 class TargetMatcher:
