@@ -196,7 +196,9 @@ class AnchoredMatcher:
             for window in self.by_anchor[lowers[j]]:
                 a = max(0, j - window.before)
                 b = min(hi - lo, j + window.after + 1)
-                for match_id, start, end in window.matches(doc, lo + a, lo + b, lowers[a:b], strings):
+                for match_id, start, end in window.matches(
+                    doc, lo + a, lo + b, lowers[a:b], strings
+                ):
                     m = (match_id, start + a, end + a)
                     if m[1] <= j < m[2] and m not in seen:
                         seen.add(m)

@@ -14,10 +14,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 # a token test on (lower-case form, text)
 TokenTest = Callable[[str, str], bool]
+
+
+class Texts(Protocol):
+    """Token texts by position (a list, or one read lazily)."""
+
+    def __getitem__(self, i: int, /) -> str: ...
+
 
 _FLAGS: dict[str, Callable[[str], bool]] = {
     "IS_ALPHA": str.isalpha,
@@ -72,18 +79,34 @@ def _token_test(token: Mapping[str, Any]) -> TokenTest | None:
             test = _value_test(value)
             if test is None:
                 return None
-            if key == "LOWER":
-                tests.append(lambda lower, text, t=test: t(lower))
-            else:
-                tests.append(lambda lower, text, t=test: t(text))
+            tests.append(_on_lower(test) if key == "LOWER" else _on_text(test))
         elif key in _FLAGS and isinstance(value, bool):
-            flag = _FLAGS[key]
-            tests.append(lambda lower, text, f=flag, v=value: f(text) is v)
+            tests.append(_flag_is(_FLAGS[key], value))
         else:
             return None
     if len(tests) == 1:
         return tests[0]
+    return _all_of(tests)
+
+
+def _on_lower(test: Callable[[str], bool]) -> TokenTest:
+    return lambda lower, text: test(lower)
+
+
+def _on_text(test: Callable[[str], bool]) -> TokenTest:
+    return lambda lower, text: test(text)
+
+
+def _flag_is(flag: Callable[[str], bool], value: bool) -> TokenTest:
+    return lambda lower, text: flag(text) is value
+
+
+def _all_of(tests: list[TokenTest]) -> TokenTest:
     return lambda lower, text: all(t(lower, text) for t in tests)
+
+
+def _negated(test: TokenTest) -> TokenTest:
+    return lambda lower, text: not test(lower, text)
 
 
 class TokenPattern:
@@ -116,7 +139,7 @@ class TokenPattern:
         self._first = steps[0][0] if steps[0][1] == "" else None
         self._sets = [isinstance(test, frozenset) for test, _ in steps]
 
-    def spans(self, lowers: Sequence[str], texts: Sequence[str]) -> list[tuple[int, int]]:
+    def spans(self, lowers: Sequence[str], texts: Texts) -> list[tuple[int, int]]:
         """Every (start, end) of `lowers` the pattern matches, as spaCy's
         Matcher returns them (all of them, by start, then end)."""
         steps, after, n, sets = self.steps, self._after, len(self.steps), self._sets
@@ -160,7 +183,7 @@ def compile_pattern(pattern: Sequence[Mapping[str, Any]]) -> TokenPattern | None
         test: frozenset[str] | TokenTest = function if words is None or op == "!" else words
         needs_text = needs_text or any(k != "LOWER" and k != "OP" for k in token)
         if op == "!":
-            steps.append((lambda lower, text, t=function: not t(lower, text), ""))
+            steps.append((_negated(function), ""))
         elif op == "+":
             steps += [(test, ""), (test, "*")]
         else:
