@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -33,15 +32,15 @@ class WordTfidf:
 
     def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         tokens = _TOKEN_RE.findall(text.lower())
-        grams = Counter(tokens)
+        grams = list(tokens)
         for n in range(2, self.ngram_max + 1):
-            grams.update(map(" ".join, zip(*(tokens[k:] for k in range(n)), strict=False)))
-        vocab = self.vocabulary
-        found = sorted((vocab[g], c) for g, c in grams.items() if g in vocab)
+            grams += map(" ".join, zip(*(tokens[k:] for k in range(n)), strict=False))
+        get = self.vocabulary.get
+        found = [col for g in grams if (col := get(g)) is not None]
         if not found:
             return _EMPTY
-        cols = np.fromiter((col for col, _ in found), dtype=np.int64, count=len(found))
-        counts = np.fromiter((c for _, c in found), dtype=float, count=len(found))
+        # one column per n-gram occurrence: unique gives them sorted, with counts
+        cols, counts = np.unique(np.asarray(found, dtype=np.int64), return_counts=True)
         return _scaled(cols, counts, self.idf)
 
 
