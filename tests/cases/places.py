@@ -17,6 +17,10 @@ CASES = {
     # positions along a construct
     "place-inferior-screws-of-plate": "<f type=screw_backout levels=C7>Backout of the inferior screws of the C5-7 plate</f>.",
     "place-superior-screw": "<f type=screw_backout levels=C5 side=left>The left superior screw of the C5-C7 plate has backed out</f>.",
+    # a position word names an end of the one construct named earlier in the report
+    "place-inferior-screws-of-earlier-construct": "C5-C7 ACDF with anterior plate and screws. <f type=screw_backout levels=C7 size=3>The inferior screws have backed out about 3 mm</f>.",
+    "place-top-of-construct": "L3-L5 posterior fusion. <f type=screw_backout levels=L3>Backout at the top of the L3-5 construct</f>.",
+    "place-position-two-constructs-stays-open": "FINDINGS: C5-C7 anterior plate and screws. L4-S1 pedicle screws and rods. IMPRESSION: <f type=screw_backout levels=->The inferior screws have backed out</f>.",
     "place-cephalad-end-of-rod": "Rods T2-T10. <f type=rod_connector_dislodgement levels=T2 side=left>The cephalad end of the left rod is displaced dorsally at T2-T10</f>.",
     # endplates: a cage takes the disc the endplate faces
     "place-superior-endplate": "<f type=cage_subsidence levels=L5,S1 size=2>The cage has subsided 2 mm into the superior endplate of S1</f>.",

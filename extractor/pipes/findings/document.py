@@ -136,5 +136,8 @@ class Draft:
     own_component: bool
     own_side: bool
     hardware: Target | None = None  # the hardware it is about, when named
+    construct: Target | None = (
+        None  # a word for the whole construct it names ("the L3-5 construct")
+    )
     events: tuple[str, ...] = ()  # the labels of the cues folded into it ("DISPLACEMENT")
     sums_up: bool = False  # its cue follows "in keeping with", "consistent with" ...

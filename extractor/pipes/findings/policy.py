@@ -121,6 +121,7 @@ class Policy:
             own_component=bool(seg.hardware) and not seg.borrowed,
             own_side=bool(seg.sides),
             hardware=primary,
+            construct=next((h for h in seg.hardware if h.component is None), None),
             events=tuple(c.label_ for c in seg.extra_cues),
             sums_up=any(
                 toks.lower[j] in self.words["summing_up_words"]

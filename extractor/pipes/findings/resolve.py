@@ -24,7 +24,7 @@ from collections.abc import Mapping
 
 from ...lexicon import WordLists
 from ...normalize import sort_levels
-from ...schema import POSITIVE_ASSERTIONS
+from ...schema import LEVEL_ORDER, LEVELS, POSITIVE_ASSERTIONS
 from .document import Draft, Segment, Target, Tokens, looks_like_level
 from .inventory import LONG_COMPONENTS, Inventory, Mention, same_kind
 
@@ -168,8 +168,20 @@ class Resolver:
                             ]
                     if len(construct) == 1:
                         self._place(draft, construct[0].levels, None)
-        if hardware is not None and len(draft.levels) > 1:
-            extreme = self._position(toks, hardware)
+                if not draft.levels:
+                    # "the inferior screws" of a C5-C7 fusion named earlier: the end of the
+                    # report's one construct
+                    extreme = self._position(toks, hardware)
+                    span = one_construct(inventory, component, self.groups) if extreme else []
+                    if span:
+                        self._place(draft, span[-1:] if extreme == "lowest" else span[:1], None)
+        positioned = hardware
+        if positioned is None and GROUP_OF_TYPE.get(draft.type) == "screw":
+            positioned = (
+                draft.construct
+            )  # "backout at the top of the L3-5 construct": its top screws
+        if positioned is not None and len(draft.levels) > 1:
+            extreme = self._position(toks, positioned)
             if extreme == "lowest":
                 draft.levels = draft.levels[-1:]
             elif extreme == "highest":
@@ -237,6 +249,10 @@ class Resolver:
                 return "lowest"
             if word in self.highest:
                 return "highest"
+            if word == "of" and j >= 1 and toks.lower[j - 1] in self.lowest:
+                return "lowest"  # "the bottom of the construct"
+            if word == "of" and j >= 1 and toks.lower[j - 1] in self.highest:
+                return "highest"  # "the top of the construct"
             if word == "of" and j >= 2 and toks.lower[j - 1] in PART_WORDS:
                 j -= 2  # "the cephalad end of the rod": look at the word before "end"
                 steps += 1
@@ -248,6 +264,34 @@ class Resolver:
             j -= 1
             steps += 1
         return None
+
+
+# levels a construct may pass over: L6 of a transitional spine, the sacral
+# segments between S1 and iliac fixation
+_PASSED_OVER = frozenset({"L6", "S2", "S3", "S4", "S5"})
+
+
+def one_construct(inventory: Inventory, component: str, groups: Mapping[str, str]) -> list[str]:
+    """The levels of the report's one construct, for hardware named by its
+    position ("the inferior screws"): of its entries of this kind, else of
+    all its spinal hardware; none when the spinal hardware does not run
+    unbroken (two constructs: C5-C7 and L4-S1)."""
+    spinal = [
+        e for e in inventory.entries if e.levels and groups.get(e.component or "") != "stimulator"
+    ]
+    levels = sort_levels(lv for e in spinal for lv in e.levels)
+    if not levels or not _unbroken(levels):
+        return []
+    of_kind = sort_levels(lv for e in inventory.fitting(component, None) for lv in e.levels)
+    return of_kind or levels
+
+
+def _unbroken(levels: list[str]) -> bool:
+    order = [LEVEL_ORDER[lv] for lv in levels]
+    return all(
+        all(LEVELS[k] in _PASSED_OVER for k in range(a + 1, b))
+        for a, b in zip(order, order[1:], strict=False)
+    )
 
 
 def _plural(toks: Tokens, h: Target) -> bool:
