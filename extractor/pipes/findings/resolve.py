@@ -20,6 +20,7 @@ Ambiguity leaves the place open: never a guess.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 
 from ...lexicon import WordLists
@@ -290,7 +291,7 @@ def _unbroken(levels: list[str]) -> bool:
     order = [LEVEL_ORDER[lv] for lv in levels]
     return all(
         all(LEVELS[k] in _PASSED_OVER for k in range(a + 1, b))
-        for a, b in zip(order, order[1:], strict=False)
+        for a, b in itertools.pairwise(order)
     )
 
 
