@@ -155,11 +155,12 @@ FLOORS = {
         "specificity": 0.99,
     },
     "disjoint_dev": {
-        "f1": 0.95,
-        "assertion": 0.94,
-        "size": 0.99,
+        # with batch 2 (120 reports by five more writers, 2026-12-02)
+        "f1": 0.87,
+        "assertion": 0.93,
+        "size": 0.95,
         "sensitivity": 0.99,
-        "specificity": 0.97,
+        "specificity": 0.91,
     },
     "disjoint_test": {
         "f1": 0.85,
