@@ -453,6 +453,8 @@ WORD_LISTS: tuple[str, ...] = (
     "malposition_places",
     "lucency_nouns",
     "summing_up_words",
+    "image_artifact_words",
+    "image_limit_words",
 )
 
 

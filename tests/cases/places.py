@@ -32,6 +32,10 @@ CASES = {
     # stimulators: a generator's pocket, leads with their sides
     "place-generator-pocket": "<f type=stimulator levels=T8 side=->Spinal cord stimulator leads, tips at T8</f>. <f type=stimulator component=stimulator_generator side=left>IPG in the left upper buttock</f>.",
     "place-generator-pocket-dictation": "<f type=stimulator levels=T7,T8 side=->SCS w/ paddle T7-T8</f> <f type=stimulator component=stimulator_generator side=right>IPG rt flank</f>.",
+    # levels that are not where a lead lies: hidden by its artifact, its old place, a study's coverage
+    "place-stimulator-artifact-hides-levels": "<f type=stimulator levels=->Susceptibility artifact along the stimulator leads obscures the dorsal cord from T8 to T11</f>.",
+    "place-stimulator-previous-place": "<f type=stimulator levels=T10,T11 change=new>Spinal cord stimulator paddle lead now spanning T10-T11, previously T8-T9</f>.",
+    "place-stimulator-study-coverage": "TECHNIQUE: <f type=stimulator levels=->Helical CT from T8 through S1 to include the stimulator leads</f>. FINDINGS: Intact L4-S1 fusion.",
     "place-leads-by-side": "<f type=stimulator levels=->Two spinal cord stimulator leads</f>: <f type=stimulator levels=T8 side=left>the left lead tip at upper T8</f>, <f type=stimulator levels=T9 side=right>the right lead tip at mid T9</f>.",
     "place-leads-level-then-side": "Spinal cord stimulator leads with <f type=stimulator levels=T8 side=left>tips at T8 on the left</f> and <f type=stimulator levels=T9 side=right>T9 on the right</f>.",
     # procedures name the hardware they leave (the inventory)

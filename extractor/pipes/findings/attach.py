@@ -150,7 +150,8 @@ def attach_segment(
     if is_stimulator_cue(seg.cue):
         # a fusion's levels are not the stimulator's ("HX: T10-L2 PSF, SCS")
         seg_levels = [m for m in seg_levels if not _names_procedure(toks, m, procedures)]
-        tips = stimulator_level_mentions(toks, seg.start, seg.end, seg_levels, words)
+        section = toks.section_at(seg.cue.start_char)
+        tips = stimulator_level_mentions(toks, seg.start, seg.end, seg_levels, words, section)
         seg.levels = sort_levels(lv for m in tips for lv in m[2])
         if any(c.component == "stimulator_generator" for c in (seg.cue, *seg.extra_cues)):
             # a generator's side is the side of its pocket ("IPG in the left flank")
@@ -300,11 +301,29 @@ def side_size_groups(
 
 
 def stimulator_level_mentions(
-    toks: Tokens, lo: int, hi: int, mentions: list[LevelMention], words: WordLists
+    toks: Tokens,
+    lo: int,
+    hi: int,
+    mentions: list[LevelMention],
+    words: WordLists,
+    section: str | None = None,
 ) -> list[LevelMention]:
     """The level mentions, in tokens [lo, hi), of where a stimulator lead
-    lies (its tip or electrodes), not of where it enters the canal."""
+    lies (its tip or electrodes), not of where it enters the canal, of what
+    its artifact hides, or of a study's coverage."""
+    if section == "technique":
+        # "CT from T8 through S1 to include the leads": what the study covers
+        mentions = [
+            m
+            for m in mentions
+            if not _COVERAGE_BEFORE_RE.search(toks.doc_text, max(0, m[0] - 30), m[0])
+        ]
     if not mentions:
+        return []
+    clause = set(toks.lower[lo:hi])
+    if clause & words["image_artifact_words"] and clause & words["image_limit_words"]:
+        # "artifact along the leads obscures the cord from T8 to T11": the
+        # levels are of what the artifact hides
         return []
     tip_words, entry_words = words["stimulator_tip_words"], words["stimulator_entry_words"]
     tips: list[LevelMention] = []
@@ -319,6 +338,7 @@ def stimulator_level_mentions(
     return tips or others  # where it enters is not where it lies
 
 
+_COVERAGE_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?(?:level\s+of\s+)?$", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(
     r"[\s,]*(?:on\s+the\s+(?:left|right)|\((?:left|right)\))?[\s,]*(?:and|or|,)\s*"
     r"(?:(?:upper|mid|lower|the)\s+)*$",

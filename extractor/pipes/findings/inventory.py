@@ -115,7 +115,7 @@ class Inventory:
                 continue  # removed or planned hardware, or hardware outside the spine
             clause_levels = [m for m in levels if c0 <= m[0] < c1 and m[3] != "foreign"]
             lead_levels = (
-                stimulator_level_mentions(toks, a, b, clause_levels, self.words)
+                stimulator_level_mentions(toks, a, b, clause_levels, self.words, section)
                 if any(h.component in LEAD_COMPONENTS for h in named)
                 else clause_levels
             )
