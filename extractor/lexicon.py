@@ -455,6 +455,7 @@ WORD_LISTS: tuple[str, ...] = (
     "summing_up_words",
     "image_artifact_words",
     "image_limit_words",
+    "breakthrough_verbs",
 )
 
 

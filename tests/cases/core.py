@@ -33,6 +33,9 @@ CASES = {
     "plate-migration": "<f type=rod_connector_dislodgement component=plate assertion=present>The anterior plate has migrated anteriorly</f>.",
     # hardware_fracture
     "fracture-present": "<f type=hardware_fracture levels=T11,T12 side=bilateral assertion=present>Both rods are fractured at the T11-12 level</f>.",
+    "fracture-broke": "<f type=hardware_fracture levels=L4 side=left>The left rod broke at L4</f>.",
+    # a screw that breaks through a cortex has breached it
+    "breaks-through-is-a-breach": "The right L5 pedicle screw breaks <f type=screw_malposition levels=L5 side=right size=1>through the medial wall of the pedicle by about 1 mm</f>.",
     "fracture-absent": "<f type=hardware_fracture assertion=absent>No hardware fracture</f>.",
     "fracture-possible": "<f type=hardware_fracture levels=L3,L4 side=left assertion=possible>Cannot exclude a nondisplaced fracture of the left rod at L3-4</f>.",
     "fracture-historical": "<f type=hardware_fracture levels=L4,L5 assertion=historical>Prior rod fracture at L4-5 has been revised</f>.",

@@ -78,6 +78,13 @@ class Policy:
             return None  # the tract of a removed screw is not a loose screw
         if label in ("LUCENCY", "FRACTURE") and seg.vetoes and component is None:
             return None
+        if (
+            label == "FRACTURE"
+            and toks.lower[cue.end - 1] in self.words["breakthrough_verbs"]
+            and cue.end < len(toks.lower)
+            and toks.lower[cue.end] in ("through", "thru")
+        ):
+            return None  # "the screw breaks through the medial cortex": a breach
         if label == "FRACTURE" and component is not None and _bone_fracture(toks, cue, seg):
             return None  # "skipping the fractured T6", "a new T10 fracture": bone
         if label in ("DISPLACEMENT", "DISENGAGEMENT", "BACKOUT") and (
