@@ -36,6 +36,9 @@ CASES = {
     "place-stimulator-artifact-hides-levels": "<f type=stimulator levels=->Susceptibility artifact along the stimulator leads obscures the dorsal cord from T8 to T11</f>.",
     "place-stimulator-previous-place": "<f type=stimulator levels=T10,T11 change=new>Spinal cord stimulator paddle lead now spanning T10-T11, previously T8-T9</f>.",
     "place-stimulator-study-coverage": "TECHNIQUE: <f type=stimulator levels=->Helical CT from T8 through S1 to include the stimulator leads</f>. FINDINGS: Intact L4-S1 fusion.",
+    # sizes a side: a finding a side, and the statement they detail is theirs
+    "place-sizes-by-side-before": "C5-C7 ACDF. <f type=screw_backout levels=C7 side=right size=3>The inferior screws have backed out, the right by about 3 mm</f> and the <f type=screw_backout levels=C7 side=left size=2>left by 2 mm</f>.",
+    "place-sizes-by-side-detail-a-statement": "Pedicle screws at L4, L5 and S1. Loosening of the S1 pedicle screws, with <f type=screw_lucency levels=S1 side=right size=3>3 mm of lucency on the right</f> and <f type=screw_lucency levels=S1 side=left size=2>2 mm on the left</f>.",
     "place-leads-by-side": "<f type=stimulator levels=->Two spinal cord stimulator leads</f>: <f type=stimulator levels=T8 side=left>the left lead tip at upper T8</f>, <f type=stimulator levels=T9 side=right>the right lead tip at mid T9</f>.",
     "place-leads-level-then-side": "Spinal cord stimulator leads with <f type=stimulator levels=T8 side=left>tips at T8 on the left</f> and <f type=stimulator levels=T9 side=right>T9 on the right</f>.",
     # procedures name the hardware they leave (the inventory)

@@ -188,8 +188,9 @@ def attach_segment(
     seg_sizes = [m for m in size_mentions if c0 <= m[0] < c1]
     seg.sizes = [m[2] for m in seg_sizes]
     seg.size_mentions = seg_sizes
-    if not seg.side_groups and seg.cue.label_ in ("LUCENCY", "LOOSENING"):
-        seg.side_groups = side_size_groups(seg.levels, seg_sizes, seg_sides)
+    if not seg.side_groups and not is_stimulator_cue(seg.cue):
+        # "backed out, the right by 3 mm and the left by 2 mm": a finding a side
+        seg.side_groups = side_size_groups(seg.levels, seg_sizes, seg_sides, toks.doc_text)
 
 
 def _stated_sound(toks: Tokens, h: Target, seg: Segment, words: WordLists) -> bool:
@@ -261,13 +262,18 @@ def side_groups(
 _ON_THE_RE = re.compile(r"\s*(?:,\s*)?(?:\(|on\s+the|on)\s*", re.IGNORECASE)
 
 
+# between a size and a side word after it, words that open the next pair
+# ("the right by 3 mm and the left by 2 mm")
+_NEXT_PAIR_RE = re.compile(r"\b(?:and|or|but|while|whereas)\b|[,;]", re.IGNORECASE)
+
+
 def side_size_groups(
-    levels: list[str], sizes: list[SizeMention], sides: list[SideMention]
+    levels: list[str], sizes: list[SizeMention], sides: list[SideMention], text: str
 ) -> list[tuple[list[str], str, int]]:
     """Split "3 mm on the left and 1 mm on the right" into one group per side.
 
     Each size takes the side word right after it ("3 mm on the left"), else
-    right before it ("left ... 3 mm"); only when every size finds its own,
+    right before it ("the left by 3 mm"); only when every size finds its own,
     different side.
     """
     if len(sizes) < 2 or len(sides) < 2:
@@ -280,7 +286,10 @@ def side_size_groups(
         after = [
             (a, sd)
             for a, _b, sd in sides
-            if 0 <= a - end <= 30 and a not in used and (nxt is None or a < nxt)
+            if 0 <= a - end <= 30
+            and a not in used
+            and (nxt is None or a < nxt)
+            and not _NEXT_PAIR_RE.search(text[end:a])
         ]
         before = [(b, a, sd) for a, b, sd in sides if 0 <= start - b <= 40 and a not in used]
         if after:

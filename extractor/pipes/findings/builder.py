@@ -334,7 +334,14 @@ class FindingBuilder:
                         own = [m[2] for m in seg.size_mentions if lo_char <= m[0] < hi_char]
                         size = max(own) if own else size
                     drafts.append(
-                        replace(draft, levels=levels, side=side, size_mm=size, start=a, end=b)
+                        replace(
+                            draft,
+                            levels=levels or draft.levels,
+                            side=side,
+                            size_mm=size,
+                            start=a,
+                            end=b,
+                        )
                     )
             else:
                 drafts.append(draft)

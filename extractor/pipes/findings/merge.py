@@ -33,7 +33,25 @@ def merge(drafts: list[Draft], groups: Mapping[str, str]) -> list[Draft]:
         if _restates(merged, d):
             continue
         merged.append(d)
-    return merged
+    return [d for d in merged if not _detailed_by_sides(merged, d)]
+
+
+def _detailed_by_sides(drafts: list[Draft], d: Draft) -> bool:
+    """Whether `d`, with no side or size, is what findings of the sentence
+    give side by side ("loosening of the S1 screws, with 3 mm of lucency on
+    the right and 2 mm on the left"): they are its findings."""
+    if d.side is not None or d.size_mm is not None or d.type == "stimulator":
+        return False  # a stimulator is a finding on presence: "two leads: left ..., right ..."
+    sides = {
+        m.side
+        for m in drafts
+        if m is not d
+        and m.type == d.type
+        and m.assertion == d.assertion
+        and m.side is not None
+        and set(d.levels) <= set(m.levels)
+    }
+    return "bilateral" in sides or {"left", "right"} <= sides
 
 
 def _restates(merged: list[Draft], d: Draft) -> bool:
