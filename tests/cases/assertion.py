@@ -85,6 +85,12 @@ CASES = {
     "dictation-line-ends-negation": "FINDINGS:\nboth rods intact\n<f type=screw_backout assertion=absent>no screw backout</f>\nthe T11-12 interspace shows 3 mm of motion on flexion\nL1 cement unchanged\nmild L4 compression deformity",
     # a history is one paragraph
     "history-is-a-paragraph": "History: fusion of the occiput to C4 last year, now evaluate for rod fracture.\n\nOkay so findings. <f type=hardware_fracture levels=C2,C3 side=right assertion=present>The right rod is fractured at C2-3</f>, new since the postoperative study.",
+    # the reason for a revision, a state before it, and what was since repositioned
+    "hist-revised-on-a-date-for": "L4-5 PSF, <f type=screw_backout levels=L5 side=left assertion=historical>revised 3/2025 for backout of the left L5 screw</f>.",
+    "hist-previously-cue": "Replacement of the <f type=cage_subsidence levels=L4,L5 assertion=historical>previously retropulsed L4-5 cage</f>.",
+    "hist-pre-revision-study": "<f type=cage_subsidence assertion=historical size=4>On the pre-revision MRI the original cage had retropulsed 4 mm into the ventral canal</f>.",
+    "hist-repositioned": "The right L4 pedicle screw, <f type=screw_malposition levels=L4 side=right assertion=historical size=3>which breached the medial pedicle wall by 3 mm, has been repositioned</f>.",
+    "previously-noted-is-not-historical": "<f type=screw_lucency levels=L5 assertion=present change=stable>Previously noted lucency around the L5 screw is unchanged</f>.",
     # a resolved past state is historical, however its absence is worded
     "hist-no-longer-appreciated": "<f type=screw_lucency levels=L5 assertion=historical>The previously seen lucency around the L5 screws is no longer appreciated</f>.",
     "hist-no-longer-visible": "<f type=screw_lucency levels=L5 side=left assertion=historical>Lucency around the left L5 screw is no longer visible</f>.",
