@@ -85,6 +85,7 @@ CASES = {
     "dictation-line-ends-negation": "FINDINGS:\nboth rods intact\n<f type=screw_backout assertion=absent>no screw backout</f>\nthe T11-12 interspace shows 3 mm of motion on flexion\nL1 cement unchanged\nmild L4 compression deformity",
     # a history is one paragraph
     "history-is-a-paragraph": "History: fusion of the occiput to C4 last year, now evaluate for rod fracture.\n\nOkay so findings. <f type=hardware_fracture levels=C2,C3 side=right assertion=present>The right rod is fractured at C2-3</f>, new since the postoperative study.",
+    "neg-nothing-has": "<f type=screw_backout levels=L5 side=left assertion=absent>The new left L5 screw is well seated. Nothing has backed out</f>.",
     # the reason for a revision, a state before it, and what was since repositioned
     "hist-revised-on-a-date-for": "L4-5 PSF, <f type=screw_backout levels=L5 side=left assertion=historical>revised 3/2025 for backout of the left L5 screw</f>.",
     "hist-previously-cue": "Replacement of the <f type=cage_subsidence levels=L4,L5 assertion=historical>previously retropulsed L4-5 cage</f>.",

@@ -39,6 +39,8 @@ CASES = {
     # sizes a side: a finding a side, and the statement they detail is theirs
     "place-sizes-by-side-before": "C5-C7 ACDF. <f type=screw_backout levels=C7 side=right size=3>The inferior screws have backed out, the right by about 3 mm</f> and the <f type=screw_backout levels=C7 side=left size=2>left by 2 mm</f>.",
     "place-sizes-by-side-detail-a-statement": "Pedicle screws at L4, L5 and S1. Loosening of the S1 pedicle screws, with <f type=screw_lucency levels=S1 side=right size=3>3 mm of lucency on the right</f> and <f type=screw_lucency levels=S1 side=left size=2>2 mm on the left</f>.",
+    # what pulled out is the subject ahead of the cue, not the screw after it
+    "rod-pulled-out-of-screw-connector": "<f type=rod_connector_dislodgement component=rod levels=ILIUM side=left size=6>The left rod has pulled out of the offset connector to the left iliac screw and lies 6 mm lateral to it</f>.",
     "place-leads-by-side": "<f type=stimulator levels=->Two spinal cord stimulator leads</f>: <f type=stimulator levels=T8 side=left>the left lead tip at upper T8</f>, <f type=stimulator levels=T9 side=right>the right lead tip at mid T9</f>.",
     "place-leads-level-then-side": "Spinal cord stimulator leads with <f type=stimulator levels=T8 side=left>tips at T8 on the left</f> and <f type=stimulator levels=T9 side=right>T9 on the right</f>.",
     # procedures name the hardware they leave (the inventory)

@@ -90,10 +90,16 @@ def _primary_span(
         parts = [h for h in named if _part_of_other(toks, h, named)]
         if parts:
             return parts[0]
+    cue = seg.cue
+    if label == "BACKOUT":
+        before = [h for h in named if h.end <= cue.start]
+        if before and all(groups.get(h.component or "") != "screw" for h in before):
+            # "the left rod has pulled out of the connector to the iliac screw":
+            # what pulled out is the subject, not the screw after the cue
+            return before[-1]
     if label in PREFERRED_GROUP:
         first = [h for h in named if groups.get(h.component or "") == PREFERRED_GROUP[label]]
         named = first or named
-    cue = seg.cue
 
     def distance(h: Target) -> int:
         return cue.start - h.end if h.end <= cue.start else h.start - cue.end
