@@ -2,6 +2,7 @@
 (each a case for its rule; tests/test_scope.py checks the veto and its rule id)."""
 
 CASES = {
+    "scope-sacral-ala-fracture-by-a-screw": "Acute nondisplaced left sacral ala fracture adjacent to the S1 screw.",
     # a pump's catheter and its connector are not spinal hardware
     "scope-pump-catheter-connector": "Intrathecal drug pump in the right abdomen; the catheter is disconnected at the connector in the right flank.",
     "scope-spinal-connector-stays": "L4-S1 fusion. <f type=rod_connector_dislodgement levels=S1 side=left>The left rod is disconnected from the S1 connector</f>.",
