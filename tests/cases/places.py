@@ -41,6 +41,8 @@ CASES = {
     "place-sizes-by-side-detail-a-statement": "Pedicle screws at L4, L5 and S1. Loosening of the S1 pedicle screws, with <f type=screw_lucency levels=S1 side=right size=3>3 mm of lucency on the right</f> and <f type=screw_lucency levels=S1 side=left size=2>2 mm on the left</f>.",
     # what pulled out is the subject ahead of the cue, not the screw after it
     "rod-pulled-out-of-screw-connector": "<f type=rod_connector_dislodgement component=rod levels=ILIUM side=left size=6>The left rod has pulled out of the offset connector to the left iliac screw and lies 6 mm lateral to it</f>.",
+    # a statement that asserts nothing about the rods is about both of them
+    "place-absent-rod-statement-takes-both-rods": "Bilateral rods from T11 to L3. <f type=hardware_fracture levels=T11,T12,L1,L2,L3 side=bilateral assertion=absent>No rod fracture</f>.",
     "place-leads-by-side": "<f type=stimulator levels=->Two spinal cord stimulator leads</f>: <f type=stimulator levels=T8 side=left>the left lead tip at upper T8</f>, <f type=stimulator levels=T9 side=right>the right lead tip at mid T9</f>.",
     "place-leads-level-then-side": "Spinal cord stimulator leads with <f type=stimulator levels=T8 side=left>tips at T8 on the left</f> and <f type=stimulator levels=T9 side=right>T9 on the right</f>.",
     # procedures name the hardware they leave (the inventory)

@@ -232,6 +232,9 @@ class Resolver:
         if not fits and draft.type != "stimulator" and len(construct) == 1:
             fits = construct  # "instrumentation L3-L5 ... no loosening"
         draft.levels = sort_levels(level for e in fits for level in e.levels)
+        if draft.side is None and component in LONG_COMPONENTS and len(fits) == 1:
+            # "bilateral rods T11-L3 ... no rod fracture": both of them
+            draft.side = fits[0].side
 
     @staticmethod
     def _place(draft: Draft, levels: list[str], side: str | None) -> None:
