@@ -43,6 +43,10 @@ CASES = {
     "rod-pulled-out-of-screw-connector": "<f type=rod_connector_dislodgement component=rod levels=ILIUM side=left size=6>The left rod has pulled out of the offset connector to the left iliac screw and lies 6 mm lateral to it</f>.",
     # a statement that asserts nothing about the rods is about both of them
     "place-absent-rod-statement-takes-both-rods": "Bilateral rods from T11 to L3. <f type=hardware_fracture levels=T11,T12,L1,L2,L3 side=bilateral assertion=absent>No rod fracture</f>.",
+    # a cage is one piece at its disc: a tilted graft, and the caudal one of two cages
+    "place-tilted-strut-graft": "C3-C6 corpectomy with strut graft. <f type=cage_subsidence levels=C3,C4,C5,C6>The superior aspect of the strut graft has tilted dorsally</f>.",
+    "place-caudal-cage-of-two": "ACDF C5-C7 with cages at C5-6 and C6-7. <f type=cage_subsidence levels=C6,C7 size=2>The caudal cage has subsided 2 mm</f>.",
+    "tilted-screw-is-no-finding": "The L5 screw is slightly tilted.",
     "place-leads-by-side": "<f type=stimulator levels=->Two spinal cord stimulator leads</f>: <f type=stimulator levels=T8 side=left>the left lead tip at upper T8</f>, <f type=stimulator levels=T9 side=right>the right lead tip at mid T9</f>.",
     "place-leads-level-then-side": "Spinal cord stimulator leads with <f type=stimulator levels=T8 side=left>tips at T8 on the left</f> and <f type=stimulator levels=T9 side=right>T9 on the right</f>.",
     # procedures name the hardware they leave (the inventory)

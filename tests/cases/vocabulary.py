@@ -3,6 +3,9 @@ radiology usage, and the boundaries between neighbouring types
 (lexicons/README.md, "Type boundaries")."""
 
 CASES = {
+    "boundary-breaks-through-is-a-breach": "The left L3 pedicle screw breaks <f type=screw_malposition levels=L3 side=left size=2>through the lateral wall of the pedicle by about 2 mm</f>.",
+    "boundary-tilted-cage": "<f type=cage_subsidence levels=L4,L5>The L4-5 cage has tilted anteriorly</f>.",
+    "boundary-tilted-screw": "The L4 screws are mildly tilted, without lucency or breach.",
     # screw_backout
     "ths-backed-partially-out": "<f type=screw_backout levels=C6 side=left assertion=present>The left C6 screw has backed partially out</f>.",
     "ths-worked-out": "<f type=screw_backout levels=L5 assertion=present>The L5 screw has worked slightly out</f>.",

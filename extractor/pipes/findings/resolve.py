@@ -173,17 +173,32 @@ class Resolver:
                     # "the inferior screws" of a C5-C7 fusion named earlier: the end of the
                     # report's one construct
                     extreme = self._position(toks, hardware)
-                    span = one_construct(inventory, component, self.groups) if extreme else []
-                    if span:
-                        self._place(draft, span[-1:] if extreme == "lowest" else span[:1], None)
+                    if extreme is not None and component == "interbody_cage":
+                        # "the caudal cage" of cages at C5-6 and C6-7: the lowest cage's disc
+                        cages = [e.levels for e in inventory.fitting(component, None)]
+                        if cages and _unbroken(sort_levels(lv for c in cages for lv in c)):
+                            self._place(draft, _end_cage(cages, extreme), None)
+                    elif extreme is not None:
+                        span = one_construct(inventory, component, self.groups)
+                        if span:
+                            self._place(draft, span[-1:] if extreme == "lowest" else span[:1], None)
         positioned = hardware
         if positioned is None and GROUP_OF_TYPE.get(draft.type) == "screw":
-            positioned = (
-                draft.construct
-            )  # "backout at the top of the L3-5 construct": its top screws
+            # "backout at the top of the L3-5 construct": its top screws
+            positioned = draft.construct
         if positioned is not None and len(draft.levels) > 1:
             extreme = self._position(toks, positioned)
-            if extreme == "lowest":
+            if extreme is not None and positioned.component == "interbody_cage":
+                # a cage is one piece at its disc: "the caudal cage" is the lowest
+                # cage's disc, "the superior aspect of the strut graft" the graft's
+                cages = [
+                    e.levels
+                    for e in inventory.fitting("interbody_cage", None)
+                    if set(e.levels) <= set(draft.levels)
+                ]
+                if len(cages) > 1:
+                    draft.levels = _end_cage(cages, extreme)
+            elif extreme == "lowest":
                 draft.levels = draft.levels[-1:]
             elif extreme == "highest":
                 draft.levels = draft.levels[:1]
@@ -288,6 +303,18 @@ def one_construct(inventory: Inventory, component: str, groups: Mapping[str, str
         return []
     of_kind = sort_levels(lv for e in inventory.fitting(component, None) for lv in e.levels)
     return of_kind or levels
+
+
+def _end_cage(cages: list[list[str]], extreme: str) -> list[str]:
+    """The levels of the lowest or highest of several cages (the one of a
+    single disc where a corpectomy's graft spans them)."""
+
+    def ends(levels: list[str]) -> tuple[int, int]:
+        return LEVEL_ORDER[levels[0]], LEVEL_ORDER[levels[-1]]
+
+    if extreme == "lowest":
+        return list(max(cages, key=lambda lv: ends(lv)[::-1]))
+    return list(min(cages, key=ends))
 
 
 def _unbroken(levels: list[str]) -> bool:
