@@ -308,13 +308,12 @@ def one_construct(inventory: Inventory, component: str, groups: Mapping[str, str
 def _end_cage(cages: list[list[str]], extreme: str) -> list[str]:
     """The levels of the lowest or highest of several cages (the one of a
     single disc where a corpectomy's graft spans them)."""
-
-    def ends(levels: list[str]) -> tuple[int, int]:
-        return LEVEL_ORDER[levels[0]], LEVEL_ORDER[levels[-1]]
-
+    keyed = [((LEVEL_ORDER[c[0]], LEVEL_ORDER[c[-1]]), k) for k, c in enumerate(cages)]
     if extreme == "lowest":
-        return list(max(cages, key=lambda lv: ends(lv)[::-1]))
-    return list(min(cages, key=ends))
+        k = max(keyed, key=lambda e: (e[0][1], e[0][0]))[1]
+    else:
+        k = min(keyed)[1]
+    return list(cages[k])
 
 
 def _unbroken(levels: list[str]) -> bool:
