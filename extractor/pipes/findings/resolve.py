@@ -309,11 +309,8 @@ def _end_cage(cages: list[list[str]], extreme: str) -> list[str]:
     """The levels of the lowest or highest of several cages (the one of a
     single disc where a corpectomy's graft spans them)."""
     keyed = [((LEVEL_ORDER[c[0]], LEVEL_ORDER[c[-1]]), k) for k, c in enumerate(cages)]
-    if extreme == "lowest":
-        k = max(keyed, key=lambda e: (e[0][1], e[0][0]))[1]
-    else:
-        k = min(keyed)[1]
-    return list(cages[k])
+    lowest = max(keyed, key=lambda e: (e[0][1], e[0][0]))
+    return list(cages[lowest[1] if extreme == "lowest" else min(keyed)[1]])
 
 
 def _unbroken(levels: list[str]) -> bool:
