@@ -26,14 +26,39 @@ class Texts(Protocol):
     def __getitem__(self, i: int, /) -> str: ...
 
 
+def _is_punct(text: str) -> bool:
+    """spaCy's is_punct: every character a Unicode punctuation mark."""
+    return bool(text) and all(unicodedata.category(c).startswith("P") for c in text)
+
+
 _FLAGS: dict[str, Callable[[str], bool]] = {
     "IS_ALPHA": str.isalpha,
     "IS_DIGIT": str.isdigit,
-    # spaCy's is_punct: every character a Unicode punctuation mark
-    "IS_PUNCT": lambda text: (
-        bool(text) and all(unicodedata.category(c).startswith("P") for c in text)
-    ),
+    "IS_PUNCT": _is_punct,
 }
+
+# The tests are small classes, not closures: a pipeline is pickled for worker
+# processes.
+
+
+class _NotIn:
+    __slots__ = ("excluded",)
+
+    def __init__(self, excluded: frozenset[str]) -> None:
+        self.excluded = excluded
+
+    def __call__(self, s: str) -> bool:
+        return s not in self.excluded
+
+
+class _Search:
+    __slots__ = ("pattern",)
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def __call__(self, s: str) -> bool:
+        return self.pattern.search(s) is not None
 
 
 def _value_test(value: Any) -> Callable[[str], bool] | None:
@@ -43,14 +68,11 @@ def _value_test(value: Any) -> Callable[[str], bool] | None:
         return None
     (op, arg), *_ = value.items()
     if op == "IN" and isinstance(arg, list | tuple) and all(isinstance(a, str) for a in arg):
-        options = frozenset(arg)
-        return options.__contains__
+        return frozenset(arg).__contains__
     if op == "NOT_IN" and isinstance(arg, list | tuple) and all(isinstance(a, str) for a in arg):
-        excluded = frozenset(arg)
-        return lambda s: s not in excluded
+        return _NotIn(frozenset(arg))
     if op == "REGEX" and isinstance(arg, str):
-        search = re.compile(arg).search
-        return lambda s: search(s) is not None
+        return _Search(re.compile(arg))
     return None
 
 
@@ -79,34 +101,64 @@ def _token_test(token: Mapping[str, Any]) -> TokenTest | None:
             test = _value_test(value)
             if test is None:
                 return None
-            tests.append(_on_lower(test) if key == "LOWER" else _on_text(test))
+            tests.append(_OnLower(test) if key == "LOWER" else _OnText(test))
         elif key in _FLAGS and isinstance(value, bool):
-            tests.append(_flag_is(_FLAGS[key], value))
+            tests.append(_FlagIs(_FLAGS[key], value))
         else:
             return None
     if len(tests) == 1:
         return tests[0]
-    return _all_of(tests)
+    return _AllOf(tests)
 
 
-def _on_lower(test: Callable[[str], bool]) -> TokenTest:
-    return lambda lower, text: test(lower)
+class _OnLower:
+    __slots__ = ("test",)
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        self.test = test
+
+    def __call__(self, lower: str, text: str) -> bool:
+        return self.test(lower)
 
 
-def _on_text(test: Callable[[str], bool]) -> TokenTest:
-    return lambda lower, text: test(text)
+class _OnText:
+    __slots__ = ("test",)
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        self.test = test
+
+    def __call__(self, lower: str, text: str) -> bool:
+        return self.test(text)
 
 
-def _flag_is(flag: Callable[[str], bool], value: bool) -> TokenTest:
-    return lambda lower, text: flag(text) is value
+class _FlagIs:
+    __slots__ = ("flag", "value")
+
+    def __init__(self, flag: Callable[[str], bool], value: bool) -> None:
+        self.flag, self.value = flag, value
+
+    def __call__(self, lower: str, text: str) -> bool:
+        return self.flag(text) is self.value
 
 
-def _all_of(tests: list[TokenTest]) -> TokenTest:
-    return lambda lower, text: all(t(lower, text) for t in tests)
+class _AllOf:
+    __slots__ = ("tests",)
+
+    def __init__(self, tests: list[TokenTest]) -> None:
+        self.tests = tests
+
+    def __call__(self, lower: str, text: str) -> bool:
+        return all(t(lower, text) for t in self.tests)
 
 
-def _negated(test: TokenTest) -> TokenTest:
-    return lambda lower, text: not test(lower, text)
+class _Negated:
+    __slots__ = ("test",)
+
+    def __init__(self, test: TokenTest) -> None:
+        self.test = test
+
+    def __call__(self, lower: str, text: str) -> bool:
+        return not self.test(lower, text)
 
 
 class TokenPattern:
@@ -183,7 +235,7 @@ def compile_pattern(pattern: Sequence[Mapping[str, Any]]) -> TokenPattern | None
         test: frozenset[str] | TokenTest = function if words is None or op == "!" else words
         needs_text = needs_text or any(k != "LOWER" and k != "OP" for k in token)
         if op == "!":
-            steps.append((_negated(function), ""))
+            steps.append((_Negated(function), ""))
         elif op == "+":
             steps += [(test, ""), (test, "*")]
         else:
