@@ -31,6 +31,8 @@ from extractor.normalize import (
         ("L6", ["L6"]),
         ("at T11-12.", ["T11", "T12"]),
         ("left S2AI screw", ["ILIUM"]),
+        ("the S2 alar-iliac screws", ["ILIUM"]),
+        ("S2-alar-iliac screw", ["ILIUM"]),
         ("iliac screws", ["ILIUM"]),
         ("iliac crest graft", []),
         ("occipital plate", ["OCCIPUT"]),
