@@ -5,6 +5,11 @@ radiology usage, and the boundaries between neighbouring types
 CASES = {
     "boundary-breaks-through-is-a-breach": "The left L3 pedicle screw breaks <f type=screw_malposition levels=L3 side=left size=2>through the lateral wall of the pedicle by about 2 mm</f>.",
     "boundary-tilted-cage": "<f type=cage_subsidence levels=L4,L5>The L4-5 cage has tilted anteriorly</f>.",
+    "ths-cage-tilt": "<f type=cage_subsidence levels=C5,C6>There is new anterior tilt of the C5-6 cage</f>.",
+    "ths-cage-tilting": "<f type=cage_subsidence levels=L3,L4 assertion=possible>Possible tilting of the L3-4 spacer</f>.",
+    "ths-cage-tilts": "<f type=cage_subsidence levels=L5,S1>The L5-S1 cage tilts into the disc space</f>.",
+    "ths-cage-rotated": "<f type=cage_subsidence levels=L4,L5>The L4-5 interbody cage has rotated</f>.",
+    "ths-cage-rotation": "<f type=cage_subsidence levels=L2,L3>Rotation of the L2-3 lateral cage</f>.",
     "boundary-tilted-screw": "The L4 screws are mildly tilted, without lucency or breach.",
     # screw_backout
     "ths-backed-partially-out": "<f type=screw_backout levels=C6 side=left assertion=present>The left C6 screw has backed partially out</f>.",
