@@ -136,12 +136,11 @@ def test_scoring_by_hand(tmp_path):
 # let a change pass. Measured figures are in the README. None: no pairs to
 # measure (the real-derived splits hold few lucency sizes).
 FLOORS = {
-    # a little under the figures measured after the report-level and
-    # vocabulary work of 2026-12-02 (README, "Accuracy"): a guard against
-    # regressions, not a target
+    # a little under the figures measured after the batch-2 round of
+    # 2026-12-02 (README, "Accuracy"): a guard against regressions, not a target
     "train": {
         "f1": 0.935,
-        "assertion": 0.94,
+        "assertion": 0.945,
         "size": 0.985,
         "sensitivity": 0.99,
         "specificity": 0.97,
@@ -156,16 +155,16 @@ FLOORS = {
     },
     "disjoint_dev": {
         # with batch 2 (120 reports by five more writers, 2026-12-02)
-        "f1": 0.87,
-        "assertion": 0.93,
-        "size": 0.95,
+        "f1": 0.915,
+        "assertion": 0.94,
+        "size": 0.97,
         "sensitivity": 0.99,
-        "specificity": 0.91,
+        "specificity": 0.96,
     },
     "disjoint_test": {
-        "f1": 0.85,
-        "assertion": 0.93,
-        "size": 0.92,
+        "f1": 0.855,
+        "assertion": 0.935,
+        "size": 0.94,
         "sensitivity": 0.99,
         "specificity": 0.955,
     },
@@ -181,7 +180,7 @@ FLOORS = {
         "assertion": 0.94,
         "size": None,
         "sensitivity": 0.99,
-        "specificity": 0.945,
+        "specificity": 0.965,
     },
 }
 
