@@ -88,14 +88,16 @@ CASES = {
     "neg-nothing-has": "<f type=screw_backout levels=L5 side=left assertion=absent>The new left L5 screw is well seated. Nothing has backed out</f>.",
     # the reason for a revision, a state before it, and what was since repositioned
     "hist-revised-on-a-date-for": "L4-5 PSF, <f type=screw_backout levels=L5 side=left assertion=historical>revised 3/2025 for backout of the left L5 screw</f>.",
-    "hist-previously-cue": "Replacement of the <f type=cage_subsidence levels=L4,L5 assertion=historical>previously retropulsed L4-5 cage</f>.",
+    "hist-exchange-of": "<f type=hardware_fracture levels=L3 side=left assertion=historical>Interval exchange of the fractured left rod at L3</f>.",
+    "hist-replacement-of": "Interval revision with <f type=cage_subsidence levels=L4,L5 assertion=historical>replacement of the retropulsed L4-5 cage</f>.",
+    "previously-fractured-again-seen-is-present": "<f type=hardware_fracture levels=L3 side=left assertion=present>The previously fractured left rod at L3 is again seen</f>.",
+    "repositioned-lead-is-present": "<f type=stimulator levels=T9>Spinal cord stimulator leads have been repositioned and now terminate at T9</f>.",
     "hist-pre-revision-study": "<f type=cage_subsidence assertion=historical size=4>On the pre-revision MRI the original cage had retropulsed 4 mm into the ventral canal</f>.",
     "hist-repositioned": "The right L4 pedicle screw, <f type=screw_malposition levels=L4 side=right assertion=historical size=3>which breached the medial pedicle wall by 3 mm, has been repositioned</f>.",
     "hist-pre-revision-spaced": "<f type=screw_backout levels=L5 assertion=historical>On the pre revision CT the L5 screw had backed out</f>.",
     "hist-have-been-repositioned": "<f type=screw_malposition levels=L4 assertion=historical>The malpositioned L4 screws have been repositioned</f>.",
     "hist-was-repositioned": "<f type=screw_malposition levels=T10 side=left assertion=historical>The left T10 screw, which breached the lateral wall, was repositioned</f>.",
     "hist-were-repositioned": "<f type=screw_malposition levels=S1 assertion=historical>The S1 screws that breached the anterior cortex were repositioned</f>.",
-    "hist-since-repositioned": "<f type=cage_subsidence levels=L4,L5 assertion=historical>The retropulsed L4-5 cage, since repositioned</f>.",
     "previously-noted-is-not-historical": "<f type=screw_lucency levels=L5 assertion=present change=stable>Previously noted lucency around the L5 screw is unchanged</f>.",
     # a resolved past state is historical, however its absence is worded
     "hist-no-longer-appreciated": "<f type=screw_lucency levels=L5 assertion=historical>The previously seen lucency around the L5 screws is no longer appreciated</f>.",

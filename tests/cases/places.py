@@ -47,6 +47,10 @@ CASES = {
     "place-tilted-strut-graft": "C3-C6 corpectomy with strut graft. <f type=cage_subsidence levels=C3,C4,C5,C6>The superior aspect of the strut graft has tilted dorsally</f>.",
     "place-caudal-cage-of-two": "ACDF C5-C7 with cages at C5-6 and C6-7. <f type=cage_subsidence levels=C6,C7 size=2>The caudal cage has subsided 2 mm</f>.",
     "tilted-screw-is-no-finding": "The L5 screw is slightly tilted.",
+    # review of the batch-2 round: what it over-reached on
+    "backout-with-a-plate-is-the-screws": "<f type=screw_backout levels=C7>C5-C7 anterior plate with backout of the inferior screws</f>.",
+    "sizes-by-side-commas": "<f type=screw_lucency levels=S1 side=right size=3>Lucency measuring 3 mm, right</f>, and <f type=screw_lucency levels=S1 side=left size=2>2 mm, left, around the S1 screws</f>.",
+    "sided-findings-keep-another-component": "There is <f type=hardware_fracture component=set_screw levels=T12>a fractured set screw</f> and <f type=hardware_fracture component=rod levels=T12 side=bilateral>bilateral rod fractures at T12</f>.",
     "place-leads-by-side": "<f type=stimulator levels=->Two spinal cord stimulator leads</f>: <f type=stimulator levels=T8 side=left>the left lead tip at upper T8</f>, <f type=stimulator levels=T9 side=right>the right lead tip at mid T9</f>.",
     "place-leads-level-then-side": "Spinal cord stimulator leads with <f type=stimulator levels=T8 side=left>tips at T8 on the left</f> and <f type=stimulator levels=T9 side=right>T9 on the right</f>.",
     # procedures name the hardware they leave (the inventory)

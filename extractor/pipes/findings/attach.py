@@ -91,12 +91,12 @@ def _primary_span(
         if parts:
             return parts[0]
     cue = seg.cue
-    if label == "BACKOUT":
-        before = [h for h in named if h.end <= cue.start]
-        if before and all(groups.get(h.component or "") != "screw" for h in before):
+    if label == "BACKOUT" and toks is not None:
+        subject = _verb_subject(toks, cue, named)
+        if subject is not None and groups.get(subject.component or "") != "screw":
             # "the left rod has pulled out of the connector to the iliac screw":
-            # what pulled out is the subject, not the screw after the cue
-            return before[-1]
+            # what pulled out is the verb's subject, not the screw after the cue
+            return subject
     if label in PREFERRED_GROUP:
         first = [h for h in named if groups.get(h.component or "") == PREFERRED_GROUP[label]]
         named = first or named
@@ -105,6 +105,40 @@ def _primary_span(
         return cue.start - h.end if h.end <= cue.start else h.start - cue.end
 
     return min(named, key=distance)
+
+
+# words between a subject and its verb ("the rod has partly pulled out")
+_AUXILIARIES = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "be",
+        "now",
+        "also",
+        "partly",
+        "partially",
+        "slightly",
+        "completely",
+    ]
+)
+
+
+def _verb_subject(toks: Tokens, cue: Target, named: list[Target]) -> Target | None:
+    """The hardware that is the subject of a cue used as a verb ("the rod has
+    pulled out of ..."): right before it, with only auxiliaries between, and
+    the cue followed by "of" or "from"."""
+    before = [h for h in named if h.end <= cue.start]
+    if not before or cue.end >= len(toks.lower) or toks.lower[cue.end] not in ("of", "from"):
+        return None
+    h = before[-1]
+    between = [toks.lower[j] for j in range(h.end, cue.start) if not toks.text[j].isspace()]
+    return h if all(w in _AUXILIARIES for w in between) else None
 
 
 def attach_segment(
@@ -270,7 +304,7 @@ _ON_THE_RE = re.compile(r"\s*(?:,\s*)?(?:\(|on\s+the|on)\s*", re.IGNORECASE)
 
 # between a size and a side word after it, words that open the next pair
 # ("the right by 3 mm and the left by 2 mm")
-_NEXT_PAIR_RE = re.compile(r"\b(?:and|or|but|while|whereas)\b|[,;]", re.IGNORECASE)
+_NEXT_PAIR_RE = re.compile(r"\b(?:and|or|but|while|whereas)\b|;", re.IGNORECASE)
 
 
 def side_size_groups(

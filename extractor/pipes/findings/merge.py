@@ -40,7 +40,7 @@ def _detailed_by_sides(drafts: list[Draft], d: Draft) -> bool:
     """Whether `d`, with no side or size, is what findings of the sentence
     give side by side ("loosening of the S1 screws, with 3 mm of lucency on
     the right and 2 mm on the left"): they are its findings."""
-    if d.side is not None or d.size_mm is not None or d.type == "stimulator":
+    if d.side is not None or d.size_mm is not None or d.type == "stimulator" or not d.levels:
         return False  # a stimulator is a finding on presence: "two leads: left ..., right ..."
     sides = {
         m.side
@@ -49,7 +49,8 @@ def _detailed_by_sides(drafts: list[Draft], d: Draft) -> bool:
         and m.type == d.type
         and m.assertion == d.assertion
         and m.side is not None
-        and set(d.levels) <= set(m.levels)
+        and m.component == d.component
+        and set(m.levels) == set(d.levels)
     }
     return "bilateral" in sides or {"left", "right"} <= sides
 
