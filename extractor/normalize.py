@@ -82,7 +82,7 @@ _LEVEL_END = r"(?P<r2>[CTLSD])?\s?-?(?P<n2>\d{1,2})(?![0-9]|\.\d)"
 # start with: Python's engine then skips to those, twice as fast.
 LEVEL_RE = re.compile(
     r"(?=[CTLSDIOctlsdio]|atl)(?:" + _LEVEL + r"(?:" + _JOIN + _LEVEL_END + r")?(?![A-Za-z0-9])"
-    r"(?![\s-]?alar)"  # "S2 alar-iliac" is the ilium's
+    r"(?!(?<=[Ss]2)[\s-]?alar[\s-]?iliac)"  # "S2 alar-iliac" is the ilium's
     r"|(?P<ilium>\b(?:S2AI|S2[\s-]?alar[\s-]?iliac|ilium|ilia|iliac(?=\s+(?:screws?|bolts?|fixation|limbs?|anchors?|posts?)\b))\b)"
     r"|(?P<occiput>\b(?:occiput|occipital|occipitocervical)\b)"
     r"|(?P<named>\b(?:atlas|odontoid|dens|atlanto-?axial|atlanto-?occipital|occipito-?atlantal)\b))",

@@ -33,6 +33,8 @@ from extractor.normalize import (
         ("left S2AI screw", ["ILIUM"]),
         ("the S2 alar-iliac screws", ["ILIUM"]),
         ("S2-alar-iliac screw", ["ILIUM"]),
+        ("the left S1 alar screw", ["S1"]),
+        ("bilateral S2 alar screws", ["S2"]),
         ("iliac screws", ["ILIUM"]),
         ("iliac crest graft", []),
         ("occipital plate", ["OCCIPUT"]),

@@ -88,6 +88,9 @@ CASES = {
     "neg-nothing-has": "<f type=screw_backout levels=L5 side=left assertion=absent>The new left L5 screw is well seated. Nothing has backed out</f>.",
     # the reason for a revision, a state before it, and what was since repositioned
     "hist-revised-on-a-date-for": "L4-5 PSF, <f type=screw_backout levels=L5 side=left assertion=historical>revised 3/2025 for backout of the left L5 screw</f>.",
+    "pseudo-nothing-has-changed": "Nothing has changed: <f type=screw_backout levels=L5 side=left assertion=present change=stable>backout of the left L5 screw persists</f>.",
+    "pseudo-nothing-is-new": "Nothing is new. <f type=screw_lucency levels=S1 assertion=present>Lucency around the S1 screws</f>.",
+    "pseudo-nothing-new": "Nothing new; <f type=hardware_fracture levels=L4 side=right assertion=present>the right rod fracture at L4</f>.",
     "hist-exchange-of": "<f type=hardware_fracture levels=L3 side=left assertion=historical>Interval exchange of the fractured left rod at L3</f>.",
     "hist-replacement-of": "Interval revision with <f type=cage_subsidence levels=L4,L5 assertion=historical>replacement of the retropulsed L4-5 cage</f>.",
     "previously-fractured-again-seen-is-present": "<f type=hardware_fracture levels=L3 side=left assertion=present>The previously fractured left rod at L3 is again seen</f>.",

@@ -36,6 +36,8 @@ CASES = {
     "fracture-broke": "<f type=hardware_fracture levels=L4 side=left>The left rod broke at L4</f>.",
     # a screw that breaks through a cortex has breached it
     "breaks-through-is-a-breach": "The right L5 pedicle screw breaks <f type=screw_malposition levels=L5 side=right size=1>through the medial wall of the pedicle by about 1 mm</f>.",
+    "breaks-through-its-shaft-is-a-fracture": "<f type=hardware_fracture levels=L2 side=right>The right L2 screw is broken through the shaft</f>.",
+    "break-through-a-rod-is-a-fracture": "<f type=hardware_fracture levels=L2,L3 side=left>There is a break through the left rod at L2-3</f>.",
     "fracture-absent": "<f type=hardware_fracture assertion=absent>No hardware fracture</f>.",
     "fracture-possible": "<f type=hardware_fracture levels=L3,L4 side=left assertion=possible>Cannot exclude a nondisplaced fracture of the left rod at L3-4</f>.",
     "fracture-historical": "<f type=hardware_fracture levels=L4,L5 assertion=historical>Prior rod fracture at L4-5 has been revised</f>.",

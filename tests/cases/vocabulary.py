@@ -10,6 +10,9 @@ CASES = {
     "ths-cage-tilts": "<f type=cage_subsidence levels=L5,S1>The L5-S1 cage tilts into the disc space</f>.",
     "ths-cage-rotated": "<f type=cage_subsidence levels=L4,L5>The L4-5 interbody cage has rotated</f>.",
     "ths-cage-rotation": "<f type=cage_subsidence levels=L2,L3>Rotation of the L2-3 lateral cage</f>.",
+    "tilt-of-the-head-is-no-finding": "Head rotated to the left limits evaluation of the C5-6 cage.",
+    "tilt-of-a-vertebra-is-no-finding": "The L3-4 cage is intact with tilting of the L3 vertebral body.",
+    "tilt-as-placed-is-no-finding": "The L4-5 cage is obliquely oriented, rotated as expected for a TLIF approach.",
     "boundary-tilted-screw": "The L4 screws are mildly tilted, without lucency or breach.",
     # screw_backout
     "ths-backed-partially-out": "<f type=screw_backout levels=C6 side=left assertion=present>The left C6 screw has backed partially out</f>.",

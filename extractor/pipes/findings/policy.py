@@ -59,6 +59,10 @@ class Policy:
             has_hw = bool(seg.hardware) or component is not None
             if meta.get("needs_hardware") and not has_hw:
                 return None
+        if label == "TILT" and not _tilt_of_cage(toks, seg, primary):
+            return None  # "head rotated to the left", "rotation of L3", "rotated as expected"
+        if label == "FRACTURE" and self._breaks_through(toks, seg):
+            label = "MALPOSITION"  # "the screw breaks through the medial cortex": a breach
         ftype = self.types.resolve(label, component, has_hw)
         if ftype is None:
             return None
@@ -78,13 +82,6 @@ class Policy:
             return None  # the tract of a removed screw is not a loose screw
         if label in ("LUCENCY", "FRACTURE") and seg.vetoes and component is None:
             return None
-        if (
-            label == "FRACTURE"
-            and toks.lower[cue.end - 1] in self.words["breakthrough_verbs"]
-            and cue.end < len(toks.lower)
-            and toks.lower[cue.end] in ("through", "thru")
-        ):
-            return None  # "the screw breaks through the medial cortex": a breach
         if label == "FRACTURE" and component is not None and _bone_fracture(toks, cue, seg):
             return None  # "skipping the fractured T6", "a new T10 fracture": bone
         if label in ("DISPLACEMENT", "DISENGAGEMENT", "BACKOUT") and (
@@ -149,6 +146,22 @@ class Policy:
                 )
         return False
 
+    def _breaks_through(self, toks: Tokens, seg: Segment) -> bool:
+        """Whether a fracture word is the verb of a breach: "breaks through"
+        bone, not "a break through the left rod"."""
+        cue = seg.cue
+        j = cue.end
+        if toks.lower[cue.end - 1] not in self.words["breakthrough_verbs"]:
+            return False
+        if j >= len(toks.lower) or toks.lower[j] not in ("through", "thru"):
+            return False
+        j += 1
+        while j < len(toks.lower) and toks.lower[j] in ("the", "a", "an", "its", "left", "right"):
+            j += 1
+        return not (
+            _hardware_at(seg, j) or (j < len(toks.lower) and toks.lower[j] in _HARDWARE_PARTS)
+        )
+
     def size_of(self, toks: Tokens, seg: Segment, ftype: str) -> float | None:
         """The size stated for the finding: the largest of its segment for a
         lucency; for the other types the one after the cue ("backed out 4
@@ -175,6 +188,47 @@ DIMENSION_RE = re.compile(r"\s*(?:x\s*\d|diameter|long\b|length|wide\b|width|thi
 
 
 DESTINATION_REACH = 4  # words from the cue to "into", and from "into" to the place
+
+
+# parts of a screw a break runs through ("breaks through its shaft"): a fracture
+_HARDWARE_PARTS = frozenset({"shaft", "shank", "neck", "threads", "thread", "hub", "tulip"})
+_TILT_LINKS = frozenset(
+    {"has", "have", "is", "are", "was", "were", "been", "now", "mildly", "slightly"}
+)
+_TILT_OF_REACH = 5  # words from "of" to the cage: "rotation of the L2-3 lateral cage"
+_TILT_BREAKS = frozenset({"of", "with", "and", "to", "at", "in", "on", "from", "for", "by", "or"})
+_TILT_EXPECTED = ("as expected", "as planned", "as intended", "for a tlif", "approach")
+
+
+def _tilt_of_cage(toks: Tokens, seg: Segment, primary: Target | None) -> bool:
+    """Whether a tilt or rotation cue is said of the cage: the cage is its
+    subject ("the L4-5 cage has tilted") or its "of" object ("tilt of the
+    cage"), and the tilt is not the expected placement."""
+    cue = seg.cue
+    if primary is None or primary.component != "interbody_cage":
+        return False
+    follows = toks.doc_text[toks.idx[cue.start] : toks.idx[cue.start] + 60].lower()
+    if any(phrase in follows for phrase in _TILT_EXPECTED):
+        return False
+    if primary.end <= cue.start:
+        between = [
+            toks.lower[j] for j in range(primary.end, cue.start) if not toks.text[j].isspace()
+        ]
+        return all(w in _TILT_LINKS for w in between)
+    after = [j for j in range(cue.end, primary.start) if not toks.text[j].isspace()]
+    return (
+        0 < len(after) <= _TILT_OF_REACH
+        and toks.lower[after[0]] == "of"
+        and all(
+            (toks.lower[j].isalpha() and toks.lower[j] not in _TILT_BREAKS)
+            or looks_like_level(toks.text[j])
+            for j in after[1:]
+        )
+    )
+
+
+def _hardware_at(seg: Segment, j: int) -> bool:
+    return any(h.start == j for h in seg.hardware)
 
 
 def _bone_fracture(toks: Tokens, cue: Target, seg: Segment) -> bool:
