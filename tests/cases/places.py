@@ -51,6 +51,9 @@ CASES = {
     "backout-with-a-plate-is-the-screws": "<f type=screw_backout levels=C7>C5-C7 anterior plate with backout of the inferior screws</f>.",
     "sizes-by-side-commas": "<f type=screw_lucency levels=S1 side=right size=3>Lucency measuring 3 mm, right</f>, and <f type=screw_lucency levels=S1 side=left size=2>2 mm, left, around the S1 screws</f>.",
     "sided-findings-keep-another-component": "There is <f type=hardware_fracture component=set_screw levels=T12>a fractured set screw</f> and <f type=hardware_fracture component=rod levels=T12 side=bilateral>bilateral rod fractures at T12</f>.",
+    "place-stimulator-from-to-is-its-place": "TECHNIQUE: <f type=stimulator levels=T8,T9,T10>Scout images show a spinal cord stimulator from T8 to T10</f>.",
+    "place-stimulator-levels-before-its-artifact": "<f type=stimulator levels=T9,T10>Stimulator leads at T9-T10 cause mild streak artifact, limiting evaluation of the cord from T8 to T11</f>.",
+    "place-stimulator-artifact-that-does-not-limit": "<f type=stimulator levels=T8,T9>Spinal cord stimulator leads with tips at T8-T9 with minimal susceptibility artifact that does not limit evaluation</f>.",
     "place-leads-by-side": "<f type=stimulator levels=->Two spinal cord stimulator leads</f>: <f type=stimulator levels=T8 side=left>the left lead tip at upper T8</f>, <f type=stimulator levels=T9 side=right>the right lead tip at mid T9</f>.",
     "place-leads-level-then-side": "Spinal cord stimulator leads with <f type=stimulator levels=T8 side=left>tips at T8 on the left</f> and <f type=stimulator levels=T9 side=right>T9 on the right</f>.",
     # procedures name the hardware they leave (the inventory)

@@ -365,14 +365,14 @@ def stimulator_level_mentions(
         mentions = [
             m
             for m in mentions
-            if not _COVERAGE_BEFORE_RE.search(toks.doc_text, max(0, m[0] - 30), m[0])
+            if not _COVERAGE_BEFORE_RE.search(toks.doc_text, max(0, m[0] - 60), m[0])
         ]
-    if not mentions:
-        return []
-    clause = set(toks.lower[lo:hi])
-    if clause & words["image_artifact_words"] and clause & words["image_limit_words"]:
+    limit = _artifact_limit(toks, lo, hi, words)
+    if limit is not None:
         # "artifact along the leads obscures the cord from T8 to T11": the
-        # levels are of what the artifact hides
+        # levels after the verb are of what the artifact hides
+        mentions = [m for m in mentions if m[0] < limit]
+    if not mentions:
         return []
     tip_words, entry_words = words["stimulator_tip_words"], words["stimulator_entry_words"]
     tips: list[LevelMention] = []
@@ -387,7 +387,29 @@ def stimulator_level_mentions(
     return tips or others  # where it enters is not where it lies
 
 
-_COVERAGE_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?(?:level\s+of\s+)?$", re.IGNORECASE)
+# a study that covers levels: "Helical CT from T8 through S1", "images obtained from T10"
+_COVERAGE_BEFORE_RE = re.compile(
+    r"\b(?:ct|mri?|images?|imaged|imaging|scan|scans|scanned|obtained|acquired|helical|coverage)"
+    r"\b[^.;:]{0,12}?\bfrom\s+(?:the\s+)?(?:level\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _artifact_limit(toks: Tokens, lo: int, hi: int, words: WordLists) -> int | None:
+    """The character offset of a verb by which artifact hides anatomy
+    ("artifact ... obscures", "artifact ... limits evaluation of"), when the
+    clause has one after an artifact word; else None."""
+    artifact, limits = words["image_artifact_words"], words["image_limit_words"]
+    seen_artifact = False
+    for j in range(lo, hi):
+        word = toks.lower[j]
+        if word in artifact:
+            seen_artifact = True
+        elif seen_artifact and word in limits and toks.lower[j - 1] not in ("not", "without"):
+            return toks.idx[j]
+    return None
+
+
 _LIST_GAP_RE = re.compile(
     r"[\s,]*(?:on\s+the\s+(?:left|right)|\((?:left|right)\))?[\s,]*(?:and|or|,)\s*"
     r"(?:(?:upper|mid|lower|the)\s+)*$",
