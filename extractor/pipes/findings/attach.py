@@ -188,8 +188,14 @@ def attach_segment(
         seg_levels = [(a, b, disc_of_endplate(lv, role), role) for a, b, lv, role in seg_levels]
     seg_sides = [m for m in side_mentions if c0 <= m[0] < c1]
     if is_stimulator_cue(seg.cue):
-        # a fusion's levels are not the stimulator's ("HX: T10-L2 PSF, SCS")
-        seg_levels = [m for m in seg_levels if not _names_procedure(toks, m, procedures)]
+        # a fusion's or other hardware's levels are not the stimulator's
+        # ("HX: T10-L2 PSF, SCS", "artifact from the paddle and the L5-S1 hardware")
+        others = [h for h in hardware if not is_stimulator_cue(h) and h.label_ == "HARDWARE"]
+        seg_levels = [
+            m
+            for m in seg_levels
+            if not _names_procedure(toks, m, procedures) and not _names_procedure(toks, m, others)
+        ]
         section = toks.section_at(seg.cue.start_char)
         tips = stimulator_level_mentions(toks, seg.start, seg.end, seg_levels, words, section)
         seg.levels = sort_levels(lv for m in tips for lv in m[2])
