@@ -54,7 +54,7 @@ CASES = {
     "place-stimulator-from-to-is-its-place": "TECHNIQUE: <f type=stimulator levels=T8,T9,T10>Scout images show a spinal cord stimulator from T8 to T10</f>.",
     "place-stimulator-levels-before-its-artifact": "<f type=stimulator levels=T9,T10>Stimulator leads at T9-T10 cause mild streak artifact, limiting evaluation of the cord from T8 to T11</f>.",
     "place-stimulator-artifact-that-does-not-limit": "<f type=stimulator levels=T8,T9>Spinal cord stimulator leads with tips at T8-T9 with minimal susceptibility artifact that does not limit evaluation</f>.",
-    "place-stimulator-not-at-other-hardware": "Spinal cord stimulator with a thoracic paddle. <f type=stimulator levels=->Artifact from the paddle and from the L5-S1 hardware limits evaluation of the lower thoracic cord</f>.",
+    "place-stimulator-not-at-other-hardware": "<f type=stimulator levels=->Spinal cord stimulator with a thoracic paddle</f>. <f type=stimulator levels=->Artifact from the paddle and from the L5-S1 hardware limits evaluation of the lower thoracic cord</f>.",
     "place-leads-by-side": "<f type=stimulator levels=->Two spinal cord stimulator leads</f>: <f type=stimulator levels=T8 side=left>the left lead tip at upper T8</f>, <f type=stimulator levels=T9 side=right>the right lead tip at mid T9</f>.",
     "place-leads-level-then-side": "Spinal cord stimulator leads with <f type=stimulator levels=T8 side=left>tips at T8 on the left</f> and <f type=stimulator levels=T9 side=right>T9 on the right</f>.",
     # procedures name the hardware they leave (the inventory)

@@ -11,7 +11,7 @@ hardware or no level borrows them from its neighbour about the same hardware
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ...lexicon import WordLists
 from ...normalize import sort_levels
@@ -174,7 +174,7 @@ def attach_segment(
     # a level that belongs to a nerve root, a bone fracture or an adjacent segment is not the finding's
     seg_levels = [m for m in level_mentions if c0 <= m[0] < c1 and m[3] != "foreign"]
     # a procedure's level ("ACDF C5-C6 - lucency at C6") gives way to the finding's own
-    own = [m for m in seg_levels if not _names_procedure(toks, m, procedures)]
+    own = [m for m in seg_levels if not level_beside(toks, m, procedures)]
     if own:
         seg_levels = own
     if seg.cue.label_ in SCREW_CUES:
@@ -190,12 +190,8 @@ def attach_segment(
     if is_stimulator_cue(seg.cue):
         # a fusion's or other hardware's levels are not the stimulator's
         # ("HX: T10-L2 PSF, SCS", "artifact from the paddle and the L5-S1 hardware")
-        others = [h for h in hardware if not is_stimulator_cue(h) and h.label_ == "HARDWARE"]
-        seg_levels = [
-            m
-            for m in seg_levels
-            if not _names_procedure(toks, m, procedures) and not _names_procedure(toks, m, others)
-        ]
+        others = [*procedures, *not_stimulator_hardware(hardware)]
+        seg_levels = [m for m in seg_levels if not level_beside(toks, m, others)]
         section = toks.section_at(seg.cue.start_char)
         tips = stimulator_level_mentions(toks, seg.start, seg.end, seg_levels, words, section)
         seg.levels = sort_levels(lv for m in tips for lv in m[2])
@@ -254,9 +250,14 @@ def _stated_sound(toks: Tokens, h: Target, seg: Segment, words: WordLists) -> bo
     return False
 
 
-def _names_procedure(toks: Tokens, m: LevelMention, procedures: list[Target]) -> bool:
-    """Whether a level mention stands right next to a procedure word."""
-    for p in procedures:
+def not_stimulator_hardware(hardware: Sequence[Target]) -> list[Target]:
+    return [h for h in hardware if h.label_ == "HARDWARE" and not is_stimulator_cue(h)]
+
+
+def level_beside(toks: Tokens, m: LevelMention, targets: Sequence[Target]) -> bool:
+    """Whether a level mention stands right next to one of `targets` (a
+    procedure word, another piece of hardware: "ACDF C5-C6", "the L5-S1 hardware")."""
+    for p in targets:
         a, b = toks.char_range(p.start, p.end)
         if 0 <= a - m[1] <= 2 or 0 <= m[0] - b <= 2:
             return True

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ...lexicon import WordLists
 from ...normalize import combine_sides, sort_levels
-from .attach import stimulator_level_mentions
+from .attach import level_beside, not_stimulator_hardware, stimulator_level_mentions
 from .clauses import np_window
 from .document import LevelMention, SideMention, Target, Tokens
 
@@ -114,11 +114,19 @@ class Inventory:
             ):
                 continue  # removed or planned hardware, or hardware outside the spine
             clause_levels = [m for m in levels if c0 <= m[0] < c1 and m[3] != "foreign"]
-            lead_levels = (
-                stimulator_level_mentions(toks, a, b, clause_levels, self.words, section)
-                if any(h.component in LEAD_COMPONENTS for h in named)
-                else clause_levels
-            )
+            if any(h.component in LEAD_COMPONENTS for h in named):
+                # not the levels of the fusion or other hardware named beside them
+                others = not_stimulator_hardware(named)
+                lead_levels = stimulator_level_mentions(
+                    toks,
+                    a,
+                    b,
+                    [m for m in clause_levels if not level_beside(toks, m, others)],
+                    self.words,
+                    section,
+                )
+            else:
+                lead_levels = clause_levels
             kinds = {self.groups.get(h.component or "") for h in named} - {None}
             components = {h.component for h in named}
             for h in named:
