@@ -19,6 +19,8 @@ CASES = {
     "place-superior-screw": "<f type=screw_backout levels=C5 side=left>The left superior screw of the C5-C7 plate has backed out</f>.",
     # a position word names an end of the one construct named earlier in the report
     "place-inferior-screws-of-earlier-construct": "C5-C7 ACDF with anterior plate and screws. <f type=screw_backout levels=C7 size=3>The inferior screws have backed out about 3 mm</f>.",
+    "place-position-touching-constructs-stays-open": "Prior L4-L5 fusion. New T12-L3 fusion with separate rods. <f type=screw_lucency levels=->The inferior screws are loose</f>.",
+    "place-position-two-plates-stays-open": "Old C5-6 ACDF plate. New C3-C4 ACDF plate. <f type=screw_backout levels=->The superior screws have backed out</f>.",
     "place-top-of-construct": "L3-L5 posterior fusion. <f type=screw_backout levels=L3>Backout at the top of the L3-5 construct</f>.",
     "place-position-two-constructs-stays-open": "FINDINGS: C5-C7 anterior plate and screws. L4-S1 pedicle screws and rods. IMPRESSION: <f type=screw_backout levels=->The inferior screws have backed out</f>.",
     "place-cephalad-end-of-rod": "Rods T2-T10. <f type=rod_connector_dislodgement levels=T2 side=left>The cephalad end of the left rod is displaced dorsally at T2-T10</f>.",

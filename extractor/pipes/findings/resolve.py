@@ -27,7 +27,7 @@ from ...lexicon import WordLists
 from ...normalize import sort_levels
 from ...schema import LEVEL_ORDER, LEVELS, POSITIVE_ASSERTIONS
 from .document import Draft, Segment, Target, Tokens, looks_like_level
-from .inventory import LONG_COMPONENTS, Inventory, Mention, same_kind
+from .inventory import LONG_COMPONENTS, Entry, Inventory, Mention, same_kind
 
 # cues that, with no hardware in their sentence, still speak of a screw named
 # just before ("There is surrounding lucency."); a sentence with its own level
@@ -299,10 +299,25 @@ def one_construct(inventory: Inventory, component: str, groups: Mapping[str, str
         e for e in inventory.entries if e.levels and groups.get(e.component or "") != "stimulator"
     ]
     levels = sort_levels(lv for e in spinal for lv in e.levels)
-    if not levels or not _unbroken(levels):
+    if not levels or not _unbroken(levels) or _two_constructs(spinal):
         return []
     of_kind = sort_levels(lv for e in inventory.fitting(component, None) for lv in e.levels)
     return of_kind or levels
+
+
+# hardware of which a construct has one span: two with disjoint levels are two
+# constructs ("prior L4-L5 fusion ... new T12-L3 fusion", an old and a new plate)
+_ONE_PER_CONSTRUCT = frozenset({None, "plate", "rod"})
+
+
+def _two_constructs(entries: list[Entry]) -> bool:
+    spans: dict[str | None, list[set[str]]] = {}
+    for e in entries:
+        if e.component in _ONE_PER_CONSTRUCT:
+            spans.setdefault(e.component, []).append(set(e.levels))
+    return any(
+        not (a & b) for group in spans.values() for i, a in enumerate(group) for b in group[i + 1 :]
+    )
 
 
 def _end_cage(cages: list[list[str]], extreme: str) -> list[str]:
