@@ -69,6 +69,8 @@ def test_target_spans_follow_a_replaced_or_grown_group(nlp):
     assert made, "the sentence has targets"
     doc.spans["spine_targets"].append(Span(doc, 0, 1, label="X"))
     assert len(target_spans(doc, "spine_targets")) == len(made) + 1
+    doc.spans["spine_targets"][0] = Span(doc, 2, 3, label="Z")
+    assert target_spans(doc, "spine_targets")[0].label_ == "Z"
     doc.spans["spine_targets"] = [Span(doc, 1, 2, label="Y")]
     assert [s.label_ for s in target_spans(doc, "spine_targets")] == ["Y"]
     assert target_spans(doc, "no_such_group") == []

@@ -3,7 +3,6 @@ look-alikes), matched mostly as phrases, into `doc.spans["spine_targets"]`."""
 
 # no "from __future__ import annotations": spaCy reads factory signatures at runtime
 
-import weakref
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -24,9 +23,6 @@ DEFAULTS: dict[str, Any] = {
     "types": None,
     "span_group_name": TARGETS_KEY,
 }
-# the Span objects a span group was made from: reading a group back builds
-# new Span objects (~25 us a report), and ConText and the builder both read it
-_SPANS_OF: "weakref.WeakKeyDictionary[Doc, tuple[Any, list[Span]]]" = weakref.WeakKeyDictionary()
 _MAX_EXPANSIONS = 5000  # a token pattern with more alternatives stays a Matcher pattern
 
 
@@ -355,20 +351,15 @@ class TargetMatcher:
             spans.append(Span(doc, start, end, label=rule.category, span_id=rule.metadata["id"]))
         spans.sort(key=lambda s: (s.start, s.end))
         doc.spans[self.span_group_name] = spans
-        _SPANS_OF[doc] = (doc.spans[self.span_group_name], spans)
         return doc
 
 
 def target_spans(doc: Doc, key: str) -> list[Span]:
-    """The spans of group `key`, as the target matcher made them when the
-    group is still the one it set (same object, same length)."""
-    group = doc.spans.get(key)
-    if group is None:
-        return []
-    made = _SPANS_OF.get(doc)
-    if made is not None and made[0] is group and len(group) == len(made[1]):
-        return list(made[1])
-    return list(group)
+    """The spans of group `key` (none when the Doc has no such group).
+
+    Not cached: a span group can be changed in place ("group[i] = span")
+    with nothing to tell that it was."""
+    return list(doc.spans.get(key, ()))
 
 
 @Language.factory("spine_targets", default_config=DEFAULTS)
