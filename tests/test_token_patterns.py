@@ -58,6 +58,7 @@ def test_marked_patterns(nlp, pattern, text, expected):
 def test_patterns_it_does_not_take_stay_matcher_patterns():
     assert compile_pattern([{"LOWER": "a"}, {"POS": "NOUN"}]) is None
     assert compile_pattern([{"LOWER": "a", "OP": "{2}"}]) is None
+    assert compile_pattern([{"LOWER": "a", "OP": "1"}]) is None  # spaCy rejects it too
     assert compile_pattern([{"_": {"x": 1}}]) is None
     assert compile_pattern([]) is None
 

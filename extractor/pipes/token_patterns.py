@@ -192,8 +192,8 @@ class TokenPattern:
         self._sets = [isinstance(test, frozenset) for test, _ in steps]
 
     def spans(self, lowers: Sequence[str], texts: Texts) -> list[tuple[int, int]]:
-        """Every (start, end) of `lowers` the pattern matches, as spaCy's
-        Matcher returns them (all of them, by start, then end)."""
+        """Every (start, end) of `lowers` the pattern matches: the pairs
+        spaCy's Matcher returns (in start order, not in its order)."""
         steps, after, n, sets = self.steps, self._after, len(self.steps), self._sets
         first, needs_text = self._first, self.needs_text
         out: list[tuple[int, int]] = []
@@ -227,10 +227,11 @@ def compile_pattern(pattern: Sequence[Mapping[str, Any]]) -> TokenPattern | None
     steps: list[tuple[frozenset[str] | TokenTest, str]] = []
     needs_text = False
     for token in pattern:
-        op = token.get("OP", "1")
+        given = token.get("OP")
         function = _token_test(token)
-        if function is None or op not in ("1", "!", "?", "*", "+"):
-            return None
+        if function is None or (given is not None and given not in ("!", "?", "*", "+")):
+            return None  # spaCy's Matcher validates (and rejects) any other OP
+        op = given or "1"
         words = _lower_words(token)
         test: frozenset[str] | TokenTest = function if words is None or op == "!" else words
         needs_text = needs_text or any(k != "LOWER" and k != "OP" for k in token)
