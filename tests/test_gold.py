@@ -154,12 +154,12 @@ FLOORS = {
         "specificity": 0.99,
     },
     "disjoint_dev": {
-        # with batch 2 (120 reports by five more writers, 2026-12-02)
-        "f1": 0.915,
+        # with batches 2 and 3 (240 reports by ten more writers, 2026-12-02)
+        "f1": 0.89,
         "assertion": 0.94,
-        "size": 0.97,
+        "size": 0.93,
         "sensitivity": 0.99,
-        "specificity": 0.96,
+        "specificity": 0.95,
     },
     "disjoint_test": {
         "f1": 0.855,
