@@ -456,6 +456,10 @@ WORD_LISTS: tuple[str, ...] = (
     "image_artifact_words",
     "image_limit_words",
     "breakthrough_verbs",
+    "hardware_part_words",
+    "tilt_subject_links",
+    "of_object_breaks",
+    "expected_placement_phrases",
 )
 
 

@@ -59,7 +59,7 @@ class Policy:
             has_hw = bool(seg.hardware) or component is not None
             if meta.get("needs_hardware") and not has_hw:
                 return None
-        if label == "TILT" and not _tilt_of_cage(toks, seg, primary):
+        if label == "TILT" and not _tilt_of_cage(toks, seg, primary, self.words):
             return None  # "head rotated to the left", "rotation of L3", "rotated as expected"
         if label == "FRACTURE" and self._breaks_through(toks, seg):
             label = "MALPOSITION"  # "the screw breaks through the medial cortex": a breach
@@ -159,7 +159,8 @@ class Policy:
         while j < len(toks.lower) and toks.lower[j] in ("the", "a", "an", "its", "left", "right"):
             j += 1
         return not (
-            _hardware_at(seg, j) or (j < len(toks.lower) and toks.lower[j] in _HARDWARE_PARTS)
+            _hardware_at(seg, j)
+            or (j < len(toks.lower) and toks.lower[j] in self.words["hardware_part_words"])
         )
 
     def size_of(self, toks: Tokens, seg: Segment, ftype: str) -> float | None:
@@ -190,17 +191,10 @@ DIMENSION_RE = re.compile(r"\s*(?:x\s*\d|diameter|long\b|length|wide\b|width|thi
 DESTINATION_REACH = 4  # words from the cue to "into", and from "into" to the place
 
 
-# parts of a screw a break runs through ("breaks through its shaft"): a fracture
-_HARDWARE_PARTS = frozenset({"shaft", "shank", "neck", "threads", "thread", "hub", "tulip"})
-_TILT_LINKS = frozenset(
-    {"has", "have", "is", "are", "was", "were", "been", "now", "mildly", "slightly"}
-)
 _TILT_OF_REACH = 5  # words from "of" to the cage: "rotation of the L2-3 lateral cage"
-_TILT_BREAKS = frozenset({"of", "with", "and", "to", "at", "in", "on", "from", "for", "by", "or"})
-_TILT_EXPECTED = ("as expected", "as planned", "as intended", "for a tlif", "approach")
 
 
-def _tilt_of_cage(toks: Tokens, seg: Segment, primary: Target | None) -> bool:
+def _tilt_of_cage(toks: Tokens, seg: Segment, primary: Target | None, words: WordLists) -> bool:
     """Whether a tilt or rotation cue is said of the cage: the cage is its
     subject ("the L4-5 cage has tilted") or its "of" object ("tilt of the
     cage"), and the tilt is not the expected placement."""
@@ -208,19 +202,19 @@ def _tilt_of_cage(toks: Tokens, seg: Segment, primary: Target | None) -> bool:
     if primary is None or primary.component != "interbody_cage":
         return False
     follows = toks.doc_text[toks.idx[cue.start] : toks.idx[cue.start] + 60].lower()
-    if any(phrase in follows for phrase in _TILT_EXPECTED):
+    if any(phrase in follows for phrase in words["expected_placement_phrases"]):
         return False
     if primary.end <= cue.start:
         between = [
             toks.lower[j] for j in range(primary.end, cue.start) if not toks.text[j].isspace()
         ]
-        return all(w in _TILT_LINKS for w in between)
+        return all(w in words["tilt_subject_links"] for w in between)
     after = [j for j in range(cue.end, primary.start) if not toks.text[j].isspace()]
     return (
         0 < len(after) <= _TILT_OF_REACH
         and toks.lower[after[0]] == "of"
         and all(
-            (toks.lower[j].isalpha() and toks.lower[j] not in _TILT_BREAKS)
+            (toks.lower[j].isalpha() and toks.lower[j] not in words["of_object_breaks"])
             or looks_like_level(toks.text[j])
             for j in after[1:]
         )
