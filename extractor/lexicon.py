@@ -457,7 +457,7 @@ WORD_LISTS: tuple[str, ...] = (
     "image_limit_words",
     "breakthrough_verbs",
     "hardware_part_words",
-    "tilt_subject_links",
+    "subject_links",
     "of_object_breaks",
     "expected_placement_phrases",
 )

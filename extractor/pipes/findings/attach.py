@@ -65,7 +65,11 @@ def component_group(span: Target, groups: Mapping[str, str]) -> str | None:
 
 
 def primary_span(
-    seg: Segment, label: str, groups: Mapping[str, str], toks: Tokens | None = None
+    seg: Segment,
+    label: str,
+    groups: Mapping[str, str],
+    toks: Tokens | None = None,
+    words: WordLists | None = None,
 ) -> Target | None:
     """The hardware the cue is about: the nearest named component, preferring
     screws for lucency and loosening and ignoring generic words; a part named
@@ -74,14 +78,18 @@ def primary_span(
     memo = seg.primary_memo
     if toks is not None and memo is not None and memo[0] is seg.hardware and memo[1] == label:
         return memo[2]
-    found = _primary_span(seg, label, groups, toks)
+    found = _primary_span(seg, label, groups, toks, words)
     if toks is not None:
         seg.primary_memo = (seg.hardware, label, found)
     return found
 
 
 def _primary_span(
-    seg: Segment, label: str, groups: Mapping[str, str], toks: Tokens | None
+    seg: Segment,
+    label: str,
+    groups: Mapping[str, str],
+    toks: Tokens | None,
+    words: WordLists | None,
 ) -> Target | None:
     named = [h for h in seg.hardware if h.component is not None]
     if not named:
@@ -91,8 +99,8 @@ def _primary_span(
         if parts:
             return parts[0]
     cue = seg.cue
-    if label == "BACKOUT" and toks is not None:
-        subject = _verb_subject(toks, cue, named)
+    if label == "BACKOUT" and toks is not None and words is not None:
+        subject = _verb_subject(toks, cue, named, words)
         if subject is not None and groups.get(subject.component or "") != "screw":
             # "the left rod has pulled out of the connector to the iliac screw":
             # what pulled out is the verb's subject, not the screw after the cue
@@ -107,29 +115,9 @@ def _primary_span(
     return min(named, key=distance)
 
 
-# words between a subject and its verb ("the rod has partly pulled out")
-_AUXILIARIES = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "is",
-        "are",
-        "was",
-        "were",
-        "been",
-        "be",
-        "now",
-        "also",
-        "partly",
-        "partially",
-        "slightly",
-        "completely",
-    ]
-)
-
-
-def _verb_subject(toks: Tokens, cue: Target, named: list[Target]) -> Target | None:
+def _verb_subject(
+    toks: Tokens, cue: Target, named: list[Target], words: WordLists
+) -> Target | None:
     """The hardware that is the subject of a cue used as a verb ("the rod has
     pulled out of ..."): right before it, with only auxiliaries between, and
     the cue followed by "of" or "from"."""
@@ -138,7 +126,7 @@ def _verb_subject(toks: Tokens, cue: Target, named: list[Target]) -> Target | No
         return None
     h = before[-1]
     between = [toks.lower[j] for j in range(h.end, cue.start) if not toks.text[j].isspace()]
-    return h if all(w in _AUXILIARIES for w in between) else None
+    return h if all(w in words["subject_links"] for w in between) else None
 
 
 def attach_segment(
@@ -208,7 +196,7 @@ def attach_segment(
             seg.side_groups = side_groups(tips, seg_sides, toks.doc_text)
     else:
         windows = np_windows(toks, seg, words)
-        primary = primary_span(seg, seg.cue.label_, groups, toks)
+        primary = primary_span(seg, seg.cue.label_, groups, toks, words)
         if primary is not None:
             # "the left C7 screw of the C5-C7 plate" is C7: levels of other
             # kinds of hardware in the clause are theirs

@@ -52,7 +52,7 @@ class Policy:
             has_hw = True
             label = "STIMULATOR"
         else:
-            primary = primary_span(seg, label, groups, toks)
+            primary = primary_span(seg, label, groups, toks, self.words)
             component = meta.get("implies_component") or (
                 None if primary is None else primary.component
             )
@@ -208,7 +208,7 @@ def _tilt_of_cage(toks: Tokens, seg: Segment, primary: Target | None, words: Wor
         between = [
             toks.lower[j] for j in range(primary.end, cue.start) if not toks.text[j].isspace()
         ]
-        return all(w in words["tilt_subject_links"] for w in between)
+        return all(w in words["subject_links"] for w in between)
     after = [j for j in range(cue.end, primary.start) if not toks.text[j].isspace()]
     return (
         0 < len(after) <= _TILT_OF_REACH
