@@ -432,6 +432,7 @@ WORD_LISTS: tuple[str, ...] = (
     "space_qualifiers",
     "side_anatomy",
     "both_unpaired",
+    "both_states",
     "mri_weighting",
     "minor_lucency",
     "spinal_anchors",

@@ -144,6 +144,10 @@ class WordPatterns:
             + r")\b",
             re.IGNORECASE,
         )
+        # "..., both unchanged": "both" of things already named, not a side
+        self.state_after = re.compile(
+            r"[\s,]{1,3}(?:" + words.alternation("both_states") + r")\b", re.IGNORECASE
+        )
 
 
 @lru_cache(maxsize=1)
@@ -217,11 +221,14 @@ def find_side_mentions(
     nearby anatomy ("the left L5 screw", not "the left L5-S1 foramen")."""
     patterns = patterns or default_patterns()
     anatomy_after, unpaired_after = patterns.anatomy_after, patterns.unpaired_after
+    state_after = patterns.state_after
     out = []
     for m in _SIDE_RE.finditer(text):
         if anatomy_after.match(text, m.end()):
             continue
-        if m.group().lower() == "both" and unpaired_after.match(text, m.end()):
+        if m.group().lower() == "both" and (
+            unpaired_after.match(text, m.end()) or state_after.match(text, m.end())
+        ):
             continue
         side = "bilateral" if m.group("bilateral") else "left" if m.group("left") else "right"
         out.append((m.start(), m.end(), side))

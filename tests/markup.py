@@ -4,7 +4,9 @@ A finding is written into its sentence as
 `<f type=screw_lucency levels=L5 side=left size=3 assertion=present>...</f>`;
 attributes left out are not checked, except that every marked finding must be
 found and nothing positive may be found outside a mark-up. `levels=-` means
-no level, `side=-` no side.
+no level, `side=-` no side. Several findings on one span are written
+with their attributes separated by `|`:
+`<f type=stimulator levels=T8 side=left | type=stimulator levels=T9 side=right>Two leads</f>`.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ def parse(marked: str) -> tuple[str, list[Expected]]:
         text_parts.append(before)
         length += len(before)
         inner = m.group(2)
-        expected.append(Expected(length, length + len(inner), dict(_ATTR_RE.findall(m.group(1)))))
+        for attrs in m.group(1).split("|"):
+            expected.append(Expected(length, length + len(inner), dict(_ATTR_RE.findall(attrs))))
         text_parts.append(inner)
         length += len(inner)
         pos = m.end()

@@ -74,3 +74,26 @@ def test_a_generator_takes_neither_the_levels_nor_the_side_of_its_leads():
     items = _inventory(text)
     assert ("stimulator_lead", ("T9", "T10"), None) in items
     assert ("stimulator_generator", (), "right") in items
+
+
+def test_each_lead_of_a_clause_takes_the_levels_and_side_up_to_the_next():
+    text = "Two stimulator leads ascend, with the right lead tip at T8 and the left lead tip at mid T9."
+    items = _inventory(text)
+    # one entry for the leads, with both sides; each lead keeps its own place
+    assert ("stimulator_lead", ("T8", "T9"), "bilateral") in items
+    record = extract(text + " Impression: SCS leads with tips at T8 and T9.", model="rule")
+    impression = [f for f in record.findings if f.section == "impression"]
+    assert [(f.levels, f.side) for f in impression] == [(("T8",), "right"), (("T9",), "left")]
+
+
+def test_all_the_leads_named_without_a_place_are_at_each_leads_place():
+    text = (
+        "Spinal cord stimulator: two leads enter the canal at T12-L1 and ascend. "
+        "The left lead tip is at T8 and the right lead tip at T10. The lead enters at T12-L1."
+    )
+    findings = extract(text, model="rule").findings
+    first = [(f.levels, f.side) for f in findings if f.text.startswith("Spinal cord")]
+    assert first == [(("T8",), "left"), (("T10",), "right")]
+    # one lead could be either of them
+    (last,) = [f for f in findings if f.text.startswith("The lead")]
+    assert (last.levels, last.side) == ((), None)

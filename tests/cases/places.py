@@ -57,8 +57,22 @@ CASES = {
     "place-stimulator-levels-before-its-artifact": "<f type=stimulator levels=T9,T10>Stimulator leads at T9-T10 cause mild streak artifact, limiting evaluation of the cord from T8 to T11</f>.",
     "place-stimulator-artifact-that-does-not-limit": "<f type=stimulator levels=T8,T9>Spinal cord stimulator leads with tips at T8-T9 with minimal susceptibility artifact that does not limit evaluation</f>.",
     "place-stimulator-not-at-other-hardware": "<f type=stimulator levels=->Spinal cord stimulator with a thoracic paddle</f>. <f type=stimulator levels=->Artifact from the paddle and from the L5-S1 hardware limits evaluation of the lower thoracic cord</f>.",
-    "place-leads-by-side": "<f type=stimulator levels=->Two spinal cord stimulator leads</f>: <f type=stimulator levels=T8 side=left>the left lead tip at upper T8</f>, <f type=stimulator levels=T9 side=right>the right lead tip at mid T9</f>.",
+    "place-leads-by-side": "<f type=stimulator levels=T8 side=left | type=stimulator levels=T9 side=right>Two spinal cord stimulator leads</f>: <f type=stimulator levels=T8 side=left>the left lead tip at upper T8</f>, <f type=stimulator levels=T9 side=right>the right lead tip at mid T9</f>.",
     "place-leads-level-then-side": "Spinal cord stimulator leads with <f type=stimulator levels=T8 side=left>tips at T8 on the left</f> and <f type=stimulator levels=T9 side=right>T9 on the right</f>.",
+    # a few words with a side or level and a colon place what follows them
+    "place-label-of-hardware": "Right L2 screw: <f type=rod_connector_dislodgement levels=L2 side=right>the locking cap is disengaged from the screw head</f>.",
+    "place-label-side-only": "Right proximal claw: <f type=rod_connector_dislodgement levels=T2 side=right>the supralaminar hook at T2 has lifted off the lamina</f>.",
+    # a finding stated again takes the place of the one earlier finding of its kind
+    "place-restated-finding-takes-the-earlier-place": "<f type=rod_connector_dislodgement levels=L4 side=left>The cross-link at L4 is disengaged from the left rod</f>. Impression: <f type=rod_connector_dislodgement levels=L4 side=left>Disengaged cross-link</f>.",
+    "place-restated-finding-takes-the-earlier-side": "<f type=rod_connector_dislodgement levels=L4 side=left>The cross-link is disengaged from the left rod at L4</f>. Impression: <f type=rod_connector_dislodgement levels=L4 side=left>Disengaged L4 cross-link</f>.",
+    "place-restated-finding-of-two-places-stays-open": "<f type=screw_backout levels=L4 side=left>The left L4 screw has backed out</f>. <f type=screw_backout levels=L5 side=right>The right L5 screw has backed out</f>. Impression: <f type=screw_backout levels=- side=->Screw backout</f>.",
+    # "both" of things already named ("..., both unchanged") is not a side
+    "place-both-unchanged-is-not-a-side": "<f type=stimulator levels=T7,T8 side=->Spinal cord stimulator with two leads, the tips at the upper part of T7 and the middle of T8, both unchanged</f>.",
+    # leads placed together ("tips at T8 and T9"), or all the leads ("two
+    # leads" above), are the leads the report gave sides
+    "place-leads-sides-from-the-report": "<f type=stimulator levels=T8 side=left>The left lead tip is at T8</f> and <f type=stimulator levels=T9 side=right>the right lead tip at T9</f>. Impression: <f type=stimulator levels=T8 side=left>Two SCS leads, tips at T8</f> and <f type=stimulator levels=T9 side=right>T9</f>.",
+    # the nearer of a tip word and an entry word says what the level is of
+    "place-leads-entering-at-is-not-their-place": "<f type=stimulator levels=- side=->Spinal cord stimulator: two electrodes entering the epidural space at L1-L2 and ascending out of the field of view</f>.",
     # procedures name the hardware they leave (the inventory)
     "procedure-acdf-words": "History: C5-6 anterior cervical discectomy and fusion. <f type=cage_subsidence levels=C5,C6>The spacer has subsided</f>.",
     "procedure-alif": "L5-S1 ALIF. <f type=cage_subsidence levels=L5,S1 assertion=possible>Possible subsidence of the cage</f>.",

@@ -374,10 +374,19 @@ def stimulator_level_mentions(
     others: list[LevelMention] = []
     for m in mentions:
         i = toks.token_at(m[0], lo, hi)
-        before = set(toks.lower[max(lo, i - 6) : i])
-        if before & tip_words or (tips and _listed_after(toks.doc_text[tips[-1][1] : m[0]])):
+        # the nearer word rules: "two electrodes entering the canal at L1-L2"
+        # is where they enter
+        nearest = next(
+            (
+                w
+                for w in reversed(toks.lower[max(lo, i - 6) : i])
+                if w in tip_words or w in entry_words
+            ),
+            None,
+        )
+        if nearest in tip_words or (tips and _listed_after(toks.doc_text[tips[-1][1] : m[0]])):
             tips.append(m)  # "tips at T8 on the left and T9 on the right"
-        elif not before & entry_words:
+        elif nearest is None:
             others.append(m)
     return tips or others  # where it enters is not where it lies
 
@@ -407,14 +416,19 @@ def _artifact_limit(toks: Tokens, lo: int, hi: int, words: WordLists) -> int | N
 
 _LIST_GAP_RE = re.compile(
     r"[\s,]*(?:on\s+the\s+(?:left|right)|\((?:left|right)\))?[\s,]*(?:and|or|,)\s*"
-    r"(?:(?:upper|mid|lower|the)\s+)*$",
+    r"(?:(?:upper|mid|middle|lower|the|top|bottom|superior|inferior)\s+)*"
+    # "and the middle of T8", "and the superior endplate of T9"
+    r"(?:(?:part|third|half|portion|aspect|endplate|end\s?plate|body)\s+)?(?:of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 
 
 def _listed_after(gap: str) -> bool:
     """Whether text between two level mentions lists them together."""
-    return len(gap) <= 30 and _LIST_GAP_RE.match(gap) is not None
+    return len(gap) <= 45 and _LIST_GAP_RE.match(gap) is not None
+
+
+LABEL_WORDS_MAX = 4  # words of a label naming hardware: "right proximal claw"
 
 
 def is_label_clause(toks: Tokens, a: int, b: int, hi: int) -> bool:
@@ -432,6 +446,20 @@ def is_label_clause(toks: Tokens, a: int, b: int, hi: int) -> bool:
     )
 
 
+def is_place_label(toks: Tokens, a: int, b: int, hi: int, sides: Sequence[SideMention]) -> bool:
+    """A few words with a side or level and a colon ("Right L2 screw:",
+    "Right proximal claw:") opening a sentence: they place what follows."""
+    if b >= hi or toks.lower[b] != ":":
+        return False
+    words = [j for j in range(a, b) if not toks.text[j].isspace()]
+    if not words or len(words) > LABEL_WORDS_MAX:
+        return False
+    if not all(toks.text[j].isalnum() or toks.lower[j] in ("-", "/") for j in words):
+        return False
+    c0, c1 = toks.char_range(a, b)
+    return any(looks_like_level(toks.text[j]) for j in words) or any(c0 <= m[0] < c1 for m in sides)
+
+
 def borrow_within_sentence(
     segments: list[Segment],
     clause_levels: list[list[str]],
@@ -441,6 +469,7 @@ def borrow_within_sentence(
     groups: Mapping[str, str],
     level_mentions: list[LevelMention],
     toks: Tokens,
+    label_place: Sequence[bool] = (),
 ) -> None:
     """A segment without hardware or level takes them from its neighbour
     about the same hardware, a level label opening the line, or an earlier
@@ -448,11 +477,19 @@ def borrow_within_sentence(
     neither takes the last level named before it in the sentence ("No
     bridging bone across C5-6; nonunion cannot be excluded")."""
     cue_chars = {id(seg): toks.idx[seg.cue.start] for seg in segments}
+    # a place label opens the sentence and holds no cue
+    place_label = bool(label_place) and label_place[0] and all(seg.clause > 0 for seg in segments)
     for seg in segments:
         if seg.cue.label_ in DISC_CUES and not seg.hardware and not seg.levels:
             before = [m for m in level_mentions if m[1] <= cue_chars[id(seg)] and m[3] != "foreign"]
             if before:
                 seg.levels = list(before[-1][2])
+    for seg in segments if place_label else ():
+        # "Right L2 screw: the cap is disengaged ...": the label's place
+        if not seg.levels:
+            seg.levels = list(clause_levels[0])
+        if not seg.sides:
+            seg.sides = list(clause_sides[0])
     for i, seg in enumerate(segments):
         if (seg.hardware and seg.levels) or seg.cue.component == "stimulator_generator":
             continue  # a generator sits in its pocket, not at the levels of the leads beside it

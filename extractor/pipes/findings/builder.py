@@ -5,6 +5,7 @@ report's hardware inventory (`doc._.hardware`)."""
 # no "from __future__ import annotations": spaCy reads factory signatures at runtime
 
 import bisect
+import itertools
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -25,14 +26,20 @@ from ...schema import POSITIVE_ASSERTIONS
 from ...tokenizer import ReportTokenizer
 from ..sentences import sentence_bounds
 from ..targets import target_spans
-from .attach import attach_segment, borrow_within_sentence, component_group, is_label_clause
+from .attach import (
+    attach_segment,
+    borrow_within_sentence,
+    component_group,
+    is_label_clause,
+    is_place_label,
+)
 from .clauses import clauses, is_stimulator_cue, segments, trim
 from .document import Draft, LevelMention, SideMention, SizeMention, Target, Tokens
 from .inventory import LEAD_COMPONENTS, Inventory
 from .levels import LevelRoles
 from .merge import merge
 from .policy import Policy
-from .resolve import Resolver
+from .resolve import Resolver, resolve_restated
 from .scope import ScopeJudge
 
 DEFAULTS: dict[str, Any] = {
@@ -152,6 +159,7 @@ class FindingBuilder:
                 self.scope.reset()
             drafts.extend(self._sentence_findings(doc, toks, v, inventory))
             previous_end = v.hi
+        resolve_restated(drafts, self.types.component_groups)
         finding_spans = [Span(doc, d.start, d.end, label=d.type) for d in drafts]
         for span, d in zip(finding_spans, drafts, strict=True):
             # medspaCy's flags, for users of its ConText attributes
@@ -281,8 +289,9 @@ class FindingBuilder:
                     seg.hardware = list(clause_hardware[ci - 1])
                     seg.borrowed = True
         borrow_within_sentence(
-            segs, clause_levels, clause_groups, clause_sides, label_clause, groups, v.levels, toks
-        )
+            segs, clause_levels, clause_groups, clause_sides, label_clause, groups, v.levels, toks,
+            [is_place_label(toks, a, b, v.hi, v.sides) for a, b in clause_list[:1]],
+        )  # fmt: skip
         # a device outside the spine ("the THA acetabular component") is
         # something in the sentence to be about: no screw borrowed from before
         has_hardware = any(h.label_ == "HARDWARE" for h in v.hardware) or bool(v.outside)
@@ -357,10 +366,38 @@ class FindingBuilder:
                     and "DISPLACEMENT" not in (d.cue.label_, *d.events)
                 ):
                     # a migrated lead is not where the report placed the leads
-                    self.resolver.resolve_leads(d, inventory)
+                    self.resolver.resolve_leads(toks, d, inventory)
             else:
                 self.resolver.resolve_draft(toks, d, d.hardware, inventory, v.index, v.section)
-        return drafts
+        return [part for d in drafts for part in self._by_lead(toks, d, v.levels, inventory)]
+
+    def _by_lead(
+        self, toks: Tokens, d: Draft, levels: list[LevelMention], inventory: Inventory
+    ) -> list[Draft]:
+        """A statement of the leads of both sides as one finding per lead, each
+        with the side the report gives it; the evidence is cut at the first
+        level of each lead when they stand in the statement in order."""
+        groups = self.resolver.lead_sides(d, inventory)
+        if not groups:
+            return [d]
+        c0, c1 = toks.char_range(d.start, d.end)
+        # where each later lead's first level stands in the statement
+        starts = [
+            min((m[0] for m in levels if c0 <= m[0] < c1 and lv[0] in m[2]), default=None)
+            for lv, _side in groups[1:]
+        ]
+        inner = [toks.token_at(x, d.start, d.end) for x in starts if x is not None]
+        bounds = [d.start, *inner, d.end]
+        cut = len(inner) == len(starts) and all(x < y for x, y in itertools.pairwise(bounds))
+        parts = []
+        for k, (lv, side) in enumerate(groups):
+            a, b = (bounds[k], bounds[k + 1]) if cut else (d.start, d.end)
+            if cut:
+                a, b = trim(toks, a, b, None, self.words)
+                if a >= b:
+                    return [d]
+            parts.append(replace(d, levels=lv, side=side, start=a, end=b))
+        return parts
 
 
 def _other_stimulator_only(targets: list[Target]) -> bool:

@@ -79,6 +79,35 @@ def _compound_partner(toks: Tokens, h: Target, named: Sequence[Target]) -> Targe
     return None
 
 
+def _lead_stretches(
+    toks: Tokens,
+    named: Sequence[Target],
+    a: int,
+    b: int,
+    levels: Sequence[LevelMention],
+    words: WordLists,
+) -> dict[int, tuple[int, int]]:
+    """For a clause naming several stimulator leads ("the right lead tip at T8
+    and the left lead tip at mid T9"), each lead's character stretch: from its
+    noun phrase to the next lead's, so that the level and side words up to the
+    next lead are its own."""
+    leads = sorted((h for h in named if h.component in LEAD_COMPONENTS), key=lambda h: h.start)
+    if len(leads) < 2:
+        return {}
+    lefts = []
+    for h in leads:
+        w0 = np_window(toks, h, a, b, (h,), words)[0]
+        h0 = toks.char_range(h.start, h.end)[0]
+        # a level before the lead, inside its noun phrase, ends the lead before it
+        w0 = max([w0, *(m[1] for m in levels if w0 <= m[0] and m[1] <= h0)])
+        lefts.append(w0)
+    clause_end = toks.char_range(a, b)[1]
+    return {
+        id(h): (lefts[k], lefts[k + 1] if k + 1 < len(leads) else clause_end)
+        for k, h in enumerate(leads)
+    }
+
+
 class Inventory:
     """Mentions and merged entries of one report."""
 
@@ -129,10 +158,11 @@ class Inventory:
                 lead_levels = clause_levels
             kinds = {self.groups.get(h.component or "") for h in named} - {None}
             components = {h.component for h in named}
+            stretches = _lead_stretches(toks, named, a, b, levels, self.words)
             for h in named:
                 if h.assertion == "absent":
                     continue  # "no hardware"
-                w0, w1 = np_window(toks, h, a, b, (h,), self.words)
+                w0, w1 = stretches.get(id(h)) or np_window(toks, h, a, b, (h,), self.words)
                 # a lead lies where its tips are, not where it enters the canal
                 placed = lead_levels if h.component in LEAD_COMPONENTS else clause_levels
                 if h.component in LONG_COMPONENTS:

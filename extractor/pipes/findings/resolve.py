@@ -27,7 +27,7 @@ from ...lexicon import WordLists
 from ...normalize import sort_levels
 from ...schema import LEVEL_ORDER, LEVELS, POSITIVE_ASSERTIONS
 from .document import Draft, Segment, Target, Tokens, looks_like_level
-from .inventory import LONG_COMPONENTS, Entry, Inventory, Mention, same_kind
+from .inventory import LEAD_COMPONENTS, LONG_COMPONENTS, Entry, Inventory, Mention, same_kind
 
 # cues that, with no hardware in their sentence, still speak of a screw named
 # just before ("There is surrounding lucency."); a sentence with its own level
@@ -217,20 +217,58 @@ class Resolver:
         if len(fits) == 1 and fits[0].side == "bilateral" and _plural(toks, draft.cue):
             draft.side = "bilateral"  # the leads of both sides
 
-    def resolve_leads(self, draft: Draft, inventory: Inventory) -> None:
+    def resolve_leads(self, toks: Tokens, draft: Draft, inventory: Inventory) -> None:
         """Leads or the stimulator named with no place ("the leads exit at
         L1-2", "stimulator unchanged") are where the report places all its
-        leads ("tips at T8"), unless the statement is about the generator."""
+        leads ("tips at T8"), unless the statement is about the generator.
+        Where the report places each lead apart ("left tip T8, right T10"),
+        only all the leads ("two leads", "the stimulator") are at all those
+        places; one lead could be either."""
         fits = inventory.fitting("stimulator_lead", None)
-        if len(fits) != 1:
-            return
-        places = {tuple(m.levels) for m in fits[0].mentions if m.levels}
-        # one place for all of them ("tips at T8"), not a lead each ("left tip T8, right T10")
-        if len(places) == 1 and not any(
+        if not fits or any(
             m.component == "stimulator_generator" and draft.start <= m.target.start < draft.end
             for m in inventory.mentions
         ):
+            return
+        places = {tuple(m.levels) for e in fits for m in e.mentions if m.levels}
+        if len(fits) == 1 and len(places) == 1:
             self._place(draft, fits[0].levels, fits[0].side)
+        elif draft.component == "stimulator" or any(
+            _plural(toks, m.target)
+            for m in inventory.mentions
+            if m.component in LEAD_COMPONENTS and draft.start <= m.target.start < draft.end
+        ):
+            # "the stimulator", "two leads": all of them
+            self._place(draft, sort_levels(lv for e in fits for lv in e.levels), None)
+
+    @staticmethod
+    def lead_sides(draft: Draft, inventory: Inventory) -> list[tuple[list[str], str]]:
+        """The leads, one per side, of a statement that places leads of both
+        sides together ("two leads, tips at T8 and T9") where the report gave
+        each lead its own side and level ("the left lead tip at T8 and the
+        right at T9"): one (levels, side) group per side, in level order; none
+        unless every level has exactly one side."""
+        if (
+            draft.type != "stimulator"
+            or len(draft.levels) < 2
+            or draft.side not in (None, "bilateral")
+            or draft.component == "stimulator_generator"
+            or draft.assertion not in POSITIVE_ASSERTIONS
+        ):
+            return []
+        side_of: dict[str, set[str]] = {}
+        for m in inventory.mentions:
+            if m.component == "stimulator_lead" and not m.implied and m.side in ("left", "right"):
+                for level in m.levels:
+                    side_of.setdefault(level, set()).add(m.side)
+        if any(len(side_of.get(level, ())) != 1 for level in draft.levels):
+            return []
+        groups: dict[str, list[str]] = {}
+        for level in draft.levels:
+            groups.setdefault(next(iter(side_of[level])), []).append(level)
+        if len(groups) < 2:
+            return []
+        return [(lv, side) for side, lv in groups.items()]
 
     def _place_whole(self, draft: Draft, hardware: Target | None, inventory: Inventory) -> None:
         component = None if hardware is None else hardware.component
@@ -283,6 +321,38 @@ class Resolver:
             j -= 1
             steps += 1
         return None
+
+
+def resolve_restated(drafts: list[Draft], groups: Mapping[str, str]) -> None:
+    """A finding stated again with its place left open ("2. Disengaged
+    cross-link" after "the cross-link is disengaged from the left rod at L4")
+    takes the place of the one earlier finding of its type and hardware that
+    has one, or, with its levels given, the side of the one earlier finding
+    there ("disengaged L4 cross-link"); none when earlier findings put it in
+    different places. Only for the types about construct hardware: a
+    stimulator is placed by its leads."""
+    for k, d in enumerate(drafts):
+        if (
+            (d.levels and d.side)
+            or d.type == "stimulator"
+            or d.assertion not in POSITIVE_ASSERTIONS
+        ):
+            continue
+        group = groups.get(d.component or "")
+        places = {
+            (tuple(e.levels), e.side)
+            for e in drafts[:k]
+            if e.type == d.type
+            and e.levels
+            and e.assertion in POSITIVE_ASSERTIONS
+            and (d.side is None or e.side == d.side)
+            and (not d.levels or set(e.levels) == set(d.levels))
+            and (group is None or groups.get(e.component or "") in (None, group))
+        }
+        if len(places) == 1:
+            ((levels, side),) = places
+            d.levels = list(levels)
+            d.side = d.side or side
 
 
 # levels a construct may pass over: L6 of a transitional spine, the sacral
