@@ -15,6 +15,7 @@ VETO_REASON = {
     "scope-shoulder": "arthroplasty",
     "scope-clavicle": "clavicle",
     "scope-arm": "arm",
+    "scope-arm-radius": "arm",
     "scope-hip": "hip",
     "scope-leg": "leg",
     "scope-chest-wall-anatomy": "chest wall",

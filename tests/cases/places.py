@@ -62,6 +62,15 @@ CASES = {
     # a few words with a side or level and a colon place what follows them
     "place-label-of-hardware": "Right L2 screw: <f type=rod_connector_dislodgement levels=L2 side=right>the locking cap is disengaged from the screw head</f>.",
     "place-label-side-only": "Right proximal claw: <f type=rod_connector_dislodgement levels=T2 side=right>the supralaminar hook at T2 has lifted off the lamina</f>.",
+    "place-label-hyphenated-side": "Left-sided S2AI screw: <f type=screw_lucency levels=ILIUM side=left size=4>resorption zone around the screw in the ilium, up to 4 mm</f>.",
+    # what hardware belongs to ("the screws of the plate") is not what a later clause borrows
+    "borrow-not-the-possessor": "C5-C7 plate. <f type=screw_backout levels=C7 size=3>The two inferior screws of the plate have backed out by 3 mm compared with the previous study, their heads now protruding in front of the plate</f>.",
+    # anatomy as the subject: no hardware borrowed for it
+    "anatomy-subject-borrows-no-hardware": "<f type=screw_malposition levels=L5 side=right>The right L5 screw breaches the medial wall and projects into the lateral recess</f>; the right L5 nerve root sleeve is displaced.",
+    "anatomy-antecedent-of-which": "<f type=screw_malposition levels=L3 side=left>The left L3 screw breaches the medial pedicle wall into the axilla of the exiting left L3 nerve root</f>, which is displaced beyond the screw.",
+    # "while" opens a clause of its own
+    "while-opens-a-clause": "<f type=rod_connector_dislodgement levels=L3,L4 side=right>The L3-4 cross-link has disengaged from the right rod</f>, while remaining attached to the left rod.",
+    "both-progressed-is-not-a-side": "C6-7 ACDF. <f type=screw_backout levels=C7 side=left size=3>The left C7 screw has backed out 3 mm</f> and <f type=cage_subsidence levels=C6,C7 side=- size=4>the cage has subsided 4 mm, both progressed since the prior study</f>.",
     # a finding stated again takes the place of the one earlier finding of its kind
     "place-restated-finding-takes-the-earlier-place": "<f type=rod_connector_dislodgement levels=L4 side=left>The cross-link at L4 is disengaged from the left rod</f>. Impression: <f type=rod_connector_dislodgement levels=L4 side=left>Disengaged cross-link</f>.",
     "place-restated-finding-takes-the-earlier-side": "<f type=rod_connector_dislodgement levels=L4 side=left>The cross-link is disengaged from the left rod at L4</f>. Impression: <f type=rod_connector_dislodgement levels=L4 side=left>Disengaged L4 cross-link</f>.",

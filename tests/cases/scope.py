@@ -14,6 +14,7 @@ CASES = {
     "scope-shoulder": "Right shoulder: two glenoid baseplate screws have backed out 3 mm.",
     "scope-clavicle": "Partially imaged left clavicle plate, with the lateral-most screw fractured.",
     "scope-arm": "The olecranon plate is broken at its second hole.",
+    "scope-arm-radius": "Intact cervical hardware. Backed-out and broken distal screws of the right volar radius plate.",
     "scope-hip": "Lucency of 3 mm around the acetabular screws of the left hip.",
     "scope-leg": "Knee: the tibial plate is fractured and two screws are loose.",
     "scope-chest-wall-anatomy": "Rib plates on the right; one screw has backed out.",

@@ -3,6 +3,27 @@ radiology usage, and the boundaries between neighbouring types
 (lexicons/README.md, "Type boundaries")."""
 
 CASES = {
+    # European usage: rupture (fracture), non-consolidation (nonunion), exceeds a cortex (breach)
+    "ths-rupture-of-a-rod": "<f type=hardware_fracture levels=L5,S1 side=left size=3>Complete rupture of the left rod at L5-S1, with a diastasis of 3 mm</f>.",
+    "ths-ruptured-screw": "<f type=hardware_fracture levels=S1 side=right>The right S1 screw is ruptured at its neck</f>.",
+    "ths-rupture-of-a-tendon-is-no-finding": "Old Achilles tendon rupture. Intact L4-S1 fixation.",
+    "ths-exceeds-the-cortex": "<f type=screw_malposition levels=L3 side=left size=2>The left L3 screw exceeds the lateral cortex of the vertebral body by 2 mm</f>.",
+    "ths-exceeding-a-size-is-no-finding": "Intact L4-5 fixation. The kyphosis exceeds 40 degrees.",
+    "ths-non-consolidation": "L3-S1 fusion. <f type=pseudarthrosis levels=L3,L4 assertion=possible>Non-consolidation at L3-L4 is not being excluded</f>.",
+    "ths-nonconsolidation": "<f type=pseudarthrosis levels=L4,L5>Nonconsolidation of the L4-5 arthrodesis</f>.",
+    "ths-absence-of-consolidation": "<f type=pseudarthrosis levels=L5,S1>Absence of consolidation at L5-S1</f>.",
+    "ths-lack-of-consolidation": "<f type=pseudarthrosis levels=C5,C6>Lack of consolidation of the C5-6 graft</f>.",
+    "ths-delayed-consolidation": "<f type=pseudarthrosis levels=C6,C7 assertion=possible>Delayed consolidation at C6-C7 is possible</f>.",
+    "ths-absence-of-fusion": "<f type=pseudarthrosis levels=L4,L5>Absence of fusion across L4-5</f>.",
+    "ths-fusion-mass-is-incomplete": "L4-S1 fusion. <f type=pseudarthrosis levels=L4,L5 side=left>The posterolateral fusion mass is incomplete at L4-5 on the left</f>.",
+    "ths-fusion-mass-remains-incomplete": "<f type=pseudarthrosis levels=L5,S1>The L5-S1 fusion mass remains incomplete</f>.",
+    "ths-fusion-masses-are-incomplete": "<f type=pseudarthrosis levels=L3,L4,L5>The L3-5 fusion masses are incomplete</f>.",
+    "ths-incomplete-fusion-mass": "<f type=pseudarthrosis levels=L4,L5>Incomplete fusion mass at L4-5</f>.",
+    "ths-incomplete-fusion-masses": "<f type=pseudarthrosis levels=L4,L5>Incomplete fusion masses at L4-5</f>.",
+    "ths-lucent-track": "<f type=screw_lucency levels=L5 side=left>A thin lucent track runs along the left L5 screw</f>.",
+    "ths-lucent-tract": "<f type=screw_lucency levels=S1 side=right>Lucent tract around the right S1 screw</f>.",
+    "ths-radiolucent-track": "<f type=screw_lucency levels=L4 side=left>Radiolucent track along the left L4 screw</f>.",
+    "hedge-not-being-ruled-out": "<f type=screw_lucency levels=L5 side=right assertion=possible>Loosening of the right L5 screw not being ruled out</f>.",
     "boundary-breaks-through-is-a-breach": "The left L3 pedicle screw breaks <f type=screw_malposition levels=L3 side=left size=2>through the lateral wall of the pedicle by about 2 mm</f>.",
     "boundary-tilted-cage": "<f type=cage_subsidence levels=L4,L5>The L4-5 cage has tilted anteriorly</f>.",
     "ths-cage-tilt": "<f type=cage_subsidence levels=C5,C6>There is new anterior tilt of the C5-6 cage</f>.",

@@ -451,13 +451,26 @@ def is_place_label(toks: Tokens, a: int, b: int, hi: int, sides: Sequence[SideMe
     "Right proximal claw:") opening a sentence: they place what follows."""
     if b >= hi or toks.lower[b] != ":":
         return False
-    words = [j for j in range(a, b) if not toks.text[j].isspace()]
-    if not words or len(words) > LABEL_WORDS_MAX:
+    tokens = [j for j in range(a, b) if not toks.text[j].isspace()]
+    if not all(toks.text[j].isalnum() or toks.lower[j] in ("-", "/") for j in tokens):
         return False
-    if not all(toks.text[j].isalnum() or toks.lower[j] in ("-", "/") for j in words):
+    words = [j for j in tokens if toks.text[j].isalnum()]
+    if not words or len(words) > LABEL_WORDS_MAX + 1:  # "left-sided S2AI screw"
         return False
     c0, c1 = toks.char_range(a, b)
     return any(looks_like_level(toks.text[j]) for j in words) or any(c0 <= m[0] < c1 for m in sides)
+
+
+def _possessor(toks: Tokens, h: Target, named: Sequence[Target]) -> bool:
+    """Whether `h` is what other hardware named right before it belongs to
+    ("the screws of the plate")."""
+    for g in named:
+        if g is h or g.end > h.start:
+            continue
+        between = [toks.lower[j] for j in range(g.end, h.start) if not toks.text[j].isspace()]
+        if between and between[0] == "of" and set(between) <= {"of", "the", "its", "this"}:
+            return True
+    return False
 
 
 def borrow_within_sentence(
@@ -493,6 +506,8 @@ def borrow_within_sentence(
     for i, seg in enumerate(segments):
         if (seg.hardware and seg.levels) or seg.cue.component == "stimulator_generator":
             continue  # a generator sits in its pocket, not at the levels of the leads beside it
+        if seg.anatomy_subject:
+            continue  # "the nerve root sleeve is displaced": about the anatomy
         prev = segments[i - 1] if i > 0 else None
         nxt = segments[i + 1] if i + 1 < len(segments) else None
         donor = None
@@ -504,7 +519,11 @@ def borrow_within_sentence(
         if donor is not None:
             donor_groups = {component_group(h, groups) for h in donor.hardware} - {None}
             if not seg.hardware and not (seg.levels and seg.cue.label_ in ("FRACTURE", "LUCENCY")):
-                seg.hardware = list(donor.hardware)
+                # "the inferior screws of the plate have backed out, their heads
+                # protruding": the screws, not the plate they belong to
+                seg.hardware = [
+                    h for h in donor.hardware if not _possessor(toks, h, donor.hardware)
+                ]
                 if not seg.sides and seg.cue.label_ not in NO_SIDE_BORROWING:
                     seg.sides = list(donor.sides)
                 seg.borrowed = True

@@ -276,16 +276,32 @@ class FindingBuilder:
             or (toks.lower[a] in (",", ";") and a + 1 < b and toks.lower[a + 1] == "which")
             for a, b in clause_list
         ]
+        anatomy = self.words["anatomy_subjects"]
         for seg in segs:
             ci = seg.clause
-            if ci > 0 and relative[ci] and seg.start == clause_list[ci][0]:
+            is_relative = ci > 0 and relative[ci] and seg.start == clause_list[ci][0]
+            if is_relative:
+                # "the exiting root, which is displaced ... beyond the screw": the
+                # antecedent is the subject, hardware after the verb its object
+                antecedent = toks.lower[
+                    max(clause_list[ci - 1][0], clause_list[ci][0] - 3) : clause_list[ci][0]
+                ]
+                if any(w in anatomy for w in antecedent):
+                    seg.anatomy_subject = True
+                    seg.hardware = [h for h in seg.hardware if h.start < seg.cue.start]
+            elif not seg.hardware:
+                # "the root sleeve is displaced"
+                seg.anatomy_subject = any(
+                    w in anatomy for w in toks.lower[seg.start : seg.cue.start]
+                )
+            if is_relative:
                 # "..., which may represent a fracture": the relative clause is
                 # about what the clause before it named
                 if not seg.sides:
                     seg.sides = list(clause_sides[ci - 1])
                 if not seg.levels:
                     seg.levels = list(clause_levels[ci - 1])
-                if not seg.hardware and clause_hardware[ci - 1]:
+                if not seg.hardware and clause_hardware[ci - 1] and not seg.anatomy_subject:
                     seg.hardware = list(clause_hardware[ci - 1])
                     seg.borrowed = True
         borrow_within_sentence(

@@ -112,6 +112,8 @@ class Segment:
     side_groups: list[tuple[list[str], str, int]] = field(default_factory=list)
     size_mentions: list[SizeMention] = field(default_factory=list)
     outside: Target | None = None  # the NOT_SPINAL mention that vetoes it
+    # its subject is anatomy ("the nerve root, which is displaced"): no hardware borrowed
+    anatomy_subject: bool = False
     # (hardware list, cue label, primary span): primary_span's last answer
     primary_memo: tuple[list[Target], str, Target | None] | None = field(
         default=None, repr=False, compare=False
