@@ -422,6 +422,7 @@ WORD_LISTS: tuple[str, ...] = (
     "noun_phrase_left",
     "noun_phrase_right",
     "not_subject_words",
+    "relative_position_words",
     "stimulator_tip_words",
     "stimulator_entry_words",
     "trim_left",

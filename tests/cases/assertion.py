@@ -7,6 +7,11 @@ _POSS = f"<f {_L5} assertion=possible>"
 _NEG = f"<f {_L5} assertion=absent>"
 
 CASES = {
+    # a complication that has not come back is negated
+    "negation-has-not-recurred": "Solid C5-6 fusion; <f type=screw_backout levels=C5,C6 assertion=absent>the previously revised screw backout has not recurred</f>.",
+    "negation-have-not-recurred": "<f type=screw_lucency levels=L5 side=bilateral assertion=absent>The lucencies around both L5 screws have not recurred</f>.",
+    "negation-not-recurred": "<f type=screw_backout levels=C6 assertion=absent>Backout of the C6 screw, not recurred</f> since the revision.",
+    "negation-did-not-recur": "<f type=screw_backout levels=L4 assertion=absent>The L4 screw backout did not recur</f>.",
     # hedges before the finding
     "hedge-suspicious": f"{_POSS}Suspicious lucency around the left L5 screw</f>.",
     "hedge-concerning": f"{_POSS}Concerning lucency around the left L5 screw</f>.",

@@ -59,6 +59,13 @@ CASES = {
     "place-stimulator-not-at-other-hardware": "<f type=stimulator levels=->Spinal cord stimulator with a thoracic paddle</f>. <f type=stimulator levels=->Artifact from the paddle and from the L5-S1 hardware limits evaluation of the lower thoracic cord</f>.",
     "place-leads-by-side": "<f type=stimulator levels=T8 side=left | type=stimulator levels=T9 side=right>Two spinal cord stimulator leads</f>: <f type=stimulator levels=T8 side=left>the left lead tip at upper T8</f>, <f type=stimulator levels=T9 side=right>the right lead tip at mid T9</f>.",
     "place-leads-level-then-side": "Spinal cord stimulator leads with <f type=stimulator levels=T8 side=left>tips at T8 on the left</f> and <f type=stimulator levels=T9 side=right>T9 on the right</f>.",
+    # a construct word's levels are another's when the screw has its own
+    "place-screw-level-not-the-fixations": "<f type=screw_lucency levels=T8 side=left size=1>Intact T6-T8 fixation with stable minimal 1 mm lucency at the left T8 screw</f>.",
+    # "their heads": parts of the subject named before, not of the plate beside it
+    "borrow-possessive-part-of-the-subject": "C5-C7 plate. <f type=screw_backout levels=C7 size=2>The inferior screws have backed out 2 mm, having been flush with the plate on the prior CT, and their heads now protrude anterior to the plate</f>.",
+    "anatomy-of-object-borrows-no-hardware": "<f type=screw_malposition levels=L3 side=left size=4>Breach of the left L3 pedicle screw by 4 mm</f> with displacement of the exiting left L3 nerve root.",
+    # all the leads' tips ("the lead tips") are where the report places both leads
+    "place-lead-tips-take-both-leads": "<f type=stimulator levels=T8 side=right>The right lead tip is at T8</f> and <f type=stimulator levels=T9 side=left>the left lead tip at T9</f>; <f type=stimulator levels=T12,L1 side=left>the left lead is fractured at T12-L1</f>. Impression: <f type=stimulator levels=T8 side=right | type=stimulator levels=T9 side=left>Stimulator lead tips unchanged</f>.",
     # a few words with a side or level and a colon place what follows them
     "place-label-of-hardware": "Right L2 screw: <f type=rod_connector_dislodgement levels=L2 side=right>the locking cap is disengaged from the screw head</f>.",
     "place-label-side-only": "Right proximal claw: <f type=rod_connector_dislodgement levels=T2 side=right>the supralaminar hook at T2 has lifted off the lamina</f>.",

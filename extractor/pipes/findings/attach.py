@@ -201,11 +201,22 @@ def attach_segment(
             # "the left C7 screw of the C5-C7 plate" is C7: levels of other
             # kinds of hardware in the clause are theirs
             group = component_group(primary, groups)
-            own_window = [
+            of_kind = [
                 w
                 for h, w in zip(seg.hardware, windows, strict=True)
-                if component_group(h, groups) in (group, None)
+                if component_group(h, groups) == group
             ]
+            # "T6-T8 fixation with lucency at the left T8 screw": the
+            # construct word's levels too are another's
+            own_window = (
+                of_kind
+                if any(in_windows(m[0], of_kind) for m in seg_levels)
+                else [
+                    w
+                    for h, w in zip(seg.hardware, windows, strict=True)
+                    if component_group(h, groups) in (group, None)
+                ]
+            )
             if any(in_windows(m[0], own_window) for m in seg_levels):
                 windows = own_window
         attached_levels = [m for m in seg_levels if in_windows(m[0], windows)]
@@ -369,6 +380,21 @@ def stimulator_level_mentions(
         mentions = [m for m in mentions if m[0] < limit]
     if not mentions:
         return []
+    tips, others = _tips_and_others(toks, lo, hi, mentions, words)
+    return tips or others  # where it enters is not where it lies
+
+
+def stimulator_tip_mentions(
+    toks: Tokens, lo: int, hi: int, mentions: list[LevelMention], words: WordLists
+) -> list[LevelMention]:
+    """Of `mentions`, those a tip word places ("tips at T8 and T9"), not
+    where a lead broke or runs ("the lead is fractured at T12-L1")."""
+    return _tips_and_others(toks, lo, hi, mentions, words)[0]
+
+
+def _tips_and_others(
+    toks: Tokens, lo: int, hi: int, mentions: list[LevelMention], words: WordLists
+) -> tuple[list[LevelMention], list[LevelMention]]:
     tip_words, entry_words = words["stimulator_tip_words"], words["stimulator_entry_words"]
     tips: list[LevelMention] = []
     others: list[LevelMention] = []
@@ -388,7 +414,7 @@ def stimulator_level_mentions(
             tips.append(m)  # "tips at T8 on the left and T9 on the right"
         elif nearest is None:
             others.append(m)
-    return tips or others  # where it enters is not where it lies
+    return tips, others
 
 
 # a study that covers levels: "Helical CT from T8 through S1", "images obtained from T10"
@@ -461,6 +487,19 @@ def is_place_label(toks: Tokens, a: int, b: int, hi: int, sides: Sequence[SideMe
     return any(looks_like_level(toks.text[j]) for j in words) or any(c0 <= m[0] < c1 for m in sides)
 
 
+def _possessive_part(toks: Tokens, seg: Segment) -> bool:
+    """Whether the segment's subject is a part of something named before
+    ("their heads", "its tip")."""
+    before = toks.lower[seg.start : seg.cue.start]
+    return any(w in ("its", "their") for w in before) and any(w in PART_NOUNS for w in before)
+
+
+# parts of hardware a possessive names ("their heads", "its tip")
+PART_NOUNS = frozenset(
+    {"head", "heads", "tip", "tips", "shank", "shanks", "shaft", "shafts", "end", "ends"}
+)
+
+
 def _possessor(toks: Tokens, h: Target, named: Sequence[Target]) -> bool:
     """Whether `h` is what other hardware named right before it belongs to
     ("the screws of the plate")."""
@@ -524,6 +563,10 @@ def borrow_within_sentence(
                 seg.hardware = [
                     h for h in donor.hardware if not _possessor(toks, h, donor.hardware)
                 ]
+                subject = primary_span(donor, donor.cue.label_, groups, toks)
+                if subject is not None and _possessive_part(toks, seg):
+                    # "their heads now protrude": the parts of the donor's subject
+                    seg.hardware = [subject]
                 if not seg.sides and seg.cue.label_ not in NO_SIDE_BORROWING:
                     seg.sides = list(donor.sides)
                 seg.borrowed = True

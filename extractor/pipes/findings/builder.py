@@ -34,7 +34,7 @@ from .attach import (
     is_place_label,
 )
 from .clauses import clauses, is_stimulator_cue, segments, trim
-from .document import Draft, LevelMention, SideMention, SizeMention, Target, Tokens
+from .document import Draft, LevelMention, Segment, SideMention, SizeMention, Target, Tokens
 from .inventory import LEAD_COMPONENTS, Inventory
 from .levels import LevelRoles
 from .merge import merge
@@ -280,20 +280,8 @@ class FindingBuilder:
         for seg in segs:
             ci = seg.clause
             is_relative = ci > 0 and relative[ci] and seg.start == clause_list[ci][0]
-            if is_relative:
-                # "the exiting root, which is displaced ... beyond the screw": the
-                # antecedent is the subject, hardware after the verb its object
-                antecedent = toks.lower[
-                    max(clause_list[ci - 1][0], clause_list[ci][0] - 3) : clause_list[ci][0]
-                ]
-                if any(w in anatomy for w in antecedent):
-                    seg.anatomy_subject = True
-                    seg.hardware = [h for h in seg.hardware if h.start < seg.cue.start]
-            elif not seg.hardware:
-                # "the root sleeve is displaced"
-                seg.anatomy_subject = any(
-                    w in anatomy for w in toks.lower[seg.start : seg.cue.start]
-                )
+            if seg.cue.label_ in MOVEMENT_CUES:
+                _mark_anatomy_subject(toks, seg, clause_list, is_relative, anatomy)
             if is_relative:
                 # "..., which may represent a fracture": the relative clause is
                 # about what the clause before it named
@@ -414,6 +402,42 @@ class FindingBuilder:
                     return [d]
             parts.append(replace(d, levels=lv, side=side, start=a, end=b))
         return parts
+
+
+OF_OBJECT_REACH = 9  # tokens after a cue searched for its "of" object's anatomy word
+# cues of hardware moving, which anatomy also does ("the root is displaced")
+MOVEMENT_CUES = frozenset({"DISPLACEMENT", "BACKOUT", "DISENGAGEMENT", "SUBSIDENCE", "TILT"})
+
+
+def _mark_anatomy_subject(
+    toks: Tokens,
+    seg: Segment,
+    clause_list: list[tuple[int, int]],
+    is_relative: bool,
+    anatomy: frozenset[str],
+) -> None:
+    """Mark a movement cue whose subject is anatomy ("the root sleeve is
+    displaced", "displacement of the exiting root", "the exiting root, which
+    is displaced beyond the screw"): hardware after its verb is its object."""
+    ci = seg.clause
+    if is_relative:
+        antecedent = toks.lower[
+            max(clause_list[ci - 1][0], clause_list[ci][0] - 3) : clause_list[ci][0]
+        ]
+        if any(w in anatomy for w in antecedent):
+            seg.anatomy_subject = True
+            seg.hardware = [h for h in seg.hardware if h.start < seg.cue.start]
+    elif _of_anatomy(toks, seg, anatomy):
+        seg.anatomy_subject = True
+        seg.hardware = []
+    elif not seg.hardware:
+        seg.anatomy_subject = any(w in anatomy for w in toks.lower[seg.start : seg.cue.start])
+
+
+def _of_anatomy(toks: Tokens, seg: Segment, anatomy: frozenset[str]) -> bool:
+    """Whether the cue's "of" object is anatomy ("displacement of the exiting root")."""
+    after = toks.lower[seg.cue.end : min(seg.end, seg.cue.end + OF_OBJECT_REACH)]
+    return after[:1] == ["of"] and any(w in anatomy for w in after)
 
 
 def _other_stimulator_only(targets: list[Target]) -> bool:

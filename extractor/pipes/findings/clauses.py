@@ -189,8 +189,12 @@ def behind_non_subject_word(toks: Tokens, cue: Target, hardware: Target, words: 
     """Hardware after the cue behind "from", "relative to" ... is not its subject."""
     if hardware.start < cue.end:
         return False
-    not_subject = words["not_subject_words"]
-    return any(toks.lower[j] in not_subject for j in range(cue.end, hardware.start))
+    not_subject, relative = words["not_subject_words"], words["relative_position_words"]
+    lower = toks.lower
+    return any(
+        lower[j] in not_subject or (lower[j] in relative and lower[j + 1] == "to")
+        for j in range(cue.end, hardware.start)
+    )
 
 
 def trim(

@@ -18,7 +18,12 @@ from dataclasses import dataclass, field
 
 from ...lexicon import WordLists
 from ...normalize import combine_sides, sort_levels
-from .attach import level_beside, not_stimulator_hardware, stimulator_level_mentions
+from .attach import (
+    level_beside,
+    not_stimulator_hardware,
+    stimulator_level_mentions,
+    stimulator_tip_mentions,
+)
 from .clauses import np_window
 from .document import LevelMention, SideMention, Target, Tokens
 
@@ -34,6 +39,7 @@ class Mention:
     sentence: int
     section: str
     implied: bool = False  # from a procedure ("TLIF"), not named
+    tip: bool = False  # a lead placed by its tip ("tip at T8"), not where it broke
 
 
 @dataclass
@@ -154,8 +160,10 @@ class Inventory:
                     self.words,
                     section,
                 )
+                tips = stimulator_tip_mentions(toks, a, b, lead_levels, self.words)
             else:
                 lead_levels = clause_levels
+                tips = []
             kinds = {self.groups.get(h.component or "") for h in named} - {None}
             components = {h.component for h in named}
             stretches = _lead_stretches(toks, named, a, b, levels, self.words)
@@ -206,9 +214,9 @@ class Inventory:
                             Mention(h, component, lv, side, start, end, sentence, section, True)
                         )
                 else:
-                    self.mentions.append(
-                        Mention(h, h.component, lv, side, start, end, sentence, section)
-                    )
+                    mention = Mention(h, h.component, lv, side, start, end, sentence, section)
+                    mention.tip = any(m in tips for m in own)
+                    self.mentions.append(mention)
 
     def build(self) -> None:
         """Merge the mentions into entries: named hardware first, so that what

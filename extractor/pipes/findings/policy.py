@@ -63,6 +63,8 @@ class Policy:
             return None  # "head rotated to the left", "rotation of L3", "rotated as expected"
         if label == "FRACTURE" and self._breaks_through(toks, seg):
             label = "MALPOSITION"  # "the screw breaks through the medial cortex": a breach
+        if seg.anatomy_subject and not seg.hardware:
+            return None  # "the exiting root, which is displaced": the anatomy moved
         ftype = self.types.resolve(label, component, has_hw)
         if ftype is None:
             return None

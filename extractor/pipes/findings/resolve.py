@@ -234,12 +234,17 @@ class Resolver:
         if len(fits) == 1 and len(places) == 1:
             self._place(draft, fits[0].levels, fits[0].side)
         elif draft.component == "stimulator" or any(
-            _plural(toks, m.target)
+            _plural(toks, m.target) or _plural_part_after(toks, m.target)
             for m in inventory.mentions
             if m.component in LEAD_COMPONENTS and draft.start <= m.target.start < draft.end
         ):
-            # "the stimulator", "two leads": all of them
-            self._place(draft, sort_levels(lv for e in fits for lv in e.levels), None)
+            # "the stimulator", "two leads", "the lead tips": all of them, where
+            # the report places both ("two leads, tips at T8 and T9") or else
+            # each of them (not where one of them broke)
+            both = [e for e in fits if e.side == "bilateral"]
+            tipped = [e for e in fits if any(m.tip for m in e.mentions)]
+            chosen = both if len(both) == 1 else tipped or fits
+            self._place(draft, sort_levels(lv for e in chosen for lv in e.levels), None)
 
     @staticmethod
     def lead_sides(draft: Draft, inventory: Inventory) -> list[tuple[list[str], str]]:
@@ -404,6 +409,11 @@ def _unbroken(levels: list[str]) -> bool:
         all(LEVELS[k] in _PASSED_OVER for k in range(a + 1, b))
         for a, b in itertools.pairwise(order)
     )
+
+
+def _plural_part_after(toks: Tokens, h: Target) -> bool:
+    """ "lead tips", "lead contacts": the parts of several leads."""
+    return h.end < len(toks.lower) and toks.lower[h.end] in ("tips", "contacts", "arrays")
 
 
 def _plural(toks: Tokens, h: Target) -> bool:
