@@ -81,6 +81,9 @@ CASES = {
     # a finding stated again takes the place of the one earlier finding of its kind
     "place-restated-finding-takes-the-earlier-place": "<f type=rod_connector_dislodgement levels=L4 side=left>The cross-link at L4 is disengaged from the left rod</f>. Impression: <f type=rod_connector_dislodgement levels=L4 side=left>Disengaged cross-link</f>.",
     "place-restated-finding-takes-the-earlier-side": "<f type=rod_connector_dislodgement levels=L4 side=left>The cross-link is disengaged from the left rod at L4</f>. Impression: <f type=rod_connector_dislodgement levels=L4 side=left>Disengaged L4 cross-link</f>.",
+    # a summary before its details (a title, an impression first) takes their place
+    "place-title-takes-the-details-place": "<f type=screw_lucency levels=T2 side=bilateral>Thoracic pedicle screw loosening</f>\n\nThere is <f type=screw_lucency levels=T2 side=right size=4>4 mm of lucency adjacent to the right pedicle screw at T2</f> and <f type=screw_lucency levels=T2 side=left size=3>3 mm of lucency adjacent to the left pedicle screw at T2</f>.",
+    "place-impression-first-takes-the-findings-place": "IMPRESSION: <f type=hardware_fracture levels=L3,L4 side=left>Rod fracture</f>. FINDINGS: L2-L5 fusion. <f type=hardware_fracture levels=L3,L4 side=left>The left rod is fractured at L3-4</f>.",
     "place-restated-finding-of-two-places-stays-open": "<f type=screw_backout levels=L4 side=left>The left L4 screw has backed out</f>. <f type=screw_backout levels=L5 side=right>The right L5 screw has backed out</f>. Impression: <f type=screw_backout levels=- side=->Screw backout</f>.",
     # "both" of things already named ("..., both unchanged") is not a side
     "place-both-unchanged-is-not-a-side": "<f type=stimulator levels=T7,T8 side=->Spinal cord stimulator with two leads, the tips at the upper part of T7 and the middle of T8, both unchanged</f>.",

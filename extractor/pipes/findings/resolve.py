@@ -24,7 +24,7 @@ import itertools
 from collections.abc import Mapping
 
 from ...lexicon import WordLists
-from ...normalize import sort_levels
+from ...normalize import combine_sides, sort_levels
 from ...schema import LEVEL_ORDER, LEVELS, POSITIVE_ASSERTIONS
 from .document import Draft, Segment, Target, Tokens, looks_like_level
 from .inventory import LEAD_COMPONENTS, LONG_COMPONENTS, Entry, Inventory, Mention, same_kind
@@ -331,11 +331,14 @@ class Resolver:
 def resolve_restated(drafts: list[Draft], groups: Mapping[str, str]) -> None:
     """A finding stated again with its place left open ("2. Disengaged
     cross-link" after "the cross-link is disengaged from the left rod at L4")
-    takes the place of the one earlier finding of its type and hardware that
-    has one, or, with its levels given, the side of the one earlier finding
-    there ("disengaged L4 cross-link"); none when earlier findings put it in
-    different places. Only for the types about construct hardware: a
-    stimulator is placed by its leads."""
+    takes the place of the earlier findings of its type and hardware, when
+    they have one place (or one level, both sides: "lucency ... 4 mm on the
+    right and 3 mm on the left at T2" makes a later "loosening" T2 on both
+    sides); with its levels given, it takes their side ("disengaged L4
+    cross-link"). A summary before the details (a title, an impression
+    first) takes, where no finding before it has a place, those after it.
+    Places that differ leave it open. Only for the types about construct
+    hardware: a stimulator is placed by its leads."""
     for k, d in enumerate(drafts):
         if (
             (d.levels and d.side)
@@ -344,20 +347,29 @@ def resolve_restated(drafts: list[Draft], groups: Mapping[str, str]) -> None:
         ):
             continue
         group = groups.get(d.component or "")
-        places = {
-            (tuple(e.levels), e.side)
-            for e in drafts[:k]
-            if e.type == d.type
-            and e.levels
-            and e.assertion in POSITIVE_ASSERTIONS
-            and (d.side is None or e.side == d.side)
-            and (not d.levels or set(e.levels) == set(d.levels))
-            and (group is None or groups.get(e.component or "") in (None, group))
-        }
-        if len(places) == 1:
-            ((levels, side),) = places
-            d.levels = list(levels)
-            d.side = d.side or side
+
+        def places(
+            others: list[Draft], d: Draft = d, group: str | None = group
+        ) -> set[tuple[tuple[str, ...], str | None]]:
+            return {
+                (tuple(e.levels), e.side)
+                for e in others
+                if e.type == d.type
+                and e.levels
+                and e.assertion in POSITIVE_ASSERTIONS
+                and (d.side is None or e.side == d.side)
+                and (not d.levels or set(e.levels) == set(d.levels))
+                and (group is None or groups.get(e.component or "") in (None, group))
+            }
+
+        found = places(drafts[:k]) or places(drafts[k + 1 :])
+        if len({levels for levels, _ in found}) != 1:
+            continue
+        sides = {side for _, side in found}
+        if len(sides) > 1 and not sides <= {"left", "right", "bilateral"}:
+            continue  # one side named, one not: two different statements
+        d.levels = list(next(iter(found))[0])
+        d.side = d.side or combine_sides(sides)
 
 
 # levels a construct may pass over: L6 of a transitional spine, the sacral
