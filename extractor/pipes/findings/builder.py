@@ -159,7 +159,7 @@ class FindingBuilder:
                 self.scope.reset()
             drafts.extend(self._sentence_findings(doc, toks, v, inventory))
             previous_end = v.hi
-        resolve_restated(drafts, self.types.component_groups)
+        resolve_restated(toks, drafts, self.types.component_groups)
         finding_spans = [Span(doc, d.start, d.end, label=d.type) for d in drafts]
         for span, d in zip(finding_spans, drafts, strict=True):
             # medspaCy's flags, for users of its ConText attributes

@@ -328,7 +328,7 @@ class Resolver:
         return None
 
 
-def resolve_restated(drafts: list[Draft], groups: Mapping[str, str]) -> None:
+def resolve_restated(toks: Tokens, drafts: list[Draft], groups: Mapping[str, str]) -> None:
     """A finding stated again with its place left open ("2. Disengaged
     cross-link" after "the cross-link is disengaged from the left rod at L4")
     takes the place of the earlier findings of its type and hardware, when
@@ -337,8 +337,9 @@ def resolve_restated(drafts: list[Draft], groups: Mapping[str, str]) -> None:
     sides); with its levels given, it takes their side ("disengaged L4
     cross-link"). A summary before the details (a title, an impression
     first) takes, where no finding before it has a place, those after it.
-    Places that differ leave it open. Only for the types about construct
-    hardware: a stimulator is placed by its leads."""
+    Places that differ leave it open; plural hardware with no side word ("the
+    L5 screws") takes no side. Only for the types about construct hardware: a
+    stimulator is placed by its leads."""
     for k, d in enumerate(drafts):
         if (
             (d.levels and d.side)
@@ -369,7 +370,8 @@ def resolve_restated(drafts: list[Draft], groups: Mapping[str, str]) -> None:
         if len(sides) > 1 and not sides <= {"left", "right", "bilateral"}:
             continue  # one side named, one not: two different statements
         d.levels = list(next(iter(found))[0])
-        d.side = d.side or combine_sides(sides)
+        if d.side is None and not (d.hardware is not None and _plural(toks, d.hardware)):
+            d.side = combine_sides(sides)
 
 
 # levels a construct may pass over: L6 of a transitional spine, the sacral
