@@ -423,6 +423,8 @@ WORD_LISTS: tuple[str, ...] = (
     "noun_phrase_right",
     "not_subject_words",
     "relative_position_words",
+    "fracture_path_words",
+    "fracture_bone_words",
     "stimulator_tip_words",
     "stimulator_entry_words",
     "trim_left",

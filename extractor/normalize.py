@@ -26,10 +26,10 @@ _MAX_RANGE = 30  # longer "ranges" are misreadings, not constructs
 
 
 def level_name(region: str, number: str | int) -> str | None:
-    """`("l", "4")` -> `"L4"`, `("D", "11")` -> `"T11"` (dorsal is thoracic);
+    """`("l", "4")` -> `"L4"`, `("D", "11")` and `("Th", "11")` -> `"T11"` (dorsal is thoracic);
     None when the level does not exist."""
     region = region.upper()
-    if region == "D":
+    if region in ("D", "TH"):
         region = "T"
     try:
         n = int(number)
@@ -74,10 +74,11 @@ def _walk_position(level: str) -> float | None:
 
 # A level mention: "L4", "L4-5", "L4/5", "L4-L5", "T10-L2", "C5 to C7",
 # "T10 through L2", "C 5". Joiners are tried once each; no nesting.
-# D1-D12 are dorsal (thoracic) vertebrae, as many European and Indian reports write them
-_LEVEL = r"(?<![A-Za-z0-9])(?<!vitamin\s)(?P<r1>[CTLSD])\s?-?(?P<n1>\d{1,2})(?![0-9])"
+# D1-D12 and Th1-Th12 are dorsal (thoracic) vertebrae, as many European,
+# Indian and East Asian reports write them
+_LEVEL = r"(?<![A-Za-z0-9])(?<!vitamin\s)(?P<r1>Th|[CTLSD])\s?-?(?P<n1>\d{1,2})(?![0-9])"
 _JOIN = r"\s?(?:-|–|—|/|\bto\b|\bthrough\b|\bthru\b)\s?"
-_LEVEL_END = r"(?P<r2>[CTLSD])?\s?-?(?P<n2>\d{1,2})(?![0-9]|\.\d)"
+_LEVEL_END = r"(?P<r2>Th|[CTLSD])?\s?-?(?P<n2>\d{1,2})(?![0-9]|\.\d)"
 # Each expression below opens with a lookahead of the characters a match can
 # start with: Python's engine then skips to those, twice as fast.
 LEVEL_RE = re.compile(

@@ -22,8 +22,8 @@ from .extensions import TEXT_KEY
 TOKEN_RE = re.compile(
     r"""
     (?i:s/p|b/l|w/o|h/o|r/o|c/w|r/l|l/r|n/v|w/)(?![A-Za-z])   # report shorthand
-    | (?<![A-Za-z0-9])[CTLSDctlsd]\d{1,2}                      # a level or level range
-      (?:[-–/][CTLSDctlsd]?\d{1,2}(?![0-9]))?(?![A-Za-z0-9])
+    | (?<![A-Za-z0-9])(?:[CTLSDctlsd]|[Tt]h)\d{1,2}            # a level or level range
+      (?:[-–/](?:[CTLSDctlsd]|[Tt]h)?\d{1,2}(?![0-9]))?(?![A-Za-z0-9])
     | [A-Za-z][A-Za-z0-9]*                                      # words, S2AI, T2
     | \d+(?:[.,]\d+)?                                           # numbers, 0.4
     | [^\sA-Za-z0-9]                                            # any other single character

@@ -30,6 +30,7 @@ CASES = {
     # levels of something else are not the finding's
     "place-nerve-root-level": "<f type=cage_subsidence levels=L4,L5>Retropulsion of the L4-5 cage compressing the right S1 nerve root</f>.",
     "place-bone-fracture-level": "Pedicle screws T3-T9, skipping the fractured T6. <f type=screw_malposition levels=T7 side=right>The right T7 screw breaches the lateral pedicle wall</f>.",
+    "place-th-levels": "<f type=hardware_fracture levels=T12,L1 side=bilateral>Both rods are fractured at the Th12/L1 level</f>.",
     "place-dorsal-levels": "<f type=screw_backout levels=T10 side=right size=5>The right D10 screw has backed out by 5 mm</f>.",
     # stimulators: a generator's pocket, leads with their sides
     "place-generator-pocket": "<f type=stimulator levels=T8 side=->Spinal cord stimulator leads, tips at T8</f>. <f type=stimulator component=stimulator_generator side=left>IPG in the left upper buttock</f>.",
@@ -66,6 +67,9 @@ CASES = {
     "anatomy-of-object-borrows-no-hardware": "<f type=screw_malposition levels=L3 side=left size=4>Breach of the left L3 pedicle screw by 4 mm</f> with displacement of the exiting left L3 nerve root.",
     # all the leads' tips ("the lead tips") are where the report places both leads
     "place-lead-tips-take-both-leads": "<f type=stimulator levels=T8 side=right>The right lead tip is at T8</f> and <f type=stimulator levels=T9 side=left>the left lead tip at T9</f>; <f type=stimulator levels=T12,L1 side=left>the left lead is fractured at T12-L1</f>. Impression: <f type=stimulator levels=T8 side=right | type=stimulator levels=T9 side=left>Stimulator lead tips unchanged</f>.",
+    "both-tips-no-side": "<f type=stimulator levels=T9 side=->Two percutaneous stimulator leads ascend in the dorsal epidural space with both tips at the T9 superior endplate</f>.",
+    "beyond-the-plate-is-a-reference": "C4-C7 ACDF. <f type=screw_backout levels=C7 size=4>The two inferior screws protrude anteriorly 4 mm beyond the plate</f>.",
+    "lucency-along-the-tracts-of-backed-out-screws": "<f type=screw_backout levels=T4 side=bilateral size=5>The right and left T4 screws are backed out by 5 mm and 4 mm respectively</f>, <f type=screw_lucency levels=T4 side=bilateral>with lucency along the tracts</f>.",
     # a few words with a side or level and a colon place what follows them
     "place-label-of-hardware": "Right L2 screw: <f type=rod_connector_dislodgement levels=L2 side=right>the locking cap is disengaged from the screw head</f>.",
     "place-label-side-only": "Right proximal claw: <f type=rod_connector_dislodgement levels=T2 side=right>the supralaminar hook at T2 has lifted off the lamina</f>.",

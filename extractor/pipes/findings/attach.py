@@ -150,6 +150,8 @@ def attach_segment(
         and h is not seg.cue
         and h not in seg.extra_cues
         and not behind_non_subject_word(toks, seg.cue, h, words)
+        # a lucency is about the screw it lies beside ("lucency lateral to the screw")
+        and (seg.cue.label_ in ("LUCENCY", "LOOSENING") or not _position_reference(toks, h, words))
     ]
     sound = [h for h in seg.hardware if _stated_sound(toks, h, seg, words)]
     if sound:
@@ -485,6 +487,23 @@ def is_place_label(toks: Tokens, a: int, b: int, hi: int, sides: Sequence[SideMe
         return False
     c0, c1 = toks.char_range(a, b)
     return any(looks_like_level(toks.text[j]) for j in words) or any(c0 <= m[0] < c1 for m in sides)
+
+
+# words of hardware's own noun phrase, passed over to reach what stands before it
+_NP_OPENERS = frozenset({"the", "its", "their", "both", "left", "right", "bilateral", "pedicle"})
+
+
+def _position_reference(toks: Tokens, h: Target, words: WordLists) -> bool:
+    """Whether hardware is named only as where something else is ("fracture
+    lines ... lateral to the S1 screws", "anterior to the plate")."""
+    before = [
+        toks.lower[j] for j in range(max(0, h.start - 6), h.start) if not toks.text[j].isspace()
+    ]
+    while before and (before[-1] in _NP_OPENERS or looks_like_level(before[-1])):
+        before.pop()
+    return (
+        len(before) >= 2 and before[-1] == "to" and before[-2] in words["relative_position_words"]
+    )
 
 
 def _possessive_part(toks: Tokens, seg: Segment) -> bool:

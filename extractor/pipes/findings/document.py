@@ -14,7 +14,9 @@ from spacy.tokens import Doc, Span
 from ...extensions import doc_text
 from ..sections import section_finder
 
-_LEVEL_TOKEN_RE = re.compile(r"[CTLSDctlsd]\d{1,2}(?:[-–/][CTLSDctlsd]?\d{1,2})?|S2AI|s2ai")
+_LEVEL_TOKEN_RE = re.compile(
+    r"(?:[CTLSDctlsd]|[Tt]h)\d{1,2}(?:[-–/](?:[CTLSDctlsd]|[Tt]h)?\d{1,2})?|S2AI|s2ai"
+)
 
 
 class Target:

@@ -23,6 +23,7 @@ SECTION_ASSERTION = {
 
 
 SUMMING_REACH = 3  # words before a cue searched for a summing-up word
+FRACTURE_PATH_REACH = 8  # tokens after a fracture cue searched for the bone it runs through
 
 
 class Policy:
@@ -80,12 +81,20 @@ class Policy:
         if ftype == "screw_backout" and label == "DISPLACEMENT" and self._into_place(toks, seg):
             ftype = "screw_malposition"  # "protrudes into the pelvic cavity" is misplaced
         reasons = {v.meta.get("reason") for v in seg.vetoes}
-        if label in ("LUCENCY", "LOOSENING") and "screw tract" in sentence_vetoes:
-            return None  # the tract of a removed screw is not a loose screw
+        if (
+            label in ("LUCENCY", "LOOSENING")
+            and "screw tract" in sentence_vetoes
+            and not (previous_cue is not None and previous_cue.label_ == "BACKOUT")
+        ):
+            # the tract of a removed screw is not a loose screw (but "backed
+            # out, with lucency along their tracks" is)
+            return None
         if label in ("LUCENCY", "FRACTURE") and seg.vetoes and component is None:
             return None
         if label == "FRACTURE" and component is not None and _bone_fracture(toks, cue, seg):
             return None  # "skipping the fractured T6", "a new T10 fracture": bone
+        if label == "FRACTURE" and self._through_bone(toks, cue, seg):
+            return None  # "fracture lines through both sacral alae": bone
         if label in ("DISPLACEMENT", "DISENGAGEMENT", "BACKOUT") and (
             "fragment" in reasons
             or ("bone fracture" in reasons and component is None)
@@ -134,6 +143,26 @@ class Policy:
                 for j in range(max(0, cue.start - SUMMING_REACH), cue.start)
             ),
         )
+
+    def _through_bone(self, toks: Tokens, cue: Target, seg: Segment) -> bool:
+        """Whether a fracture cue runs through or across bone before any
+        hardware ("fracture lines through both sacral alae lateral to the S1
+        screws"), not through hardware ("fracture through the pedicle screw")."""
+        lower = toks.lower
+        hardware_starts = {h.start for h in seg.hardware}
+        bone, links = self.words["fracture_bone_words"], self.words["fracture_path_words"]
+        j = cue.end
+        if j >= seg.end or lower[j] not in links:
+            return False
+        while j < min(seg.end, cue.end + FRACTURE_PATH_REACH):
+            if j in hardware_starts:
+                return False
+            if lower[j] in bone:
+                return j + 1 not in hardware_starts
+            if lower[j] not in links and not toks.text[j].isspace():
+                return False
+            j += 1
+        return False
 
     def _into_place(self, toks: Tokens, seg: Segment) -> bool:
         """Whether a displacement cue goes into or through a place a screw does
@@ -235,7 +264,8 @@ def _bone_fracture(toks: Tokens, cue: Target, seg: Segment) -> bool:
     if cue.start - 1 in hardware_at:
         return False  # "lt rod fx T12-L1": the rod's fracture, at T12-L1
     j = cue.end
-    if j < len(text) and lower[j] == "the":
+    if j < len(text) and (lower[j] == "the" or (lower[j] == "at" and seg.borrowed)):
+        # "..., joined by a horizontal fracture at S2": with no hardware of its own
         j += 1
     if j < len(text) and looks_like_level(text[j]) and j + 1 not in hardware_at:
         return True  # "skipping the fractured T6"
