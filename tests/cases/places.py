@@ -70,6 +70,12 @@ CASES = {
     "both-tips-no-side": "<f type=stimulator levels=T9 side=->Two percutaneous stimulator leads ascend in the dorsal epidural space with both tips at the T9 superior endplate</f>.",
     "beyond-the-plate-is-a-reference": "C4-C7 ACDF. <f type=screw_backout levels=C7 size=4>The two inferior screws protrude anteriorly 4 mm beyond the plate</f>.",
     "lucency-along-the-tracts-of-backed-out-screws": "<f type=screw_backout levels=T4 side=bilateral size=5>The right and left T4 screws are backed out by 5 mm and 4 mm respectively</f>, <f type=screw_lucency levels=T4 side=bilateral>with lucency along the tracts</f>.",
+    # a position names other hardware than the one just named
+    "place-inferior-screws-not-the-superior-just-named": "ACDF C5-C7 with plate and spacers at C5-6 and C6-7. <f type=screw_backout levels=C5 assertion=absent>The superior screws in C5 show no backout</f>. <f type=screw_backout levels=C7 size=3>The inferior screws have backed out by 3 mm</f>.",
+    # a level right before an entry word is where the lead enters
+    "lead-level-before-an-entry-word": "<f type=stimulator levels=T9,T10 side=->Paddle lead in the dorsal epidural space with its electrode array spanning T9-T10, the lead passing caudally to a T11 laminotomy</f>.",
+    # a side word, the lead part it names, then the level
+    "place-leads-side-part-level": "Stimulator: <f type=stimulator levels=T8 side=left>dual percutaneous leads with the left tip at T8</f> and <f type=stimulator levels=T9 side=right>the right tip at T9, unchanged</f>.",
     # a few words with a side or level and a colon place what follows them
     "place-label-of-hardware": "Right L2 screw: <f type=rod_connector_dislodgement levels=L2 side=right>the locking cap is disengaged from the screw head</f>.",
     "place-label-side-only": "Right proximal claw: <f type=rod_connector_dislodgement levels=T2 side=right>the supralaminar hook at T2 has lifted off the lamina</f>.",

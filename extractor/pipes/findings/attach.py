@@ -282,7 +282,15 @@ def side_groups(
     current: str | None = None
     own = 0
     for start, end, lvls, _space in sorted(levels):
-        side_word = next(((a, sd) for a, b, sd in sides if 0 <= start - b <= 2), None)
+        side_word = next(
+            (
+                (a, sd)
+                for a, b, sd in sides
+                if 0 <= start - b <= 2
+                or (0 <= start - b <= SIDE_PART_REACH and _SIDE_PART_RE.fullmatch(text, b, start))
+            ),
+            None,
+        )
         if side_word is None:
             side_word = next(
                 (
@@ -308,6 +316,15 @@ def side_groups(
 
 
 _ON_THE_RE = re.compile(r"\s*(?:,\s*)?(?:\(|on\s+the|on)\s*", re.IGNORECASE)
+# a side word, the part of a lead it names, then its level: "the left tip at
+# T8 and the right tip at T9", "right lead tip T9"
+_SIDE_PART_RE = re.compile(
+    r"\s+(?:lead\s+)?(?:tip|tips|end|electrode|array|contacts|one)\s+(?:is\s+|lies\s+)?"
+    r"(?:(?:at|over|to)\s+)?(?:the\s+)?(?:(?:upper|lower|mid|middle|superior|inferior|top)\s+)?"
+    r"(?:(?:endplate|part|third|half|aspect)\s+of\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+SIDE_PART_REACH = 45  # characters from a side word to its level over a lead part
 
 
 # between a size and a side word after it, words that open the next pair
@@ -412,6 +429,9 @@ def _tips_and_others(
             ),
             None,
         )
+        end = toks.token_at(m[1] - 1, lo, hi) + 1
+        if end < hi and toks.lower[end] in entry_words:
+            continue  # "a T11 laminotomy", "the L1-2 interlaminar space": where it enters
         if nearest in tip_words or (tips and _listed_after(toks.doc_text[tips[-1][1] : m[0]])):
             tips.append(m)  # "tips at T8 on the left and T9 on the right"
         elif nearest is None:

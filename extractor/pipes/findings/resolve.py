@@ -144,9 +144,16 @@ class Resolver:
                     elif len(lv) == SHORT_SPAN:
                         self._place(draft, lv, None)  # "the cable" of a C1-C2 fixation
             elif component is not None:
-                earlier = self._earlier(inventory, sentence, section, component)
+                # "the inferior screws" after "the superior screws in C5": a position
+                # names other hardware of the kind than the one just named
+                has_position = self._position(toks, hardware) is not None
+                earlier = (
+                    None if has_position else self._earlier(inventory, sentence, section, component)
+                )
                 if earlier is not None and earlier.levels:
                     self._place(draft, earlier.levels, earlier.side)  # named just before
+                elif has_position:
+                    pass  # at the end of the report's one construct, below
                 elif not _plural(toks, hardware):
                     fits = inventory.fitting(component, None)
                     if len(fits) == 1 and (component in SINGLE_PIECES or len(fits[0].levels) == 1):
@@ -391,7 +398,8 @@ def one_construct(inventory: Inventory, component: str, groups: Mapping[str, str
     if not levels or not _unbroken(levels) or _two_constructs(spinal):
         return []
     of_kind = sort_levels(lv for e in inventory.fitting(component, None) for lv in e.levels)
-    return of_kind or levels
+    # screws named at one level only ("the superior screws in C5") are no span
+    return of_kind if len(of_kind) > 1 else levels
 
 
 # hardware of which a construct has one span: two with disjoint levels are two
