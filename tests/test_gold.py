@@ -136,47 +136,47 @@ def test_scoring_by_hand(tmp_path):
 # let a change pass. Measured figures are in the README. None: no pairs to
 # measure (the real-derived splits hold few lucency sizes).
 FLOORS = {
-    # a little under the figures measured after the batch-2 round of
+    # a little under the figures measured after the batch-4 round of
     # 2026-12-02 (README, "Accuracy"): a guard against regressions, not a target
     "train": {
-        "f1": 0.935,
+        "f1": 0.95,
         "assertion": 0.945,
         "size": 0.985,
         "sensitivity": 0.99,
         "specificity": 0.97,
     },
-    "dev": {"f1": 0.93, "assertion": 0.965, "size": 0.99, "sensitivity": 0.99, "specificity": 0.97},
+    "dev": {"f1": 0.94, "assertion": 0.965, "size": 0.99, "sensitivity": 0.99, "specificity": 0.97},
     "test": {
-        "f1": 0.965,
+        "f1": 0.98,
         "assertion": 0.955,
         "size": 0.97,
         "sensitivity": 0.99,
         "specificity": 0.99,
     },
     "disjoint_dev": {
-        # with batches 2 and 3 (240 reports by ten more writers, 2026-12-02)
-        "f1": 0.89,
-        "assertion": 0.94,
-        "size": 0.93,
+        # with batches 2, 3 and 4 (360 reports by fifteen more writers)
+        "f1": 0.935,
+        "assertion": 0.93,
+        "size": 0.945,
         "sensitivity": 0.99,
-        "specificity": 0.95,
+        "specificity": 0.955,
     },
     "disjoint_test": {
-        "f1": 0.855,
+        "f1": 0.89,
         "assertion": 0.935,
         "size": 0.93,
         "sensitivity": 0.99,
         "specificity": 0.955,
     },
     "real_dev": {
-        "f1": 0.92,
+        "f1": 0.935,
         "assertion": 0.925,
         "size": None,
         "sensitivity": 0.99,
         "specificity": 0.99,
     },
     "real_test": {
-        "f1": 0.82,
+        "f1": 0.83,
         "assertion": 0.94,
         "size": None,
         "sensitivity": 0.99,
