@@ -7,6 +7,7 @@ CASES = {
     "difficult-to-separate-is-no-finding": "Around the right L4 screw there is <f type=screw_lucency levels=L4 side=right assertion=possible size=2>a possible thin lucent zone, 1-2 mm</f>, difficult to separate from artifacts.",
     "screw-heads-in-front-of-the-plate": "C5-C7 plate. <f type=screw_backout levels=C7 size=3 change=new>The inferior screws have backed out by 3 mm, their heads now protruding in front of the plate</f>.",
     "scope-insufficiency-fracture-lines-beside-screws": "There is an acute H-type sacral insufficiency fracture: vertical fracture lines through both sacral alae lateral to the S1 screws, joined by a horizontal fracture at S2.",
+    "scope-fracture-through-bone-beside-a-screw": "Fracture through the left sacral ala adjacent to the S1 screw.",
     "scope-sacral-ala-fracture-by-a-screw": "Acute nondisplaced left sacral ala fracture adjacent to the S1 screw.",
     # a pump's catheter and its connector are not spinal hardware
     "scope-pump-catheter-connector": "Intrathecal drug pump in the right abdomen; the catheter is disconnected at the connector in the right flank.",
