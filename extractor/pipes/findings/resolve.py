@@ -354,23 +354,7 @@ def resolve_restated(toks: Tokens, drafts: list[Draft], groups: Mapping[str, str
             or d.assertion not in POSITIVE_ASSERTIONS
         ):
             continue
-        group = groups.get(d.component or "")
-
-        def places(
-            others: list[Draft], d: Draft = d, group: str | None = group
-        ) -> set[tuple[tuple[str, ...], str | None]]:
-            return {
-                (tuple(e.levels), e.side)
-                for e in others
-                if e.type == d.type
-                and e.levels
-                and e.assertion in POSITIVE_ASSERTIONS
-                and (d.side is None or e.side == d.side)
-                and (not d.levels or set(e.levels) == set(d.levels))
-                and (group is None or groups.get(e.component or "") in (None, group))
-            }
-
-        found = places(drafts[:k]) or places(drafts[k + 1 :])
+        found = _places(d, drafts[:k], groups) or _places(d, drafts[k + 1 :], groups)
         if len({levels for levels, _ in found}) != 1:
             continue
         sides = {side for _, side in found}
@@ -379,6 +363,31 @@ def resolve_restated(toks: Tokens, drafts: list[Draft], groups: Mapping[str, str
         d.levels = list(next(iter(found))[0])
         if d.side is None and not (d.hardware is not None and _plural(toks, d.hardware)):
             d.side = combine_sides(sides)
+
+
+def _places(
+    d: Draft, others: list[Draft], groups: Mapping[str, str]
+) -> set[tuple[tuple[str, ...], str | None]]:
+    """The (levels, side) of the positive findings among `others` that `d`
+    may restate; the scan stops at a second set of levels (ambiguous), so a
+    report of thousands of findings stays linear."""
+    group = groups.get(d.component or "")
+    found: set[tuple[tuple[str, ...], str | None]] = set()
+    levels_seen: set[tuple[str, ...]] = set()
+    for e in others:
+        if (
+            e.type == d.type
+            and e.levels
+            and e.assertion in POSITIVE_ASSERTIONS
+            and (d.side is None or e.side == d.side)
+            and (not d.levels or set(e.levels) == set(d.levels))
+            and (group is None or groups.get(e.component or "") in (None, group))
+        ):
+            found.add((tuple(e.levels), e.side))
+            levels_seen.add(tuple(e.levels))
+            if len(levels_seen) > 1:
+                break
+    return found
 
 
 # levels a construct may pass over: L6 of a transitional spine, the sacral
