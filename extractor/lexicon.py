@@ -83,6 +83,9 @@ class ContextRule:
     allowed_types: frozenset[str] | None = None
     excluded_types: frozenset[str] | None = None
     terminated_by: frozenset[str] = field(default_factory=frozenset)
+    # a terminator that is the verb of its clause's subject ("is seen"): after
+    # a negated hardware subject it does not end the negation's reach
+    subject_predicate: bool = False
 
 
 @dataclass
@@ -255,6 +258,13 @@ def load_context_rules(source: str | Path | None = None) -> list[ContextRule]:
                 isinstance(value, list) and all(isinstance(v, str) for v in value)
             ):
                 raise LexiconError(f"{where}: {key} must be a list of category names")
+        subject_predicate = raw["metadata"].get("subject_predicate", False)
+        if not isinstance(subject_predicate, bool) or (
+            subject_predicate and raw["category"] != "TERMINATE"
+        ):
+            raise LexiconError(
+                f"{where}: metadata.subject_predicate is true or false, on a TERMINATE rule"
+            )
         rules.append(
             ContextRule(
                 literal=raw["literal"],
@@ -268,6 +278,7 @@ def load_context_rules(source: str | Path | None = None) -> list[ContextRule]:
                 if raw.get("excluded_types")
                 else None,
                 terminated_by=frozenset(raw.get("terminated_by") or ()),
+                subject_predicate=subject_predicate,
             )
         )
     return rules

@@ -120,6 +120,17 @@ def test_one_phrase_with_two_assertion_meanings_is_named(tmp_path):
         load_context_rules(path)
 
 
+def test_subject_predicate_only_on_a_terminator_is_named(tmp_path):
+    rule = _context_rule("is seen", "NEGATED_EXISTENCE", "t1")
+    rule["metadata"]["subject_predicate"] = True
+    path = _write(tmp_path, "context_rules.json", {"context_rules": [rule]})
+    with pytest.raises(LexiconError, match=r"\(id 't1'.*subject_predicate .* on a TERMINATE rule"):
+        load_context_rules(path)
+    rule["category"] = "TERMINATE"
+    path = _write(tmp_path, "context_rules.json", {"context_rules": [rule]})
+    assert load_context_rules(path)[0].subject_predicate
+
+
 def test_one_phrase_may_be_a_pseudo_cue_and_a_change_cue(tmp_path):
     rules = [
         _context_rule("no change", "PSEUDO", "ps1"),

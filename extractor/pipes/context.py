@@ -30,6 +30,9 @@ _REACHING = frozenset({"FORWARD", "BACKWARD", "BIDIRECTIONAL"})
 _GOVERNABLE = frozenset({"POSSIBLE_EXISTENCE", "HISTORICAL"})
 GOVERN_GAP = 4  # words between a negation and a cue it governs ("no overt signs or symptoms of")
 _CHANGE_PRECEDENCE = ("CHANGE_WORSE", "CHANGE_IMPROVED", "CHANGE_NEW", "CHANGE_STABLE")
+SUBJECT_GAP = 5  # words of a negated subject before its verb ("no left L4 pedicle screw is seen")
+# targets a negated subject may hold: hardware, not a finding of its own
+_SUBJECT_LABELS = frozenset({"HARDWARE", "STIMULATOR", "PROCEDURE"})
 
 
 @dataclass
@@ -229,6 +232,12 @@ class ConTextAnnotator:
         # where a negation stops governing the cues after it
         punctuation = np.flatnonzero(doc.to_array([IS_PUNCT]).reshape(-1)).tolist()
         stops = sorted({*punctuation, *(s.start for s in spans)})
+        moved = _negated_subject_verbs(modifiers, spans, punctuation)
+        if moved:
+            modifiers = sorted(
+                (moved.get(id(m), m) for m in modifiers), key=lambda m: (m.start, m.end)
+            )
+            mod_starts = [m.start for m in modifiers]
         results: list[list[object] | None] = []
         for span, target in zip(spans, is_target, strict=True):
             if not target:
@@ -273,6 +282,32 @@ def _ungoverned(
             if m.category in _GOVERNABLE and m.end <= start and (block is None or block >= m.start):
                 governed.add(id(m))
     return [m for m in modifiers if id(m) not in governed] if governed else modifiers
+
+
+def _negated_subject_verbs(
+    modifiers: Sequence[Modifier], spans: Sequence[Span], punctuation: Sequence[int]
+) -> dict[int, Modifier]:
+    """The subject-predicate terminators ("is seen") whose subject a negation
+    just before governs, each moved to the punctuation after it: in "no screw
+    is seen within the canal" the verb belongs to the negated screw and the
+    negation reaches the complement, where "no fracture is seen, lucency at
+    L4" still ends at the verb."""
+    found: dict[int, Modifier] = {}
+    negation: Modifier | None = None
+    for m in modifiers:
+        if m.category == "NEGATED_EXISTENCE" and m.direction != "BACKWARD":
+            negation = m
+            continue
+        if not (m.category == "TERMINATE" and m.rule.subject_predicate and negation):
+            continue
+        lo, hi = negation.end, m.start
+        if hi - lo > SUBJECT_GAP or any(lo <= p < hi for p in punctuation):
+            continue
+        if all(s.label_ in _SUBJECT_LABELS for s in spans if s.start < hi and s.end > lo):
+            stop = bisect.bisect_left(punctuation, m.end)
+            at = punctuation[stop] if stop < len(punctuation) else m.end + 10**6
+            found[id(m)] = Modifier(at, at + 1, m.rule, m.direction)
+    return found
 
 
 def _gap(m: Modifier, start: int, end: int) -> tuple[int, int]:

@@ -12,6 +12,11 @@ CASES = {
     "negation-have-not-recurred": "<f type=screw_lucency levels=L5 side=bilateral assertion=absent>The lucencies around both L5 screws have not recurred</f>.",
     "negation-not-recurred": "<f type=screw_backout levels=C6 assertion=absent>Backout of the C6 screw, not recurred</f> since the revision.",
     "negation-did-not-recur": "<f type=screw_backout levels=L4 assertion=absent>The L4 screw backout did not recur</f>.",
+    # "is seen" is the verb of a negated hardware subject, and the negation reaches past it
+    "negation-subject-is-seen": "<f type=screw_malposition assertion=absent>No screw is seen within the spinal canal</f>.",
+    "negation-subject-are-seen": "<f type=screw_backout assertion=absent>No screws are seen to be backing out</f>.",
+    "negation-subject-verb-ends-at-comma": "No new hardware is seen, <f type=screw_lucency levels=L5>lucency around the L5 screw</f>.",
+    "negation-finding-subject-verb-terminates": "<f type=hardware_fracture assertion=absent>No rod fracture is seen</f> <f type=screw_lucency levels=L5>lucency around the L5 screw</f>.",
     # hedges before the finding
     "hedge-suspicious": f"{_POSS}Suspicious lucency around the left L5 screw</f>.",
     "hedge-concerning": f"{_POSS}Concerning lucency around the left L5 screw</f>.",
