@@ -4,6 +4,9 @@
 CASES = {
     # screw_lucency
     "lucency-present": "<f type=screw_lucency levels=L5 side=left size=3 assertion=present>There is 3 mm of lucency around the left L5 pedicle screw</f>.",
+    # a lucency is about the screw it lies beside, whatever side of it
+    "lucency-lateral-to-screw": "<f type=screw_lucency levels=L4 side=left>There is lucency lateral to the left L4 screw</f>.",
+    "lucency-medial-to-screw": "<f type=screw_lucency levels=S1 side=right>Lucency medial to the right S1 screw</f>.",
     "lucency-absent": "<f type=screw_lucency levels=L4,L5 assertion=absent>No lucency about the L4 or L5 screws</f>.",
     "lucency-possible": "<f type=screw_lucency levels=S1 side=right assertion=possible>Questionable lucency around the right S1 screw</f>.",
     "lucency-historical": "<f type=screw_lucency levels=L5 side=left assertion=historical>Previously seen lucency about the left L5 screw has resolved</f>.",

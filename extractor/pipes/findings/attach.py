@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from ...lexicon import WordLists
 from ...normalize import sort_levels
-from .clauses import behind_non_subject_word, is_stimulator_cue, np_windows
+from .clauses import BESIDE_CUES, behind_non_subject_word, is_stimulator_cue, np_windows
 from .document import (
     LevelMention,
     Segment,
@@ -151,7 +151,7 @@ def attach_segment(
         and h not in seg.extra_cues
         and not behind_non_subject_word(toks, seg.cue, h, words)
         # a lucency is about the screw it lies beside ("lucency lateral to the screw")
-        and (seg.cue.label_ in ("LUCENCY", "LOOSENING") or not _position_reference(toks, h, words))
+        and (seg.cue.label_ in BESIDE_CUES or not _position_reference(toks, h, words))
     ]
     sound = [h for h in seg.hardware if _stated_sound(toks, h, seg, words)]
     if sound:

@@ -185,11 +185,18 @@ def np_window(
     return idx[a], idx[b - 1] + len(text[b - 1])
 
 
+# cues about the bone beside the hardware, where a position names the hardware
+BESIDE_CUES = frozenset({"LUCENCY", "LOOSENING"})
+
+
 def behind_non_subject_word(toks: Tokens, cue: Target, hardware: Target, words: WordLists) -> bool:
-    """Hardware after the cue behind "from", "relative to" ... is not its subject."""
+    """Hardware after the cue behind "from", "relative to" ... is not its subject
+    (a lucency is about the screw it lies beside: "lucency lateral to the screw")."""
     if hardware.start < cue.end:
         return False
     not_subject, relative = words["not_subject_words"], words["relative_position_words"]
+    if cue.label_ in BESIDE_CUES:
+        relative = frozenset()
     lower = toks.lower
     return any(
         lower[j] in not_subject or (lower[j] in relative and lower[j + 1] == "to")
