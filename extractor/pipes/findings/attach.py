@@ -39,6 +39,7 @@ PREFERRED_GROUP = {
     "BACKOUT": "screw",
     "DISPLACEMENT": "rod_like",
     "DISENGAGEMENT": "rod_like",
+    "SUBSIDENCE": "cage",
 }
 
 
