@@ -49,6 +49,11 @@ CASES = {
     "hedge-vs-before": f"<f {_L5} assertion=possible>Lucency around the left L5 screw vs postoperative change</f>.",
     "hedge-vs-dot-before": f"<f {_L5} assertion=possible>Lucency around the left L5 screw vs. artifact</f>.",
     # hedges after the finding
+    # a copula and a hedge word after the finding, in every number and tense of "remain", "appear", "seem"
+    "hedge-are-questionable": "<f type=screw_lucency levels=L5 side=bilateral assertion=possible>Lucencies around both L5 screws are questionable</f>.",
+    "hedge-remains-indeterminate": f"{_POSS}The lucency around the left L5 screw remains indeterminate</f>.",
+    "hedge-appears-likely": "<f type=screw_lucency levels=S1 side=left assertion=possible>Loosening of the left S1 screw appears likely</f>.",
+    "hedge-remain-equivocal": "<f type=hardware_fracture levels=L4 side=bilateral assertion=possible>Fractures of both rods at L4 remain equivocal</f>.",
     "hedge-not-ruled-out": f"{_POSS}Loosening of the left L5 screw not ruled out</f>.",
     "hedge-not-be-ruled-out": f"{_POSS}Loosening of the left L5 screw could not be ruled out</f>.",
     "hedge-not-be-excluded": f"{_POSS}Loosening of the left L5 screw could not be excluded</f>.",
