@@ -86,6 +86,8 @@ class ContextRule:
     # a terminator that is the verb of its clause's subject ("is seen"): after
     # a negated hardware subject it does not end the negation's reach
     subject_predicate: bool = False
+    # a terminator that ends only these categories' reach (None: every category)
+    terminates: frozenset[str] | None = None
 
 
 @dataclass
@@ -265,6 +267,16 @@ def load_context_rules(source: str | Path | None = None) -> list[ContextRule]:
             raise LexiconError(
                 f"{where}: metadata.subject_predicate is true or false, on a TERMINATE rule"
             )
+        terminates = raw["metadata"].get("terminates")
+        if terminates is not None and (
+            raw["category"] != "TERMINATE"
+            or not isinstance(terminates, list)
+            or not terminates
+            or any(c not in CONTEXT_CATEGORIES or c == "TERMINATE" for c in terminates)
+        ):
+            raise LexiconError(
+                f"{where}: metadata.terminates is a list of the categories a TERMINATE rule ends"
+            )
         rules.append(
             ContextRule(
                 literal=raw["literal"],
@@ -279,6 +291,7 @@ def load_context_rules(source: str | Path | None = None) -> list[ContextRule]:
                 else None,
                 terminated_by=frozenset(raw.get("terminated_by") or ()),
                 subject_predicate=subject_predicate,
+                terminates=frozenset(terminates) if terminates is not None else None,
             )
         )
     return rules
@@ -463,6 +476,8 @@ WORD_LISTS: tuple[str, ...] = (
     "highest_words",
     "dictation_starters",
     "dictation_glue",
+    "dictated_breaks",
+    "dictated_stops",
     "sound_state_words",
     "state_links",
     "destination_words",

@@ -131,6 +131,17 @@ def test_subject_predicate_only_on_a_terminator_is_named(tmp_path):
     assert load_context_rules(path)[0].subject_predicate
 
 
+def test_terminates_names_categories_of_a_terminator(tmp_path):
+    rule = _context_rule("there is", "TERMINATE", "t2")
+    rule["metadata"]["terminates"] = ["NEGATED"]
+    path = _write(tmp_path, "context_rules.json", {"context_rules": [rule]})
+    with pytest.raises(LexiconError, match=r"\(id 't2'.*metadata.terminates is a list"):
+        load_context_rules(path)
+    rule["metadata"]["terminates"] = ["NEGATED_EXISTENCE"]
+    path = _write(tmp_path, "context_rules.json", {"context_rules": [rule]})
+    assert load_context_rules(path)[0].terminates == {"NEGATED_EXISTENCE"}
+
+
 def test_one_phrase_may_be_a_pseudo_cue_and_a_change_cue(tmp_path):
     rules = [
         _context_rule("no change", "PSEUDO", "ps1"),

@@ -105,6 +105,19 @@ def _sentences(nlp, text):
                 "KIDNEYS UNREMARKABLE.",
             ],
         ),
+        # dictated punctuation left in speech-recognition text
+        (
+            "no rod fracture new paragraph the left s1 screw has backed out",
+            ["no rod fracture new paragraph", "the left s1 screw has backed out"],
+        ),
+        (
+            "no rod fracture period the left s1 screw has backed out period",
+            ["no rod fracture period", "the left s1 screw has backed out period"],
+        ),
+        (
+            "no lucency for a period of six weeks",
+            ["no lucency for a period of six weeks"],
+        ),
         (
             "FINDINGS: lucency. IMPRESSION: loosening.",
             ["FINDINGS:", "lucency.", "IMPRESSION:", "loosening."],

@@ -164,8 +164,19 @@ class ConTextAnnotator:
         """The context of a target at tokens [start, end) given its sentence's
         modifiers (`barriers`: the sentence's other targets and punctuation,
         which a negation does not govern a cue across)."""
-        terminators = [m.start for m in modifiers if m.category == "TERMINATE"]
-        modifiers = _ungoverned(modifiers, start, terminators, barriers)
+        terminators = [
+            m.start for m in modifiers if m.category == "TERMINATE" and m.rule.terminates is None
+        ]
+        # terminators of some categories only ("there is" ends a negation, not
+        # "evaluate whether there is loosening")
+        partial = [m for m in modifiers if m.category == "TERMINATE" and m.rule.terminates]
+        negation_stops = sorted(
+            (
+                *terminators,
+                *(m.start for m in partial if "NEGATED_EXISTENCE" in (m.rule.terminates or ())),
+            )
+        )
+        modifiers = _ungoverned(modifiers, start, negation_stops, barriers)
         result = ContextResult()
         nearest: tuple[int, str] | None = None
         change: tuple[int, int, str] | None = None
@@ -185,7 +196,10 @@ class ConTextAnnotator:
                     if change is None or (distance, rank) < (change[0], change[1]):
                         change = (distance, rank, cat)
                 continue
-            if not self._reaches(m, start, end, terminators):
+            stops = terminators
+            if partial:
+                stops = [*terminators, *(t.start for t in partial if cat in t.rule.terminates)]
+            if not self._reaches(m, start, end, stops):
                 continue
             result.modifiers.append(m)
             if cat in ("NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"):

@@ -3,6 +3,7 @@ headers, ALL CAPS, missing punctuation)."""
 
 # no "from __future__ import annotations": spaCy reads factory signatures at runtime
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -49,6 +50,7 @@ def sentence_starts(text: str, words: WordLists, forced: Iterable[int] = ()) -> 
         if word.isdigit() and _is_list_marker(text, m.start() - 1):
             continue  # "1." opening a numbered line is not a sentence
         starts.add(m.end())
+    starts.update(_dictated_starts(text, words))
     prev_line: str | None = None
     blank_between = False
     # text with no sentence punctuation at all is dictation, a statement a
@@ -69,6 +71,31 @@ def sentence_starts(text: str, words: WordLists, forced: Iterable[int] = ()) -> 
         if 0 <= f < len(text):
             starts.add(f)
     return sorted(starts)
+
+
+@functools.lru_cache(maxsize=8)
+def _dictated_res(
+    breaks: frozenset[str], stops: frozenset[str], starters: frozenset[str]
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def alternatives(phrases: Iterable[str]) -> str:
+        return "|".join(r"[ \t]+".join(map(re.escape, p.split())) for p in sorted(phrases))
+
+    after = rf"(?:\n|$|[ \t]+(?=(?:{alternatives(starters)})\b))"
+    return (
+        re.compile(rf"\b(?:{alternatives(breaks)})\b[ \t]*", re.IGNORECASE),
+        re.compile(rf"\b(?:{alternatives(stops)}){after}", re.IGNORECASE),
+    )
+
+
+def _dictated_starts(text: str, words: WordLists) -> Iterable[int]:
+    """Where a statement starts after dictated punctuation ("new paragraph",
+    "period" before a statement)."""
+    breaks, stops = _dictated_res(
+        words["dictated_breaks"], words["dictated_stops"], words["dictation_starters"]
+    )
+    found = [m.end() for m in breaks.finditer(text)]
+    found += [m.end() for m in stops.finditer(text)]
+    return [i for i in found if i < len(text)]
 
 
 def _is_list_marker(text: str, dot: int) -> bool:

@@ -97,6 +97,11 @@ CASES = {
     "prior-anchor-site-is-past": "Post-surgical change at C2-C3 from the prior lead anchor site. No stimulator leads remain.",
     # lower-case dictation: a statement a line
     "dictation-lines": "FINDINGS:\npedicle screws L4 and L5 in stable position\n<f type=cage_subsidence assertion=absent>cage w/o subsidence</f> endplates intact\nrods intact no fx\nearly bridging bone across the disc space\nmild facet arthropathy",
+    # "there is" starts a statement: a negation before it does not reach past it, a question does
+    "dictation-there-is-ends-negation": "<f type=hardware_fracture assertion=absent>no rod fracture</f> <f type=screw_lucency levels=L5 side=left>there is lucency around the left l5 screw</f>",
+    "dictation-there-has-been-ends-negation": "<f type=hardware_fracture assertion=absent>No hardware fracture</f> and <f type=screw_backout levels=L4 side=right>there has been interval backout of the right L4 screw</f>.",
+    "question-reaches-past-there-is": "<f type=screw_lucency levels=L5 assertion=hypothetical>Evaluate whether there is loosening of the L5 screw</f>.",
+    "dictated-new-paragraph-ends-negation": "<f type=hardware_fracture assertion=absent>no fracture of the hardware</f> new paragraph <f type=screw_backout levels=S1 side=left size=4>the left s1 screw has backed out 4 mm</f>",
     "dictation-line-ends-negation": "FINDINGS:\nboth rods intact\n<f type=screw_backout assertion=absent>no screw backout</f>\nthe T11-12 interspace shows 3 mm of motion on flexion\nL1 cement unchanged\nmild L4 compression deformity",
     # a history is one paragraph
     "history-is-a-paragraph": "History: fusion of the occiput to C4 last year, now evaluate for rod fracture.\n\nOkay so findings. <f type=hardware_fracture levels=C2,C3 side=right assertion=present>The right rod is fractured at C2-3</f>, new since the postoperative study.",
