@@ -198,7 +198,10 @@ class ConTextAnnotator:
                 continue
             stops = terminators
             if partial:
-                stops = [*terminators, *(t.start for t in partial if cat in t.rule.terminates)]
+                stops = [
+                    *terminators,
+                    *(t.start for t in partial if cat in (t.rule.terminates or ())),
+                ]
             if not self._reaches(m, start, end, stops):
                 continue
             result.modifiers.append(m)
