@@ -137,5 +137,7 @@ CASES = {
     "hist-no-longer-observed": "<f type=screw_lucency levels=L5 assertion=historical>Lucency about the L5 screws is no longer observed</f>.",
     # in an indication, what happened at surgery is the past, not a question
     "indication-event-during-surgery": "INDICATION: TLIF for spondylolisthesis. <f type=cage_subsidence component=interbody_cage assertion=historical>The interbody cage dislodged anteriorly during the procedure</f>.\nFINDINGS: Pedicle screws intact.",
+    # a device the patient is being considered for is not in place
+    "indication-considered-for-a-stimulator": "HISTORY: Neck pain, <f type=stimulator assertion=hypothetical section=history>being considered for a cervical spinal cord stimulator trial</f>.",
     "indication-question-stays-hypothetical": "INDICATION: <f type=cage_subsidence assertion=hypothetical>Evaluate for cage subsidence</f>.\nFINDINGS: Pedicle screws intact.",
 }

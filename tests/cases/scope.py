@@ -39,6 +39,10 @@ CASES = {
     "scope-pacemaker-lead": "Dual chamber device; the ventricular lead is fractured.",
     "scope-vagal": "Left vagal nerve stimulator: the lead is fractured in the neck.",
     "scope-vns": "VNS generator in the left chest; the lead is fractured.",
+    # the generator and lead of a sentence that names another neurostimulator are that device's,
+    # a vertebral level as its landmark or a spinal cord stimulator elsewhere notwithstanding
+    "scope-vns-parts-at-a-level": "Vagal nerve stimulator: generator in the left pectoral region, lead coursing along the left neck, with an apparent discontinuity of the lead at the level of C6.",
+    "scope-vns-parts-beside-an-scs": "<f type=stimulator levels=T8 component=stimulator_lead>Spinal cord stimulator lead tip at T8</f>. Vagal nerve stimulator generator in the left chest, its lead coiling in the neck with the electrode at C6.",
     "scope-vns-the-stimulator": "Left vagal nerve stimulator with intact leads. Chest: unremarkable apart from the stimulator.",
     "scope-deep-brain": "Deep brain stimulator leads are fractured at the skull base.",
     "scope-deep-brain-leads": "Deep brain leads are fractured at the skull base.",

@@ -115,6 +115,13 @@ class FindingBuilder:
             for rid, rule in nlp.get_pipe(targets_pipe).rule_by_id.items()  # type: ignore[attr-defined]
         }
 
+    def _stimulator_word(self, t: Target) -> bool:
+        """A stimulator phrase, or hardware that is a stimulator's part ("lead")."""
+        return t.label_ == "STIMULATOR" or (
+            t.label_ == "HARDWARE"
+            and self.types.component_groups.get(t.component or "") == "stimulator"
+        )
+
     def __call__(self, doc: Doc) -> Doc:
         spans = target_spans(doc, self.targets_key)
         doc._.vetoed = []
@@ -131,13 +138,18 @@ class FindingBuilder:
         toks = Tokens(doc)
         if _other_stimulator_only(targets):
             # "a vagal nerve stimulator ... the stimulator": not a spinal cord stimulator
-            targets = [t for t in targets if t.label_ != "STIMULATOR"]
+            targets = [t for t in targets if not self._stimulator_word(t)]
         has_stimulator = any(t.label_ == "STIMULATOR" for t in targets)
         bounds = sentence_bounds(doc)
         by_sentence: dict[int, list[Target]] = {}
         for t in targets:
             s = bisect.bisect_right(bounds, t.start) - 1
             by_sentence.setdefault(s, []).append(t)
+        for s, in_sentence in by_sentence.items():
+            if _other_stimulator_only(in_sentence):
+                # "vagal nerve stimulator generator in the chest, its lead ... at C6":
+                # the generator and lead of the sentence are that device's
+                by_sentence[s] = [t for t in in_sentence if not self._stimulator_word(t)]
         views = [
             self._view(doc, toks, s, bounds[s], bounds[s + 1], in_sentence, has_stimulator)
             for s, in_sentence in by_sentence.items()
@@ -441,8 +453,9 @@ def _of_anatomy(toks: Tokens, seg: Segment, anatomy: frozenset[str]) -> bool:
 
 
 def _other_stimulator_only(targets: list[Target]) -> bool:
-    """Whether the report's stimulator is another device (a vagal nerve
-    stimulator, a deep brain stimulator) and never a spinal cord stimulator."""
+    """Whether the stimulator of these targets (a report's, a sentence's) is
+    another device (a vagal nerve stimulator, a deep brain stimulator) and
+    never a spinal cord stimulator."""
     other = any(
         t.label_ == "NOT_SPINAL" and t.meta.get("reason") == "other neurostimulator"
         for t in targets
