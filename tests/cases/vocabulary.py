@@ -16,6 +16,7 @@ CASES = {
     "ths-loss-of-continuity": "<f type=hardware_fracture levels=T10 side=left>Loss of continuity of the left rod at T10</f>.",
     "ths-interruption-of-a-cortex-is-bone": "Intact L1-L3 fixation. Interruption of the posterior cortex of L2 by a fracture line.",
     "ths-split-disc-is-no-finding": "Intact L4-5 fixation. The disc at L3-4 is split.",
+    "ths-unscrewed": "<f type=screw_backout levels=C7 size=3>The C7 screw has unscrewed by 3 mm</f>.",
     # a connection that has come apart
     "ths-detached": "<f type=rod_connector_dislodgement component=cross_link>The cross-connector has become detached</f>.",
     "ths-detachment": "<f type=rod_connector_dislodgement levels=L3 side=left>Detachment of the left rod from the L3 screw</f>.",
@@ -24,6 +25,10 @@ CASES = {
     "ths-not-attached-to": "<f type=rod_connector_dislodgement levels=T11 component=hook>The T11 hook is not attached to the rod</f>.",
     "ths-no-longer-connected": "<f type=rod_connector_dislodgement side=right component=connector>The right offset connector is no longer connected</f> to the rod.",
     "ths-not-connected-to": "<f type=rod_connector_dislodgement levels=L5 side=left>The left rod is not connected to the L5 screw</f>.",
+    # no fusion, however the absence is said; a cleft through a fusion mass named by its level
+    "pseu-lack-of-bony-fusion": "<f type=pseudarthrosis levels=L4,L5>Lack of bony fusion at L4-5</f>.",
+    "pseu-absence-of-solid-osseous-fusion": "<f type=pseudarthrosis levels=L5,S1>Absence of solid osseous fusion at L5-S1</f>.",
+    "pseu-lucent-line-through-a-levelled-mass": "Persistent lucent <f type=pseudarthrosis levels=L4,L5>line through the L4-5 fusion mass</f>.",
     "ths-rupture-of-a-tendon-is-no-finding": "Old Achilles tendon rupture. Intact L4-S1 fixation.",
     "ths-exceeds-the-cortex": "<f type=screw_malposition levels=L3 side=left size=2>The left L3 screw exceeds the lateral cortex of the vertebral body by 2 mm</f>.",
     "ths-exceeding-a-size-is-no-finding": "Intact L4-5 fixation. The kyphosis exceeds 40 degrees.",
