@@ -17,6 +17,12 @@ CASES = {
     "ths-interruption-of-a-cortex-is-bone": "Intact L1-L3 fixation. Interruption of the posterior cortex of L2 by a fracture line.",
     "ths-split-disc-is-no-finding": "Intact L4-5 fixation. The disc at L3-4 is split.",
     "ths-unscrewed": "<f type=screw_backout levels=C7 size=3>The C7 screw has unscrewed by 3 mm</f>.",
+    # abbreviated notes: PS (capitals) a pedicle screw, HW hardware, pseudo a pseudarthrosis
+    "abbr-ps": "<f type=screw_malposition levels=L4 side=right component=pedicle_screw>R L4 PS breaches med ped wall</f>.",
+    "abbr-ps-backed-out": "<f type=screw_backout levels=S1 side=left size=3 component=pedicle_screw>L PS at S1 backed out 3mm</f>.",
+    "abbr-hw-fx": "<f type=hardware_fracture assertion=absent>No HW fx</f>.",
+    "abbr-pseudo": "<f type=pseudarthrosis levels=L4,L5>c/w pseudo at L4-5</f>.",
+    "abbr-pseudo-meningocele-is-no-finding": "Intact L4-5 fixation. Small pseudo-meningocele at L4.",
     # a connection that has come apart
     "ths-detached": "<f type=rod_connector_dislodgement component=cross_link>The cross-connector has become detached</f>.",
     "ths-detachment": "<f type=rod_connector_dislodgement levels=L3 side=left>Detachment of the left rod from the L3 screw</f>.",
