@@ -119,6 +119,11 @@ CASES = {
     "hist-repositioned": "The right L4 pedicle screw, <f type=screw_malposition levels=L4 side=right assertion=historical size=3>which breached the medial pedicle wall by 3 mm, has been repositioned</f>.",
     "hist-pre-revision-spaced": "<f type=screw_backout levels=L5 assertion=historical>On the pre revision CT the L5 screw had backed out</f>.",
     "hist-have-been-repositioned": "<f type=screw_malposition levels=L4 assertion=historical>The malpositioned L4 screws have been repositioned</f>.",
+    # hardware exchanged, upsized or retightened: the state it was in is the past
+    "hist-were-exchanged": "<f type=screw_lucency levels=S1 assertion=historical>The previously loose S1 screws were exchanged for larger screws</f>.",
+    "hist-were-upsized": "<f type=screw_lucency levels=T12 assertion=historical>The loose T12 screws were upsized at revision</f>.",
+    "hist-was-retightened": "<f type=rod_connector_dislodgement levels=L4 component=set_screw assertion=historical>The loose set screw at L4 was retightened</f>.",
+    "hist-upsizing-of": "<f type=screw_lucency levels=L5 assertion=historical>Upsizing of the loose L5 screws</f> in 2024.",
     "hist-was-repositioned": "<f type=screw_malposition levels=T10 side=left assertion=historical>The left T10 screw, which breached the lateral wall, was repositioned</f>.",
     "hist-were-repositioned": "<f type=screw_malposition levels=S1 assertion=historical>The S1 screws that breached the anterior cortex were repositioned</f>.",
     "previously-noted-is-not-historical": "<f type=screw_lucency levels=L5 assertion=present change=stable>Previously noted lucency around the L5 screw is unchanged</f>.",
