@@ -42,6 +42,10 @@ CASES = {
     # sizes a side: a finding a side, and the statement they detail is theirs
     "place-sizes-by-side-before": "C5-C7 ACDF. <f type=screw_backout levels=C7 side=right size=3>The inferior screws have backed out, the right by about 3 mm</f> and the <f type=screw_backout levels=C7 side=left size=2>left by 2 mm</f>.",
     "place-sizes-by-side-detail-a-statement": "Pedicle screws at L4, L5 and S1. Loosening of the S1 pedicle screws, with <f type=screw_lucency levels=S1 side=right size=3>3 mm of lucency on the right</f> and <f type=screw_lucency levels=S1 side=left size=2>2 mm on the left</f>.",
+    # sizes a level: a finding a level, each with its own size
+    "place-sizes-by-level-after": "<f type=screw_lucency levels=L3 size=2>Lucency around the screws measures 2 mm at L3</f>, <f type=screw_lucency levels=L4 size=3>3 mm at L4</f> and <f type=screw_lucency levels=L5 size=5>up to 5 mm at L5</f>.",
+    "place-sizes-by-level-backout": "<f type=screw_backout levels=C5 size=2>The screws have backed out 2 mm at C5</f> and <f type=screw_backout levels=C6 size=4>4 mm at C6</f>.",
+    "place-sizes-by-level-before": "<f type=screw_lucency levels=L4 side=left size=2>Loosening of the left screws, L4 (2 mm)</f> and <f type=screw_lucency levels=L5 side=left size=3>L5 (3 mm)</f>.",
     # what pulled out is the subject ahead of the cue, not the screw after it
     "rod-pulled-out-of-screw-connector": "<f type=rod_connector_dislodgement component=rod levels=ILIUM side=left size=6>The left rod has pulled out of the offset connector to the left iliac screw and lies 6 mm lateral to it</f>.",
     # a statement that asserts nothing about the rods is about both of them

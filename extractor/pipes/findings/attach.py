@@ -235,6 +235,9 @@ def attach_segment(
     if not seg.side_groups and not is_stimulator_cue(seg.cue):
         # "backed out, the right by 3 mm and the left by 2 mm": a finding a side
         seg.side_groups = side_size_groups(seg.levels, seg_sizes, seg_sides, toks.doc_text)
+    if not seg.side_groups and not is_stimulator_cue(seg.cue):
+        # "2 mm at L3, 3 mm at L4 and up to 5 mm at L5": a finding a level
+        seg.side_groups = level_size_groups(seg_levels, seg_sizes, toks.doc_text)
 
 
 def _stated_sound(toks: Tokens, h: Target, seg: Segment, words: WordLists) -> bool:
@@ -372,6 +375,58 @@ def side_size_groups(
         groups.append((list(levels), side, at))
     if len({sd for _, sd, _ in groups}) != len(groups):
         return []
+    return groups
+
+
+# between a size and the level it is stated for: "2 mm at L3", "L4 (3 mm)", "L5: 2 mm"
+_SIZE_THEN_LEVEL_RE = re.compile(r"\s*(?:at|in|for|of)?\s*(?:the\s+)?(?:level\s+(?:of\s+)?)?", re.I)
+_LEVEL_THEN_SIZE_RE = re.compile(
+    r"\s*(?:[:(,=]|by|of|measuring|measures)?\s*(?:up\s+to|approximately|approx\.?|about|~)?\s*",
+    re.I,
+)
+_QUALIFIER_BEFORE_RE = re.compile(r"(?:up\s+to|approximately|approx\.?|about|~)\s*$", re.I)
+SIZE_LEVEL_REACH = 20  # characters between a size and its level
+
+
+def level_size_groups(
+    levels: list[LevelMention], sizes: list[SizeMention], text: str
+) -> list[tuple[list[str], str | None, int]]:
+    """Split "2 mm at L3, 3 mm at L4 and up to 5 mm at L5" into one group per
+    level: each size takes the level right after it ("2 mm at L3"), else the
+    one right before it ("L4 (3 mm)"); only when at least two sizes each find
+    a level of their own. The side stays the finding's."""
+    if len(sizes) < 2 or len(levels) < 2:
+        return []
+    ordered = sorted(levels)
+    groups: list[tuple[list[str], str | None, int]] = []
+    used: set[int] = set()
+    for start, end, _mm in sizes:
+        pair = next(
+            (
+                (m, start)
+                for m in ordered
+                if m[0] not in used
+                and 0 <= m[0] - end <= SIZE_LEVEL_REACH
+                and _SIZE_THEN_LEVEL_RE.fullmatch(text, end, m[0])
+            ),
+            None,
+        ) or next(
+            (
+                (m, m[0])
+                for m in reversed(ordered)
+                if m[0] not in used
+                and 0 <= start - m[1] <= SIZE_LEVEL_REACH
+                and _LEVEL_THEN_SIZE_RE.fullmatch(text, m[1], start)
+            ),
+            None,
+        )
+        if pair is None:
+            return []
+        m, at = pair
+        if at == start and (q := _QUALIFIER_BEFORE_RE.search(text, max(0, start - 16), start)):
+            at = q.start()  # "and up to 5 mm at L5": the pair starts at its qualifier
+        used.add(m[0])
+        groups.append((list(m[2]), None, at))
     return groups
 
 

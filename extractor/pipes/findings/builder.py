@@ -362,7 +362,7 @@ class FindingBuilder:
                         replace(
                             draft,
                             levels=levels or draft.levels,
-                            side=side,
+                            side=side or draft.side,
                             size_mm=size,
                             start=a,
                             end=b,

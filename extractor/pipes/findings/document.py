@@ -111,7 +111,8 @@ class Segment:
     extra_cues: list[Target] = field(default_factory=list)
     # (levels, side, char) per side-level pair when one clause names several:
     # "right T6-T7 and left T9 screws"
-    side_groups: list[tuple[list[str], str, int]] = field(default_factory=list)
+    # one finding per part: (levels, side or None for the finding's own, where it starts)
+    side_groups: list[tuple[list[str], str | None, int]] = field(default_factory=list)
     size_mentions: list[SizeMention] = field(default_factory=list)
     outside: Target | None = None  # the NOT_SPINAL mention that vetoes it
     # its subject is anatomy ("the nerve root, which is displaced"): no hardware borrowed
