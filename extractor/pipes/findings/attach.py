@@ -18,6 +18,7 @@ from ...normalize import sort_levels
 from .clauses import BESIDE_CUES, behind_non_subject_word, is_stimulator_cue, np_windows
 from .document import (
     LevelMention,
+    PartGroup,
     Segment,
     SideMention,
     SizeMention,
@@ -269,9 +270,7 @@ def level_beside(toks: Tokens, m: LevelMention, targets: Sequence[Target]) -> bo
     return False
 
 
-def side_groups(
-    levels: list[LevelMention], sides: list[SideMention], text: str
-) -> list[tuple[list[str], str, int]]:
+def side_groups(levels: list[LevelMention], sides: list[SideMention], text: str) -> list[PartGroup]:
     """Split "right T6-T7 and left T9", or "T8 on the left and T9 on the
     right", into its side-level pairs.
 
@@ -282,7 +281,7 @@ def side_groups(
     """
     if len(levels) < 2 or len(sides) < 2:
         return []
-    groups: list[tuple[list[str], str, int]] = []
+    groups: list[PartGroup] = []
     current: str | None = None
     own = 0
     for start, end, lvls, _space in sorted(levels):
@@ -338,7 +337,7 @@ _NEXT_PAIR_RE = re.compile(r"\b(?:and|or|but|while|whereas)\b|;", re.IGNORECASE)
 
 def side_size_groups(
     levels: list[str], sizes: list[SizeMention], sides: list[SideMention], text: str
-) -> list[tuple[list[str], str, int]]:
+) -> list[PartGroup]:
     """Split "3 mm on the left and 1 mm on the right" into one group per side.
 
     Each size takes the side word right after it ("3 mm on the left"), else
@@ -347,7 +346,7 @@ def side_size_groups(
     """
     if len(sizes) < 2 or len(sides) < 2:
         return []
-    groups: list[tuple[list[str], str, int]] = []
+    groups: list[PartGroup] = []
     used: set[int] = set()
     starts = [m[0] for m in sizes]
     for start, end, _mm in sizes:
@@ -390,7 +389,7 @@ SIZE_LEVEL_REACH = 20  # characters between a size and its level
 
 def level_size_groups(
     levels: list[LevelMention], sizes: list[SizeMention], text: str
-) -> list[tuple[list[str], str | None, int]]:
+) -> list[PartGroup]:
     """Split "2 mm at L3, 3 mm at L4 and up to 5 mm at L5" into one group per
     level: each size takes the level right after it ("2 mm at L3"), else the
     one right before it ("L4 (3 mm)"); only when at least two sizes each find
@@ -398,7 +397,7 @@ def level_size_groups(
     if len(sizes) < 2 or len(levels) < 2:
         return []
     ordered = sorted(levels)
-    groups: list[tuple[list[str], str | None, int]] = []
+    groups: list[PartGroup] = []
     used: set[int] = set()
     for start, end, _mm in sizes:
         pair = next(

@@ -91,6 +91,8 @@ def in_windows(char: int, windows: list[tuple[int, int]]) -> bool:
 LevelMention = tuple[int, int, tuple[str, ...], str | None]
 SideMention = tuple[int, int, str]
 SizeMention = tuple[int, int, float]
+# a part of a finding: its levels, its side (None: the finding's own), where it starts
+PartGroup = tuple[list[str], str | None, int]
 
 
 @dataclass
@@ -111,8 +113,7 @@ class Segment:
     extra_cues: list[Target] = field(default_factory=list)
     # (levels, side, char) per side-level pair when one clause names several:
     # "right T6-T7 and left T9 screws"
-    # one finding per part: (levels, side or None for the finding's own, where it starts)
-    side_groups: list[tuple[list[str], str | None, int]] = field(default_factory=list)
+    side_groups: list[PartGroup] = field(default_factory=list)  # one finding per part
     size_mentions: list[SizeMention] = field(default_factory=list)
     outside: Target | None = None  # the NOT_SPINAL mention that vetoes it
     # its subject is anatomy ("the nerve root, which is displaced"): no hardware borrowed
