@@ -477,6 +477,8 @@ WORD_LISTS: tuple[str, ...] = (
     "dictation_starters",
     "dictation_glue",
     "dictated_breaks",
+    "generic_markers",
+    "definite_words",
     "dictated_stops",
     "sound_state_words",
     "state_links",

@@ -35,6 +35,7 @@ from .attach import (
 )
 from .clauses import clauses, is_stimulator_cue, segments, trim
 from .document import Draft, LevelMention, Segment, SideMention, SizeMention, Target, Tokens
+from .generic import GenericJudge
 from .inventory import LEAD_COMPONENTS, Inventory
 from .levels import LevelRoles
 from .merge import merge
@@ -106,6 +107,7 @@ class FindingBuilder:
         self.patterns = default_patterns() if words is None else WordPatterns(self.words)
         self.policy = Policy(self.types, self.words)
         self.scope = ScopeJudge(self.words)
+        self.generic = GenericJudge(self.words)
         self.resolver = Resolver(self.words, self.types.component_groups)
         self.level_roles = LevelRoles(self.words, self.patterns)
         self.targets_key = targets_key
@@ -371,7 +373,17 @@ class FindingBuilder:
             else:
                 drafts.append(draft)
         drafts = merge(drafts, groups)
+        generic: list[Draft] = []
+        if any(d.assertion in POSITIVE_ASSERTIONS for d in drafts) and self.generic.is_generic(
+            toks, v.lo, v.hi, v.levels, v.sides, [*v.hardware, *v.cues]
+        ):
+            # a teaching statement: about no one's hardware, and placed nowhere
+            generic = [d for d in drafts if d.assertion in POSITIVE_ASSERTIONS]
+            for d in generic:
+                d.assertion = "hypothetical"
         for d in drafts:
+            if any(d is g for g in generic):
+                continue
             if d.type == "stimulator":
                 self.resolver.resolve_lead_side(toks, d, inventory)
                 if not d.levels and d.assertion not in POSITIVE_ASSERTIONS:
