@@ -451,6 +451,7 @@ WORD_LISTS: tuple[str, ...] = (
     "fracture_bone_words",
     "stimulator_tip_words",
     "stimulator_entry_words",
+    "stimulator_course_words",
     "trim_left",
     "trim_right",
     "plain_words",

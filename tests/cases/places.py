@@ -40,6 +40,8 @@ CASES = {
     "place-stimulator-previous-place": "<f type=stimulator levels=T10,T11 change=new>Spinal cord stimulator paddle lead now spanning T10-T11, previously T8-T9</f>.",
     "place-stimulator-ascends-to": "<f type=stimulator levels=T8 component=stimulator_lead>Spinal cord stimulator leads enter at L1-2 and ascend to T8</f>.",
     "place-stimulator-reaching": "<f type=stimulator levels=T9 component=stimulator_lead>SCS lead entering at T12-L1 and reaching T9</f>.",
+    "place-level-of-stenosis-is-not-the-cage": "<f type=cage_subsidence levels=L4,L5>Cage subsidence at L4-5, with moderate stenosis at L3-4</f>.",
+    "place-side-of-the-thecal-sac-is-not-the-cage": "L5-S1 TLIF. <f type=cage_subsidence levels=L5,S1 side=->The cage has migrated posteriorly and indents the left ventral thecal sac</f>.",
     "place-stimulator-study-coverage": "TECHNIQUE: <f type=stimulator levels=->Helical CT from T8 through S1 to include the stimulator leads</f>. FINDINGS: Intact L4-S1 fusion.",
     # sizes a side: a finding a side, and the statement they detail is theirs
     "place-sizes-by-side-before": "C5-C7 ACDF. <f type=screw_backout levels=C7 side=right size=3>The inferior screws have backed out, the right by about 3 mm</f> and the <f type=screw_backout levels=C7 side=left size=2>left by 2 mm</f>.",

@@ -23,6 +23,11 @@ CASES = {
     "abbr-hw-fx": "<f type=hardware_fracture assertion=absent>No HW fx</f>.",
     "abbr-pseudo": "<f type=pseudarthrosis levels=L4,L5>c/w pseudo at L4-5</f>.",
     "abbr-pseudo-meningocele-is-no-finding": "Intact L4-5 fixation. Small pseudo-meningocele at L4.",
+    # a screw or cage against a root, the cord, the sac or a vessel, the level between
+    "impinge-abuts-the-exiting-root": "<f type=screw_malposition levels=L5 side=left>The left L5 screw abuts the exiting L5 nerve root</f>.",
+    "impinge-contacts-the-artery": "<f type=screw_malposition levels=S1 side=right>The right S1 screw tip contacts the common iliac artery</f>.",
+    "impinge-cage-contacts-the-sac": "<f type=cage_subsidence component=interbody_cage>The cage contacts the thecal sac</f>.",
+    "impinge-disc-is-no-finding": "Intact L4-S1 fixation. A disc protrusion abuts the left S1 root.",
     # a connection that has come apart
     "ths-detached": "<f type=rod_connector_dislodgement component=cross_link>The cross-connector has become detached</f>.",
     "ths-detachment": "<f type=rod_connector_dislodgement levels=L3 side=left>Detachment of the left rod from the L3 screw</f>.",

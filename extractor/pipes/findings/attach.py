@@ -470,20 +470,19 @@ def _tips_and_others(
     toks: Tokens, lo: int, hi: int, mentions: list[LevelMention], words: WordLists
 ) -> tuple[list[LevelMention], list[LevelMention]]:
     tip_words, entry_words = words["stimulator_tip_words"], words["stimulator_entry_words"]
+    course_words = words["stimulator_course_words"]
     tips: list[LevelMention] = []
     others: list[LevelMention] = []
     for m in mentions:
         i = toks.token_at(m[0], lo, hi)
         # the nearer word rules: "two electrodes entering the canal at L1-L2"
-        # is where they enter
-        nearest = next(
-            (
-                w
-                for w in reversed(toks.lower[max(lo, i - 6) : i])
-                if w in tip_words or w in entry_words
-            ),
-            None,
-        )
+        # is where they enter; "... and ascending to T8" is not
+        before = toks.lower[max(lo, i - 6) : i]
+        nearest = next((w for w in reversed(before) if w in tip_words or w in entry_words), None)
+        if nearest in entry_words and any(
+            w in course_words for w in before[len(before) - before[::-1].index(nearest) :]
+        ):
+            nearest = None
         end = toks.token_at(m[1] - 1, lo, hi) + 1
         if end < hi and toks.lower[end] in entry_words:
             continue  # "a T11 laminotomy", "the L1-2 interlaminar space": where it enters
