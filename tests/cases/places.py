@@ -42,6 +42,11 @@ CASES = {
     "place-stimulator-reaching": "<f type=stimulator levels=T9 component=stimulator_lead>SCS lead entering at T12-L1 and reaching T9</f>.",
     "place-level-of-stenosis-is-not-the-cage": "<f type=cage_subsidence levels=L4,L5>Cage subsidence at L4-5, with moderate stenosis at L3-4</f>.",
     "place-side-of-the-thecal-sac-is-not-the-cage": "L5-S1 TLIF. <f type=cage_subsidence levels=L5,S1 side=->The cage has migrated posteriorly and indents the left ventral thecal sac</f>.",
+    # an end named after the hardware ("at its upper end") places hardware placed from elsewhere
+    "place-at-its-upper-end": "C4-6 ACDF. <f type=rod_connector_dislodgement levels=C4 component=plate>The plate has migrated anteriorly at its upper end</f>.",
+    "place-at-its-inferior-end": "C5-7 ACDF with plate. <f type=rod_connector_dislodgement levels=C7 component=plate>The plate has migrated anteriorly at its inferior end</f>.",
+    "place-stated-levels-stay-at-its-end": "<f type=rod_connector_dislodgement levels=C5,C6,C7 component=plate assertion=possible>Possible early anterior migration of the C5-7 plate at its superior end</f>.",
+    "place-plate-stands-off": "<f type=rod_connector_dislodgement levels=C5,C6 component=plate>The C5-6 plate stands off the bone</f>.",
     "place-stimulator-study-coverage": "TECHNIQUE: <f type=stimulator levels=->Helical CT from T8 through S1 to include the stimulator leads</f>. FINDINGS: Intact L4-S1 fusion.",
     # sizes a side: a finding a side, and the statement they detail is theirs
     "place-sizes-by-side-before": "C5-C7 ACDF. <f type=screw_backout levels=C7 side=right size=3>The inferior screws have backed out, the right by about 3 mm</f> and the <f type=screw_backout levels=C7 side=left size=2>left by 2 mm</f>.",

@@ -122,6 +122,7 @@ class Resolver:
         section: str,
     ) -> None:
         """Levels (and side) for a finding whose sentence gave none."""
+        placed_here = bool(draft.levels)
         if not draft.levels and draft.assertion not in POSITIVE_ASSERTIONS:
             # a statement that asserts nothing ("no loosening of the screws",
             # "evaluate for loosening") is about the construct as a whole
@@ -194,7 +195,9 @@ class Resolver:
             # "backout at the top of the L3-5 construct": its top screws
             positioned = draft.construct
         if positioned is not None and len(draft.levels) > 1:
-            extreme = self._position(toks, positioned)
+            # "at its upper end" names an end of hardware placed from elsewhere;
+            # "the C5-7 plate at its superior end" keeps the levels it states
+            extreme = self._position(toks, positioned, None if placed_here else draft.end)
             if extreme is not None and positioned.component == "interbody_cage":
                 # a cage is one piece at its disc: "the caudal cage" is the lowest
                 # cage's disc, "the superior aspect of the strut graft" the graft's
@@ -307,9 +310,19 @@ class Resolver:
         if draft.side is None and side in ("left", "right"):
             draft.side = side
 
-    def _position(self, toks: Tokens, h: Target) -> str | None:
+    def _position(self, toks: Tokens, h: Target, upto: int | None = None) -> str | None:
         """ "lowest" or "highest" when the hardware's own noun phrase places it
-        ("the inferior screws", "the cephalad end of the left rod")."""
+        ("the inferior screws", "the cephalad end of the left rod"), or, up to
+        token `upto`, an end of it named after it ("the plate has migrated
+        anteriorly at its upper end")."""
+        if upto is not None:
+            lower = toks.lower
+            for j in range(h.end, min(upto, len(lower)) - 2):
+                if lower[j] in ("its", "their") and lower[j + 2] in PART_WORDS:
+                    if lower[j + 1] in self.lowest:
+                        return "lowest"
+                    if lower[j + 1] in self.highest:
+                        return "highest"
         j = h.start - 1
         steps = 0
         while j >= 0 and steps < POSITION_REACH:
