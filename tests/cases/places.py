@@ -47,6 +47,8 @@ CASES = {
     "place-at-its-inferior-end": "C5-7 ACDF with plate. <f type=rod_connector_dislodgement levels=C7 component=plate>The plate has migrated anteriorly at its inferior end</f>.",
     "place-stated-levels-stay-at-its-end": "<f type=rod_connector_dislodgement levels=C5,C6,C7 component=plate assertion=possible>Possible early anterior migration of the C5-7 plate at its superior end</f>.",
     "place-plate-stands-off": "<f type=rod_connector_dislodgement levels=C5,C6 component=plate>The C5-6 plate stands off the bone</f>.",
+    "place-plate-stand-off": "<f type=rod_connector_dislodgement levels=C5 component=plate>Stand-off of the plate from C5</f>.",
+    "place-plate-standing-proud": "<f type=rod_connector_dislodgement levels=C6 component=plate>The plate is standing proud of the cortex at C6</f>.",
     "place-stimulator-study-coverage": "TECHNIQUE: <f type=stimulator levels=->Helical CT from T8 through S1 to include the stimulator leads</f>. FINDINGS: Intact L4-S1 fusion.",
     # sizes a side: a finding a side, and the statement they detail is theirs
     "place-sizes-by-side-before": "C5-C7 ACDF. <f type=screw_backout levels=C7 side=right size=3>The inferior screws have backed out, the right by about 3 mm</f> and the <f type=screw_backout levels=C7 side=left size=2>left by 2 mm</f>.",
