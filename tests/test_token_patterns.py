@@ -81,3 +81,13 @@ def test_same_matches_as_spacys_matcher_on_the_corpus(nlp):
             assert ours == _spacy_spans(nlp, pattern, doc), pattern
             found += len(ours)
     assert found > 20
+
+
+def test_a_text_word_anchors_its_pattern_and_keeps_its_case(nlp):
+    from extractor.pipes.targets import AnchoredMatcher
+
+    matcher = AnchoredMatcher(nlp.vocab)
+    matcher.add("ps", [{"TEXT": {"IN": ["PS", "PSs"]}}])
+    assert matcher._n_free == 0  # anchored on "ps": no pass over the whole document
+    doc = nlp.make_doc("R L4 PS breaches the wall; ps is not a screw.")
+    assert [doc[s:e].text for _, s, e in matcher(doc)] == ["PS"]

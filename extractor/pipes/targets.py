@@ -127,8 +127,9 @@ class AnchoredMatcher:
         anchor: tuple[int, list[str], int] | None = None
         for k in range(len(pattern) - 1, -1, -1):
             token = pattern[k]
-            value = token.get("LOWER")
-            if token.get("OP", "!") != "!" or set(token) != {"LOWER"}:
+            # a TEXT word anchors on its lower case too ("PS": the window checks the case)
+            value = token.get("LOWER", token.get("TEXT"))
+            if token.get("OP", "!") != "!" or set(token) not in ({"LOWER"}, {"TEXT"}):
                 continue
             if isinstance(value, str):
                 words = [value]
