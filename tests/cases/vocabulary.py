@@ -28,6 +28,10 @@ CASES = {
     "impinge-contacts-the-artery": "<f type=screw_malposition levels=S1 side=right>The right S1 screw tip contacts the common iliac artery</f>.",
     "impinge-cage-contacts-the-sac": "<f type=cage_subsidence component=interbody_cage>The cage contacts the thecal sac</f>.",
     "impinge-disc-is-no-finding": "Intact L4-S1 fixation. A disc protrusion abuts the left S1 root.",
+    # two kinds of hardware named together under one cue: a finding for each kind
+    "two-kinds-backout-of-screw-and-plate": "<f type=screw_backout levels=C6 component=screw | type=rod_connector_dislodgement levels=C6 component=plate>Backout of the C6 screw and the plate</f>.",
+    "two-kinds-lucency-screws-and-cage": "<f type=screw_lucency levels=L5 component=screw | type=pseudarthrosis levels=L5,S1 component=interbody_cage>Lucency around the L5 screws and the L5-S1 cage</f>.",
+    "two-kinds-negated-is-one": "<f type=screw_backout levels=C4,C5 assertion=absent>The C4-5 plate and screws are in unchanged position without backout</f>.",
     # a connection that has come apart
     "ths-detached": "<f type=rod_connector_dislodgement component=cross_link>The cross-connector has become detached</f>.",
     "ths-detachment": "<f type=rod_connector_dislodgement levels=L3 side=left>Detachment of the left rod from the L3 screw</f>.",

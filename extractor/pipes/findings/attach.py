@@ -241,6 +241,44 @@ def attach_segment(
         seg.side_groups = level_size_groups(seg_levels, seg_sizes, toks.doc_text)
 
 
+COORDINATION_REACH = 6  # tokens between two pieces of hardware named together
+_COORDINATORS = frozenset({"and", "or", "&"})
+
+
+def coordinated_hardware(
+    toks: Tokens,
+    seg: Segment,
+    primary: Target | None,
+    groups: Mapping[str, str],
+    words: WordLists,
+) -> list[Target]:
+    """Hardware of another kind that the cue names together with its primary
+    one ("the bone graft and the anterior plate", "the C6 screw and the
+    plate"): joined to it by "and"/"or" with only noun-phrase words between."""
+    if primary is None:
+        return []
+    kind = component_group(primary, groups)
+    left = words["noun_phrase_left"]
+    found: list[Target] = []
+    for h in seg.hardware:
+        other = component_group(h, groups)
+        if h is primary or other is None or other in (kind, "stimulator"):
+            continue
+        a, b = (primary.end, h.start) if primary.end <= h.start else (h.end, primary.start)
+        between = [toks.text[j] for j in range(a, b) if not toks.text[j].isspace()]
+        if (
+            0 < b - a <= COORDINATION_REACH
+            and any(w.lower() in _COORDINATORS for w in between)
+            and all(
+                w.lower() in _COORDINATORS or w.lower() in left or w == "," or looks_like_level(w)
+                for w in between
+            )
+            and all(component_group(f, groups) != other for f in found)
+        ):
+            found.append(h)
+    return found
+
+
 def _stated_sound(toks: Tokens, h: Target, seg: Segment, words: WordLists) -> bool:
     """Whether hardware is stated sound right after it ("rt rod intact", "the
     right rod is intact"), with the segment's cue not in between."""

@@ -30,11 +30,21 @@ from .attach import (
     attach_segment,
     borrow_within_sentence,
     component_group,
+    coordinated_hardware,
     is_label_clause,
     is_place_label,
 )
-from .clauses import clauses, is_stimulator_cue, segments, trim
-from .document import Draft, LevelMention, Segment, SideMention, SizeMention, Target, Tokens
+from .clauses import clauses, is_stimulator_cue, np_window, segments, trim
+from .document import (
+    Draft,
+    LevelMention,
+    Segment,
+    SideMention,
+    SizeMention,
+    Target,
+    Tokens,
+    in_windows,
+)
 from .generic import GenericJudge
 from .inventory import LEAD_COMPONENTS, Inventory
 from .levels import LevelRoles
@@ -329,6 +339,20 @@ class FindingBuilder:
         previous_cue: Target | None = None
         for seg in segs:
             draft = self.policy.draft(doc, toks, seg, sentence_vetoes, previous_cue)
+            if draft is not None and seg.outside is None and draft.assertion in POSITIVE_ASSERTIONS:
+                # "displacement of the bone graft and the anterior plate": a
+                # finding for each kind of hardware the cue names together
+                for other in coordinated_hardware(toks, seg, draft.hardware, groups, self.words):
+                    alt = replace(seg, hardware=[other], primary_memo=None, side_groups=[])
+                    extra = self.policy.draft(doc, toks, alt, sentence_vetoes, previous_cue)
+                    if extra is None or extra.type == draft.type:
+                        continue
+                    # its own levels, when its noun phrase names them ("the L5-S1 cage")
+                    window = [np_window(toks, other, seg.start, seg.end, seg.hardware, self.words)]
+                    named = [m for m in v.levels if in_windows(m[0], window) and m[3] != "foreign"]
+                    if named:
+                        extra.levels = sort_levels(lv for m in named for lv in m[2])
+                    drafts.append(extra)
             previous_cue = seg.cue
             if draft is None:
                 continue
