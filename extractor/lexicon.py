@@ -479,6 +479,7 @@ WORD_LISTS: tuple[str, ...] = (
     "dictation_glue",
     "dictated_breaks",
     "generic_markers",
+    "corpectomy_words",
     "definite_words",
     "dictated_stops",
     "sound_state_words",

@@ -177,6 +177,9 @@ def attach_segment(
         h.component == "interbody_cage" for h in seg.hardware
     ):
         # a cage sinks into an endplate of its own disc: "the superior endplate of S1" is L5-S1
+        seg.endplate_only = bool(seg_levels) and all(
+            (m[3] or "").endswith("endplate") for m in seg_levels
+        )
         seg_levels = [(a, b, disc_of_endplate(lv, role), role) for a, b, lv, role in seg_levels]
     seg_sides = [m for m in side_mentions if c0 <= m[0] < c1]
     if is_stimulator_cue(seg.cue):

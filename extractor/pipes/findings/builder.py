@@ -174,6 +174,8 @@ class FindingBuilder:
             )  # fmt: skip
         inventory.build()
         drafts: list[Draft] = []
+        corpectomy_words = self.words["corpectomy_words"]
+        corpectomy = any(w in corpectomy_words for w in toks.lower)
         self.scope.reset()
         previous_end = 0
         for v in views:
@@ -181,7 +183,7 @@ class FindingBuilder:
                 toks, previous_end, v.lo
             ):
                 self.scope.reset()
-            drafts.extend(self._sentence_findings(doc, toks, v, inventory))
+            drafts.extend(self._sentence_findings(doc, toks, v, inventory, corpectomy))
             previous_end = v.hi
         resolve_restated(toks, drafts, self.types.component_groups)
         finding_spans = [Span(doc, d.start, d.end, label=d.type) for d in drafts]
@@ -265,7 +267,7 @@ class FindingBuilder:
     # -- pass 2: one sentence's findings -----------------------------------------
 
     def _sentence_findings(
-        self, doc: Doc, toks: Tokens, v: SentenceView, inventory: Inventory
+        self, doc: Doc, toks: Tokens, v: SentenceView, inventory: Inventory, corpectomy: bool
     ) -> list[Draft]:
         groups = self.types.component_groups
         if not v.cues:
@@ -421,6 +423,7 @@ class FindingBuilder:
                     self.resolver.resolve_leads(toks, d, inventory)
             else:
                 self.resolver.resolve_draft(toks, d, d.hardware, inventory, v.index, v.section)
+                self.resolver.resolve_corpectomy(d, inventory, corpectomy)
         return [part for d in drafts for part in self._by_lead(toks, d, v.levels, inventory)]
 
     def _by_lead(

@@ -110,6 +110,7 @@ class Segment:
     sizes: list[float] = field(default_factory=list)
     borrowed: bool = False
     levels_attached: bool = True
+    endplate_only: bool = False  # its levels are only an endplate's ("into the endplate of C7")
     extra_cues: list[Target] = field(default_factory=list)
     # (levels, side, char) per side-level pair when one clause names several:
     # "right T6-T7 and left T9 screws"
@@ -147,3 +148,4 @@ class Draft:
     )
     events: tuple[str, ...] = ()  # the labels of the cues folded into it ("DISPLACEMENT")
     sums_up: bool = False  # its cue follows "in keeping with", "consistent with" ...
+    endplate_only: bool = False  # placed only by an endplate it sank into

@@ -142,6 +142,7 @@ class Policy:
                 toks.lower[j] in self.words["summing_up_words"]
                 for j in range(max(0, cue.start - SUMMING_REACH), cue.start)
             ),
+            endplate_only=seg.endplate_only,
         )
 
     def _through_bone(self, toks: Tokens, cue: Target, seg: Segment) -> bool:

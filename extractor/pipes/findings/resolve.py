@@ -213,6 +213,21 @@ class Resolver:
             elif extreme == "highest":
                 draft.levels = draft.levels[:1]
 
+    def resolve_corpectomy(self, draft: Draft, inventory: Inventory, corpectomy: bool) -> None:
+        """A corpectomy cage that sank into an endplate is at its whole span,
+        not at the disc the endplate faces ("C6 corpectomy ... the cage has
+        subsided into the superior endplate of C7" is C5-C7), when the report
+        names a corpectomy and one cage spans more than one disc there."""
+        if not (corpectomy and draft.endplate_only and draft.type == "cage_subsidence"):
+            return
+        spans = [
+            e.levels
+            for e in inventory.fitting("interbody_cage", None)
+            if len(e.levels) > 2 and set(draft.levels) & set(e.levels)
+        ]
+        if len(spans) == 1:
+            draft.levels = list(spans[0])
+
     def resolve_lead_side(self, toks: Tokens, draft: Draft, inventory: Inventory) -> None:
         """Stimulator leads at known levels with no side stated are the leads
         of both sides when the only lead entry there has both ("two leads,
