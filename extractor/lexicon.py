@@ -480,6 +480,8 @@ WORD_LISTS: tuple[str, ...] = (
     "dictated_breaks",
     "generic_markers",
     "corpectomy_words",
+    "inverse_negators",
+    "solid_fusion_words",
     "definite_words",
     "dictated_stops",
     "sound_state_words",

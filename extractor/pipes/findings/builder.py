@@ -5,6 +5,7 @@ report's hardware inventory (`doc._.hardware`)."""
 # no "from __future__ import annotations": spaCy reads factory signatures at runtime
 
 import bisect
+import copy
 import itertools
 from dataclasses import dataclass, replace
 from typing import Any
@@ -127,6 +128,32 @@ class FindingBuilder:
             for rid, rule in nlp.get_pipe(targets_pipe).rule_by_id.items()  # type: ignore[attr-defined]
         }
 
+    def _solid_fusion(self, toks: Tokens, t: Target, lo: int, hi: int) -> Target | None:
+        """A fusion stated solid ("solid L4-S1 fusion", "the fusion is solid"):
+        a cue of no pseudarthrosis (the opposite of one), while the procedure
+        word stays the report's construct."""
+        lower, solid = toks.lower, self.words["solid_fusion_words"]
+        if not any(w in _FUSION_WORDS for w in lower[t.start : t.end]):
+            return None
+        words = [
+            j for j in range(t.end, min(hi, t.end + SOLID_REACH + 2)) if not lower[j].isspace()
+        ]
+        after = [lower[j] for j in words]
+        if after[:1] == ["mass"]:
+            after = after[1:]
+        stated = bool(after) and after[0] in _COPULAS and any(w in solid for w in after[1:3])
+        before = [
+            lower[j]
+            for j in range(max(lo, t.start - SOLID_REACH), t.start)
+            if not lower[j].isspace()
+        ]
+        if not (stated or any(w in solid for w in before)):
+            return None
+        opposite = copy.copy(t)
+        opposite.label_ = "PSEUDARTHROSIS"
+        opposite.meta = {**t.meta, "inverse": True}
+        return opposite
+
     def _stimulator_word(self, t: Target) -> bool:
         """A stimulator phrase, or hardware that is a stimulator's part ("lead")."""
         return t.label_ == "STIMULATOR" or (
@@ -230,6 +257,11 @@ class FindingBuilder:
                         # "IPG in the left flank", "Right lead tip at T8" in a stimulator report
                         cues.append(t)
                 hardware.append(t)
+        cues += [
+            opposite
+            for t in spans
+            if t.label_ == "PROCEDURE" and (opposite := self._solid_fusion(toks, t, lo, hi))
+        ]
         cues.sort(key=lambda c: (c.start, c.end))
         sent_char, sent_end = toks.char_range(lo, hi)
         sent_text = toks.doc_text[sent_char:sent_end]
@@ -275,7 +307,13 @@ class FindingBuilder:
                 self.scope.after_sentence(toks, (v.lo, v.hi), v.section, v.hardware, v.outside, [])
             return []
         clause_list = v.clause_list
-        segs = segments(toks, clause_list, v.cues, self.words)
+        cues = v.cues
+        if any(c.meta.get("inverse") for c in cues):
+            # "bridging bone is hard to confirm; nonunion cannot be excluded": a
+            # sentence that states the finding itself is not overruled by its opposite
+            direct = {c.label_ for c in cues if not c.meta.get("inverse")}
+            cues = [c for c in cues if not (c.meta.get("inverse") and c.label_ in direct)]
+        segs = segments(toks, clause_list, cues, self.words)
         clause_levels: list[list[str]] = []
         clause_groups: list[set[str]] = []
         clause_sides: list[list[str]] = []
@@ -455,6 +493,9 @@ class FindingBuilder:
         return parts
 
 
+SOLID_REACH = 3  # words between "solid" and its fusion word ("solid L4-S1 interbody fusion")
+_FUSION_WORDS = frozenset({"fusion", "fusions", "arthrodesis", "spondylodesis"})
+_COPULAS = frozenset({"is", "are", "appears", "appear", "looks", "remains", "now"})
 OF_OBJECT_REACH = 9  # tokens after a cue searched for its "of" object's anatomy word
 # cues of hardware moving, which anatomy also does ("the root is displaced")
 MOVEMENT_CUES = frozenset({"DISPLACEMENT", "BACKOUT", "DISENGAGEMENT", "SUBSIDENCE", "TILT"})

@@ -54,10 +54,14 @@ class Target:
 class Tokens:
     """Per-document token arrays, so the builder does not index the Doc."""
 
-    __slots__ = ("doc_text", "idx", "lower", "section_at", "text")
+    __slots__ = ("doc_text", "idx", "lower", "negations", "section_at", "text")
 
     def __init__(self, doc: Doc) -> None:
         self.section_at = section_finder(doc)
+        # where ConText's negation cues start (token offsets)
+        self.negations = [
+            m[0] for m in doc._.context_modifiers or () if m[2] == "NEGATED_EXISTENCE"
+        ]
         arr = doc.to_array([IDX, LENGTH])
         self.idx = arr[:, 0].tolist()
         text = doc_text(doc)

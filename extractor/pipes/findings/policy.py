@@ -111,6 +111,20 @@ class Policy:
         side = combine_sides(seg.sides)
         section = toks.section_at(cue.start_char)
         assertion = cue.assertion or "present"
+        if meta.get("inverse"):
+            # "solid fusion" states the finding's opposite: seen, it is absent;
+            # hedged ("bridging is equivocal"), it is possible. Negated, it is
+            # left to the direct rules ("no bridging bone"): a negation that
+            # reaches it from a list ("no motion ..., and bridging bone") is no finding
+            if assertion == "absent":
+                before = toks.lower[max(0, cue.start - INVERSE_NEGATION_REACH) : cue.start]
+                after = any(0 <= n - cue.end <= INVERSE_AFTER_REACH for n in toks.negations)
+                if not (after or any(w in self.words["inverse_negators"] for w in before)):
+                    return None
+                # "not yet continuous bridging bone", "bridging bone ... is not yet seen"
+                assertion = "present"
+            else:
+                assertion = _INVERSE.get(assertion, assertion)
         if (
             section in ("indication", "history")
             and assertion == "present"
@@ -217,6 +231,9 @@ class Policy:
         return any(0 <= toks.idx[h.start] - end <= 2 for h in seg.hardware)
 
 
+_INVERSE = {"present": "absent"}
+INVERSE_NEGATION_REACH = 2  # words before an opposite's cue that negate it ("not yet continuous")
+INVERSE_AFTER_REACH = 6  # tokens to a negation after it ("bridging bone across L5-S1 is not seen")
 DIMENSION_RE = re.compile(r"\s*(?:x\s*\d|diameter|long\b|length|wide\b|width|thick|in\s+diameter)")
 
 
