@@ -124,6 +124,11 @@ CASES = {
     "hist-were-upsized": "<f type=screw_lucency levels=T12 assertion=historical>The loose T12 screws were upsized at revision</f>.",
     "hist-was-retightened": "<f type=rod_connector_dislodgement levels=L4 component=set_screw assertion=historical>The loose set screw at L4 was retightened</f>.",
     "hist-upsizing-of": "<f type=screw_lucency levels=L5 assertion=historical>Upsizing of the loose L5 screws</f> in 2024.",
+    # a past state dated to an earlier study is historical, unless compared with now
+    "hist-dated-to-an-earlier-study": "<f type=screw_lucency levels=L5 assertion=historical>The L5 screws were loose on the 2022 study</f>.",
+    "hist-dated-there-was": "<f type=screw_lucency levels=S1 assertion=historical>There was lucency around the S1 screw on the 2023 CT</f>.",
+    "hist-dated-relative-clause": "<f type=pseudarthrosis levels=T9,T10 assertion=historical>Solid bony fusion across T9-10, where nonunion was present on the prior study</f>.",
+    "dated-but-compared-is-present": "<f type=screw_lucency levels=L5 change=stable>The L5 screws were loose on the 2022 study and are unchanged</f>.",
     "hist-was-repositioned": "<f type=screw_malposition levels=T10 side=left assertion=historical>The left T10 screw, which breached the lateral wall, was repositioned</f>.",
     "hist-were-repositioned": "<f type=screw_malposition levels=S1 assertion=historical>The S1 screws that breached the anterior cortex were repositioned</f>.",
     "previously-noted-is-not-historical": "<f type=screw_lucency levels=L5 assertion=present change=stable>Previously noted lucency around the L5 screw is unchanged</f>.",

@@ -34,6 +34,15 @@ class Policy:
         self.words = words
         # an indication that reports what the patient has rather than asking
         self.existing_re = re.compile(r"\b(?:" + words.alternation("existing_words") + r")\b", re.I)
+        # right after a past state: the earlier study it was seen on ("on the 2022 study")
+        self.earlier_study_re = re.compile(
+            r"[^.;:]{0,30}?\b(?:on|in|at)\s+(?:the\s+)?(?:"
+            + words.alternation("earlier_study_words")
+            + r"|\d{4}|\d{1,2}/\d{2,4}(?:/\d{2,4})?)\s+(?:"
+            + words.alternation("study_words")
+            + r")\b",
+            re.I,
+        )
 
     def draft(
         self,
@@ -111,6 +120,8 @@ class Policy:
         side = combine_sides(seg.sides)
         section = toks.section_at(cue.start_char)
         assertion = cue.assertion or "present"
+        if assertion == "present" and cue.change is None and self._dated_past(toks, cue):
+            assertion = "historical"  # "the L5 screws were loose on the 2022 study"
         if meta.get("inverse"):
             # "solid fusion" states the finding's opposite: seen, it is absent;
             # hedged ("bridging is equivocal"), it is possible. Negated, it is
@@ -209,6 +220,19 @@ class Policy:
             or (j < len(toks.lower) and toks.lower[j] in self.words["hardware_part_words"])
         )
 
+    def _dated_past(self, toks: Tokens, cue: Target) -> bool:
+        """Whether the cue is a past state dated to an earlier study: a past
+        copula just before it and the study just after ("were loose on the
+        2022 study", "nonunion was present on the prior CT"); a comparison
+        ("... and is unchanged") makes it present, and is the cue's change."""
+        before = toks.lower[max(0, cue.start - PAST_REACH) : cue.start]
+        after = toks.lower[cue.end : cue.end + PAST_REACH]
+        copulas = self.words["past_copulas"]
+        if not any(w in copulas for w in (*before, *after[:2])):
+            return False
+        a = toks.idx[cue.end] if cue.end < len(toks.idx) else len(toks.doc_text)
+        return bool(self.earlier_study_re.match(toks.doc_text, a))
+
     def size_of(self, toks: Tokens, seg: Segment, ftype: str) -> float | None:
         """The size stated for the finding: the largest of its segment for a
         lucency; for the other types the one after the cue ("backed out 4
@@ -232,6 +256,7 @@ class Policy:
 
 
 _INVERSE = {"present": "absent"}
+PAST_REACH = 3  # words between a past copula and its cue ("were already loose")
 INVERSE_NEGATION_REACH = 2  # words before an opposite's cue that negate it ("not yet continuous")
 INVERSE_AFTER_REACH = 6  # tokens to a negation after it ("bridging bone across L5-S1 is not seen")
 DIMENSION_RE = re.compile(r"\s*(?:x\s*\d|diameter|long\b|length|wide\b|width|thick|in\s+diameter)")
