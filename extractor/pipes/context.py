@@ -164,18 +164,24 @@ class ConTextAnnotator:
         """The context of a target at tokens [start, end) given its sentence's
         modifiers (`barriers`: the sentence's other targets and punctuation,
         which a negation does not govern a cue across)."""
-        terminators = [
-            m.start for m in modifiers if m.category == "TERMINATE" and m.rule.terminates is None
-        ]
+        terminators: list[int] = []
         # terminators of some categories only ("there is" ends a negation, not
         # "evaluate whether there is loosening")
-        partial = [m for m in modifiers if m.category == "TERMINATE" and m.rule.terminates]
-        negation_stops = sorted(
-            (
-                *terminators,
-                *(m.start for m in partial if "NEGATED_EXISTENCE" in (m.rule.terminates or ())),
+        partial: list[Modifier] = []
+        for m in modifiers:
+            if m.category == "TERMINATE":
+                if m.rule.terminates is None:
+                    terminators.append(m.start)
+                else:
+                    partial.append(m)
+        negation_stops = terminators
+        if partial:
+            negation_stops = sorted(
+                (
+                    *terminators,
+                    *(m.start for m in partial if "NEGATED_EXISTENCE" in (m.rule.terminates or ())),
+                )
             )
-        )
         modifiers = _ungoverned(modifiers, start, negation_stops, barriers)
         result = ContextResult()
         nearest: tuple[int, str] | None = None

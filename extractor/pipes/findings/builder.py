@@ -184,7 +184,11 @@ class FindingBuilder:
         for t in targets:
             s = bisect.bisect_right(bounds, t.start) - 1
             by_sentence.setdefault(s, []).append(t)
-        for s, in_sentence in by_sentence.items():
+        other_device = any(
+            t.label_ == "NOT_SPINAL" and t.meta.get("reason") == "other neurostimulator"
+            for t in targets
+        )
+        for s, in_sentence in by_sentence.items() if other_device else ():
             if _other_stimulator_only(in_sentence):
                 # "vagal nerve stimulator generator in the chest, its lead ... at C6":
                 # the generator and lead of the sentence are that device's
@@ -202,7 +206,7 @@ class FindingBuilder:
         inventory.build()
         drafts: list[Draft] = []
         corpectomy_words = self.words["corpectomy_words"]
-        corpectomy = any(w in corpectomy_words for w in toks.lower)
+        corpectomy = not corpectomy_words.isdisjoint(toks.lower)
         self.scope.reset()
         previous_end = 0
         for v in views:
@@ -257,11 +261,8 @@ class FindingBuilder:
                         # "IPG in the left flank", "Right lead tip at T8" in a stimulator report
                         cues.append(t)
                 hardware.append(t)
-        cues += [
-            opposite
-            for t in spans
-            if t.label_ == "PROCEDURE" and (opposite := self._solid_fusion(toks, t, lo, hi))
-        ]
+        procedures = [t for t in spans if t.label_ == "PROCEDURE"]
+        cues += [opposite for t in procedures if (opposite := self._solid_fusion(toks, t, lo, hi))]
         cues.sort(key=lambda c: (c.start, c.end))
         sent_char, sent_end = toks.char_range(lo, hi)
         sent_text = toks.doc_text[sent_char:sent_end]
@@ -272,7 +273,7 @@ class FindingBuilder:
             section=toks.section_at(sent_char),
             cues=cues,
             hardware=hardware,
-            procedures=[t for t in spans if t.label_ == "PROCEDURE"],
+            procedures=procedures,
             vetoes=[t for t in spans if t.label_ == "NOT_HARDWARE"],
             outside=[t for t in spans if t.label_ == "NOT_SPINAL"],
             clause_list=clauses(toks, lo, hi, self.words),

@@ -99,7 +99,7 @@ SizeMention = tuple[int, int, float]
 PartGroup = tuple[list[str], str | None, int]
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     """A cue and the part of its clause it owns, with what attaches to it."""
 
@@ -129,7 +129,7 @@ class Segment:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A finding before it becomes a span: token offsets and its cue."""
 
