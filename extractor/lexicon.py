@@ -481,6 +481,7 @@ WORD_LISTS: tuple[str, ...] = (
     "generic_markers",
     "corpectomy_words",
     "inverse_negators",
+    "fusion_progress_words",
     "solid_fusion_words",
     "past_copulas",
     "earlier_study_words",

@@ -208,11 +208,15 @@ def parse_levels(text: str) -> list[str]:
 
 
 _SIDE_RE = re.compile(
-    r"(?=[BbLlRr])(?<![A-Za-z])(?:(?P<bilateral>(?i:bilateral(?:ly)?|both|b/l|bil(?:at)?\.?(?=\s)|r/l|l/r|left\s+and\s+right|right\s+and\s+left))"
-    r"|(?P<left>(?i:left|lt\.?(?=\s)|left-sided)|L(?=\s+(?:[CTLSD]\d|S2AI|PS|screw|pedicle|rod|iliac|lateral)))"
-    r"|(?P<right>(?i:right|rt\.?(?=\s)|right-sided)|R(?=\s+(?:[CTLSD]\d|S2AI|PS|screw|pedicle|rod|iliac|lateral))))"
+    r"(?=[BbLlRr])(?<![A-Za-z])(?:(?P<bilateral>(?i:bilateral(?:ly)?|both|b/l|bil(?:at)?\.?(?=[\s,;)]|$)|r/l|l/r|left\s+and\s+right|right\s+and\s+left))"
+    r"|(?P<left>(?i:left|lt\.?(?=\s)|left-sided)|L(?=\s+(?:[CTLSD]\d|S2AI|PS|screw|pedicle|rod|iliac|lateral|flank|buttock|gluteal|chest|abdomen|abdominal|upper|lower)))"
+    r"|(?P<right>(?i:right|rt\.?(?=\s)|right-sided)|R(?=\s+(?:[CTLSD]\d|S2AI|PS|screw|pedicle|rod|iliac|lateral|flank|buttock|gluteal|chest|abdomen|abdominal|upper|lower))))"
     r"(?![A-Za-z])"
 )
+
+
+# "both in the disc space and posterolaterally": two places, not two sides
+_BOTH_PLACES_RE = re.compile(r"\s+(?:in|within|across|along|through)\b", re.IGNORECASE)
 
 
 def find_side_mentions(
@@ -228,7 +232,9 @@ def find_side_mentions(
         if anatomy_after.match(text, m.end()):
             continue
         if m.group().lower() == "both" and (
-            unpaired_after.match(text, m.end()) or state_after.match(text, m.end())
+            unpaired_after.match(text, m.end())
+            or state_after.match(text, m.end())
+            or _BOTH_PLACES_RE.match(text, m.end())
         ):
             continue
         side = "bilateral" if m.group("bilateral") else "left" if m.group("left") else "right"

@@ -149,5 +149,6 @@ CASES = {
     "indication-event-during-surgery": "INDICATION: TLIF for spondylolisthesis. <f type=cage_subsidence component=interbody_cage assertion=historical>The interbody cage dislodged anteriorly during the procedure</f>.\nFINDINGS: Pedicle screws intact.",
     # a device the patient is being considered for is not in place
     "indication-considered-for-a-stimulator": "HISTORY: Neck pain, <f type=stimulator assertion=hypothetical section=history>being considered for a cervical spinal cord stimulator trial</f>.",
+    "indication-clinical-data-header": "CLINICAL DATA: <f type=pseudarthrosis levels=L4,L5 assertion=hypothetical section=indication>Suspicion of pseudarthrosis L4-L5</f>.",
     "indication-question-stays-hypothetical": "INDICATION: <f type=cage_subsidence assertion=hypothetical>Evaluate for cage subsidence</f>.\nFINDINGS: Pedicle screws intact.",
 }

@@ -43,6 +43,10 @@ CASES = {
     # a vertebral level as its landmark or a spinal cord stimulator elsewhere notwithstanding
     "scope-vns-parts-at-a-level": "Vagal nerve stimulator: generator in the left pectoral region, lead coursing along the left neck, with an apparent discontinuity of the lead at the level of C6.",
     "scope-vns-parts-beside-an-scs": "<f type=stimulator levels=T8 component=stimulator_lead>Spinal cord stimulator lead tip at T8</f>. Vagal nerve stimulator generator in the left chest, its lead coiling in the neck with the electrode at C6.",
+    "scope-hip-screw-abbreviations": "Impression: Rt DHS failure w/ lag screw cutout, loose and broken distal side plate screws. Lumbosacral HW unremarkable.",
+    "scope-sliding-hip-screw": "Left sliding hip screw with a fractured side plate. Intact L4-5 fusion.",
+    "scope-gamma-nail": "Right gamma nail; the distal screw has backed out. Intact L4-5 fusion.",
+    "scope-blade-plate": "Broken blade plate of the left femur. Intact L4-5 fusion.",
     "scope-vns-the-stimulator": "Left vagal nerve stimulator with intact leads. Chest: unremarkable apart from the stimulator.",
     "scope-deep-brain": "Deep brain stimulator leads are fractured at the skull base.",
     "scope-deep-brain-leads": "Deep brain leads are fractured at the skull base.",

@@ -50,7 +50,13 @@ CASES = {
     "fusion-bridging-not-yet-seen": "<f type=pseudarthrosis levels=L5,S1>Bridging bone across L5-S1 is not yet seen</f>.",
     "fusion-is-solid-procedure": "<f type=pseudarthrosis levels=L4,L5 assertion=absent>The L4-5 fusion is solid</f>.",
     "fusion-solid-interbody": "<f type=pseudarthrosis levels=C5,C6 assertion=absent>Solid interbody fusion at C5-6</f>.",
+    "fusion-incipient-bridging-is-under-way": "L4-5 TLIF. Incipient bone bridging at L4-L5, in evolution.",
+    "fusion-both-places-are-no-sides": "L5-S1 TLIF. <f type=pseudarthrosis levels=L5,S1 side=- change=stable>Bridging bone is absent across L5-S1, both in the disc space and posterolaterally, unchanged from 07/2024</f>.",
     "fusion-bridging-osteophytes-are-no-fusion": "Intact L4-5 fixation. Bridging osteophytes at L2-3.",
+    "abbr-bilat-before-a-comma": "<f type=screw_lucency levels=L4 side=bilateral size=2>Lucency around the L4 and L5 screws bilat, 2 mm at L4</f> and <f type=screw_lucency levels=L5 side=bilateral size=3>3 mm at L5</f>.",
+    "abbr-generator-side-letter": "<f type=stimulator component=stimulator_lead>SCS leads</f>. <f type=stimulator component=stimulator_generator side=right>IPG R buttock</f>.",
+    "abbr-query-in-findings-is-possible": "FINDINGS: <f type=pseudarthrosis levels=C6,C7 assertion=possible>C6-7: fusion indeterminate, ?pseudo</f>.",
+    "stimulator-extension-wire-is-a-lead": "<f type=stimulator levels=T9 component=stimulator_lead>SCS with paddle at T9</f>. <f type=stimulator levels=T9 component=stimulator_lead>Discontinuity of the extension wire at the lumbar anchor site</f>.",
     # a connection that has come apart
     "ths-detached": "<f type=rod_connector_dislodgement component=cross_link>The cross-connector has become detached</f>.",
     "ths-detachment": "<f type=rod_connector_dislodgement levels=L3 side=left>Detachment of the left rod from the L3 screw</f>.",

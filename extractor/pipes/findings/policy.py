@@ -122,6 +122,11 @@ class Policy:
         assertion = cue.assertion or "present"
         if assertion == "present" and cue.change is None and self._dated_past(toks, cue):
             assertion = "historical"  # "the L5 screws were loose on the 2022 study"
+        if meta.get("inverse") and any(
+            w in self.words["fusion_progress_words"]
+            for w in toks.lower[max(0, cue.start - INVERSE_NEGATION_REACH) : cue.start]
+        ):
+            return None  # "incipient bone bridging": a fusion under way, neither way
         if meta.get("inverse"):
             # "solid fusion" states the finding's opposite: seen, it is absent;
             # hedged ("bridging is equivocal"), it is possible. Negated, it is
@@ -144,6 +149,12 @@ class Policy:
             # a device or finding the patient is known to have: its past, not a question
             assertion = "historical"
         assertion = SECTION_ASSERTION.get(section, {}).get(assertion, assertion)
+        if (
+            assertion == "hypothetical"
+            and section in READ_SECTIONS
+            and toks.doc_text[max(0, cue.start_char - 3) : cue.start_char].rstrip().endswith("?")
+        ):
+            assertion = "possible"  # "C6-7: fusion indeterminate, ?pseudo": a query of the reader's
         levels = list(seg.levels)
         start, end = trim(toks, seg.start, seg.end, cue, self.words)
         return Draft(
@@ -256,6 +267,7 @@ class Policy:
 
 
 _INVERSE = {"present": "absent"}
+READ_SECTIONS = frozenset({"findings", "impression"})  # where the reader speaks of these images
 PAST_REACH = 3  # words between a past copula and its cue ("were already loose")
 INVERSE_NEGATION_REACH = 2  # words before an opposite's cue that negate it ("not yet continuous")
 INVERSE_AFTER_REACH = 6  # tokens to a negation after it ("bridging bone across L5-S1 is not seen")
