@@ -482,6 +482,7 @@ WORD_LISTS: tuple[str, ...] = (
     "corpectomy_words",
     "inverse_negators",
     "fusion_progress_words",
+    "level_anaphora",
     "solid_fusion_words",
     "past_copulas",
     "earlier_study_words",

@@ -129,6 +129,7 @@ CASES = {
     "hist-dated-there-was": "<f type=screw_lucency levels=S1 assertion=historical>There was lucency around the S1 screw on the 2023 CT</f>.",
     "hist-dated-relative-clause": "<f type=pseudarthrosis levels=T9,T10 assertion=historical>Solid bony fusion across T9-10, where nonunion was present on the prior study</f>.",
     "dated-but-compared-is-present": "<f type=screw_lucency levels=L5 change=stable>The L5 screws were loose on the 2022 study and are unchanged</f>.",
+    "hist-removal-in-a-year-for": "HISTORY: <f type=screw_lucency levels=L4,L5 assertion=historical section=history>Prior L4-5 fusion with hardware removal in 2023 for screw loosening</f>.",
     "hist-was-repositioned": "<f type=screw_malposition levels=T10 side=left assertion=historical>The left T10 screw, which breached the lateral wall, was repositioned</f>.",
     "hist-were-repositioned": "<f type=screw_malposition levels=S1 assertion=historical>The S1 screws that breached the anterior cortex were repositioned</f>.",
     "previously-noted-is-not-historical": "<f type=screw_lucency levels=L5 assertion=present change=stable>Previously noted lucency around the L5 screw is unchanged</f>.",

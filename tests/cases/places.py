@@ -53,6 +53,8 @@ CASES = {
     "place-corpectomy-cage-endplate": "C6 corpectomy with cage and C5-C7 plate. <f type=cage_subsidence levels=C5,C6,C7 size=4>The corpectomy cage has subsided 4 mm into the superior endplate of C7</f>.",
     "place-expandable-cage-footplate": "The expandable corpectomy cage spans T12 to L2. <f type=cage_subsidence levels=T12,L1,L2 size=5>Its inferior footplate has subsided into the superior endplate of L2 by 5 mm</f>.",
     "place-disc-cage-endplate-stays-at-its-disc": "L4-5 TLIF. <f type=cage_subsidence levels=L4,L5>The cage has subsided into the superior endplate of L5</f>.",
+    # "at this level": the last levels named before it
+    "place-at-this-level": "<f type=hardware_fracture levels=T11,T12 side=left>Fracture of the left rod at T11-T12</f>. <f type=pseudarthrosis levels=T11,T12 assertion=possible>Underlying pseudarthrosis at this level should be considered</f>.",
     "place-stimulator-study-coverage": "TECHNIQUE: <f type=stimulator levels=->Helical CT from T8 through S1 to include the stimulator leads</f>. FINDINGS: Intact L4-S1 fusion.",
     # sizes a side: a finding a side, and the statement they detail is theirs
     "place-sizes-by-side-before": "C5-C7 ACDF. <f type=screw_backout levels=C7 side=right size=3>The inferior screws have backed out, the right by about 3 mm</f> and the <f type=screw_backout levels=C7 side=left size=2>left by 2 mm</f>.",

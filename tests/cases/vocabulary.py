@@ -57,6 +57,9 @@ CASES = {
     "abbr-generator-side-letter": "<f type=stimulator component=stimulator_lead>SCS leads</f>. <f type=stimulator component=stimulator_generator side=right>IPG R buttock</f>.",
     "abbr-query-in-findings-is-possible": "FINDINGS: <f type=pseudarthrosis levels=C6,C7 assertion=possible>C6-7: fusion indeterminate, ?pseudo</f>.",
     "stimulator-extension-wire-is-a-lead": "<f type=stimulator levels=T9 component=stimulator_lead>SCS with paddle at T9</f>. <f type=stimulator levels=T9 component=stimulator_lead>Discontinuity of the extension wire at the lumbar anchor site</f>.",
+    "arthroplasty-motion-is-no-pseudarthrosis": "<f type=cage_subsidence levels=C5,C6 assertion=absent>C5-6 disc arthroplasty in satisfactory position with preserved motion on flexion and extension, no subsidence</f>.",
+    "ths-angled-away-from": "C4-6 ACDF. <f type=rod_connector_dislodgement levels=C6 component=plate size=2>The plate is slightly angled away from the C6 body inferiorly, by up to 2 mm</f>.",
+    "impinge-by-a-fragment-is-the-bone": "T9-T11 fixation. T10 fracture with a 3 mm retropulsed fragment that indents the ventral thecal sac.",
     # a connection that has come apart
     "ths-detached": "<f type=rod_connector_dislodgement component=cross_link>The cross-connector has become detached</f>.",
     "ths-detachment": "<f type=rod_connector_dislodgement levels=L3 side=left>Detachment of the left rod from the L3 screw</f>.",

@@ -7,6 +7,7 @@ report's hardware inventory (`doc._.hardware`)."""
 import bisect
 import copy
 import itertools
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -119,6 +120,9 @@ class FindingBuilder:
         self.policy = Policy(self.types, self.words)
         self.scope = ScopeJudge(self.words)
         self.generic = GenericJudge(self.words)
+        self.this_level_re = re.compile(
+            r"\b(?:" + self.words.alternation("level_anaphora") + r")\b", re.IGNORECASE
+        )
         self.resolver = Resolver(self.words, self.types.component_groups)
         self.level_roles = LevelRoles(self.words, self.patterns)
         self.targets_key = targets_key
@@ -209,12 +213,17 @@ class FindingBuilder:
         corpectomy = not corpectomy_words.isdisjoint(toks.lower)
         self.scope.reset()
         previous_end = 0
+        place: tuple[str, list[str]] = ("", [])  # the last levels named, and their section
         for v in views:
             if self.scope.carried is not None and self.scope.spinal_between(
                 toks, previous_end, v.lo
             ):
                 self.scope.reset()
-            drafts.extend(self._sentence_findings(doc, toks, v, inventory, corpectomy))
+            before = place[1] if place[0] == v.section else []
+            drafts.extend(self._sentence_findings(doc, toks, v, inventory, corpectomy, before))
+            named = [m for m in v.levels if m[3] != "foreign"]
+            if named:
+                place = (v.section, list(named[-1][2]))
             previous_end = v.hi
         resolve_restated(toks, drafts, self.types.component_groups)
         finding_spans = [Span(doc, d.start, d.end, label=d.type) for d in drafts]
@@ -300,7 +309,13 @@ class FindingBuilder:
     # -- pass 2: one sentence's findings -----------------------------------------
 
     def _sentence_findings(
-        self, doc: Doc, toks: Tokens, v: SentenceView, inventory: Inventory, corpectomy: bool
+        self,
+        doc: Doc,
+        toks: Tokens,
+        v: SentenceView,
+        inventory: Inventory,
+        corpectomy: bool,
+        place_before: list[str],
     ) -> list[Draft]:
         groups = self.types.component_groups
         if not v.cues:
@@ -438,6 +453,11 @@ class FindingBuilder:
             else:
                 drafts.append(draft)
         drafts = merge(drafts, groups)
+        if place_before:
+            for d in drafts:
+                a, b = toks.char_range(d.start, d.end)
+                if not d.levels and self.this_level_re.search(toks.doc_text, a, b):
+                    d.levels = list(place_before)  # "pseudarthrosis at this level"
         generic: list[Draft] = []
         if any(d.assertion in POSITIVE_ASSERTIONS for d in drafts) and self.generic.is_generic(
             toks, v.lo, v.hi, v.levels, v.sides, [*v.hardware, *v.cues]

@@ -110,6 +110,8 @@ class Policy:
             or (previous_cue is not None and previous_cue.label_ == "FRACTURE" and seg.borrowed)
         ):
             return None  # displaced fracture fragments belong to the fracture
+        if label == "IMPINGEMENT" and "fragment" in reasons and seg.borrowed:
+            return None  # "a retropulsed fragment that indents the thecal sac": the bone's
         if ftype == "pseudarthrosis":
             component = component if component == "interbody_cage" else None
         elif ftype == "stimulator":
