@@ -4,7 +4,7 @@
 
 import bisect
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -160,10 +160,12 @@ class ConTextAnnotator:
         end: int,
         label: str,
         barriers: Sequence[int] = (),
+        reach_limits: Mapping[int, int] | None = None,
     ) -> ContextResult:
         """The context of a target at tokens [start, end) given its sentence's
         modifiers (`barriers`: the sentence's other targets and punctuation,
-        which a negation does not govern a cue across)."""
+        which a negation does not govern a cue across; `reach_limits`: per
+        modifier id, the token a modifier does not reach past)."""
         terminators: list[int] = []
         # terminators of some categories only ("there is" ends a negation, not
         # "evaluate whether there is loosening")
@@ -210,6 +212,8 @@ class ConTextAnnotator:
                 ]
             if not self._reaches(m, start, end, stops):
                 continue
+            if reach_limits and reach_limits.get(id(m), start + 1) < start:
+                continue  # "without bridging bone, and the cage has subsided"
             result.modifiers.append(m)
             if cat in ("NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"):
                 distance = start - m.end if m.end <= start else m.start - end
@@ -256,6 +260,7 @@ class ConTextAnnotator:
         punctuation = np.flatnonzero(doc.to_array([IS_PUNCT]).reshape(-1)).tolist()
         stops = sorted({*punctuation, *(s.start for s in spans)})
         moved = _negated_subject_verbs(modifiers, spans, punctuation)
+        limits = _swallowed_negations(modifiers, spans, is_target, punctuation)
         if moved:
             modifiers = sorted(
                 (moved.get(id(m), m) for m in modifiers), key=lambda m: (m.start, m.end)
@@ -273,7 +278,9 @@ class ConTextAnnotator:
             ]
             barriers = stops[bisect.bisect_left(stops, lo) : bisect.bisect_left(stops, hi)]
             results.append(
-                self.resolve(in_sentence, span.start, span.end, span.label_, barriers).as_list()
+                self.resolve(
+                    in_sentence, span.start, span.end, span.label_, barriers, limits
+                ).as_list()
             )
         doc._.context_results = results
         return doc
@@ -305,6 +312,29 @@ def _ungoverned(
             if m.category in _GOVERNABLE and m.end <= start and (block is None or block >= m.start):
                 governed.add(id(m))
     return [m for m in modifiers if id(m) not in governed] if governed else modifiers
+
+
+def _swallowed_negations(
+    modifiers: Sequence[Modifier],
+    spans: Sequence[Span],
+    is_target: Sequence[bool],
+    punctuation: Sequence[int],
+) -> dict[int, int]:
+    """For a negation inside a target's own words ("without bridging bone",
+    "not fused"), the punctuation after that target: the negation is the
+    target's, and reaches on only to the next punctuation ("without bridging
+    bone or subsidence", not "without bridging bone, and the cage has
+    subsided")."""
+    limits: dict[int, int] = {}
+    for m in modifiers:
+        if m.category != "NEGATED_EXISTENCE":
+            continue
+        for span, target in zip(spans, is_target, strict=True):
+            if target and span.start <= m.start and m.end <= span.end:
+                stop = bisect.bisect_left(punctuation, span.end)
+                limits[id(m)] = punctuation[stop] if stop < len(punctuation) else 10**9
+                break
+    return limits
 
 
 def _negated_subject_verbs(

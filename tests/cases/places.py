@@ -55,6 +55,9 @@ CASES = {
     "place-disc-cage-endplate-stays-at-its-disc": "L4-5 TLIF. <f type=cage_subsidence levels=L4,L5>The cage has subsided into the superior endplate of L5</f>.",
     # "at this level": the last levels named before it
     "place-at-this-level": "<f type=hardware_fracture levels=T11,T12 side=left>Fracture of the left rod at T11-T12</f>. <f type=pseudarthrosis levels=T11,T12 assertion=possible>Underlying pseudarthrosis at this level should be considered</f>.",
+    "place-both-prior-examinations-is-no-side": "<f type=stimulator levels=T8,T9 side=- component=stimulator_lead change=stable>A paddle stimulator lead with its tip at the T8-T9 level, unchanged in position from both prior examinations</f>.",
+    "place-cage-into-the-endplate": "L4-5 TLIF. <f type=cage_subsidence levels=L4,L5 size=3>3 mm subsidence of the cage into the L5 endplate</f>.",
+    "place-swallowed-negation-stops-at-punctuation": "L4-5 TLIF. <f type=pseudarthrosis levels=L4,L5>There is no bridging bone across the L4-5 disc</f>, and <f type=cage_subsidence levels=L4,L5 size=3>the cage has subsided 3 mm into the L5 superior endplate</f>.",
     "place-stimulator-study-coverage": "TECHNIQUE: <f type=stimulator levels=->Helical CT from T8 through S1 to include the stimulator leads</f>. FINDINGS: Intact L4-S1 fusion.",
     # sizes a side: a finding a side, and the statement they detail is theirs
     "place-sizes-by-side-before": "C5-C7 ACDF. <f type=screw_backout levels=C7 side=right size=3>The inferior screws have backed out, the right by about 3 mm</f> and the <f type=screw_backout levels=C7 side=left size=2>left by 2 mm</f>.",

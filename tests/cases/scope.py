@@ -47,6 +47,10 @@ CASES = {
     "scope-sliding-hip-screw": "Left sliding hip screw with a fractured side plate. Intact L4-5 fusion.",
     "scope-gamma-nail": "Right gamma nail; the distal screw has backed out. Intact L4-5 fusion.",
     "scope-blade-plate": "Broken blade plate of the left femur. Intact L4-5 fusion.",
+    # a bone fracture's healing is no fusion's
+    "scope-fracture-partially-consolidated": "Intact L4-S1 fixation. Insufficiency fracture in the right sacral ala, with sclerosis, partially consolidated, not related to the screws.",
+    "scope-nonunion-of-a-fracture": "Nonunion of the L1 compression fracture; intact T10-L3 fixation.",
+    "scope-pseudarthrosis-beside-a-fracture": "<f type=pseudarthrosis levels=L4,L5 change=new>Pseudarthrosis at L4-5 and a new sacral insufficiency fracture</f>.",
     "scope-vns-the-stimulator": "Left vagal nerve stimulator with intact leads. Chest: unremarkable apart from the stimulator.",
     "scope-deep-brain": "Deep brain stimulator leads are fractured at the skull base.",
     "scope-deep-brain-leads": "Deep brain leads are fractured at the skull base.",

@@ -110,6 +110,14 @@ class Policy:
             or (previous_cue is not None and previous_cue.label_ == "FRACTURE" and seg.borrowed)
         ):
             return None  # displaced fracture fragments belong to the fracture
+        if label == "PSEUDARTHROSIS" and any(
+            v.meta.get("reason") == "bone fracture"
+            and (v.start < cue.start or "of" in toks.lower[cue.end : min(v.start, cue.end + 3)])
+            for v in seg.vetoes
+        ):
+            # "insufficiency fracture ..., partially consolidated", "nonunion of
+            # the L1 fracture": the bone heals or not, no fusion
+            return None
         if label == "IMPINGEMENT" and "fragment" in reasons and seg.borrowed:
             return None  # "a retropulsed fragment that indents the thecal sac": the bone's
         if ftype == "pseudarthrosis":

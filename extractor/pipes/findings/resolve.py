@@ -217,16 +217,22 @@ class Resolver:
         """A corpectomy cage that sank into an endplate is at its whole span,
         not at the disc the endplate faces ("C6 corpectomy ... the cage has
         subsided into the superior endplate of C7" is C5-C7), when the report
-        names a corpectomy and one cage spans more than one disc there."""
-        if not (corpectomy and draft.endplate_only and draft.type == "cage_subsidence"):
+        names a corpectomy and one cage spans more than one disc there; a cage
+        sunk into "the L5 endplate" is at the disc of the one cage there."""
+        if not (draft.endplate_only and draft.type == "cage_subsidence"):
             return
-        spans = [
+        cages = [
             e.levels
             for e in inventory.fitting("interbody_cage", None)
-            if len(e.levels) > 2 and set(draft.levels) & set(e.levels)
+            if set(draft.levels) & set(e.levels)
         ]
-        if len(spans) == 1:
+        spans = [lv for lv in cages if len(lv) > 2]
+        if corpectomy and len(spans) == 1:
             draft.levels = list(spans[0])
+        elif len(draft.levels) == 1 and len(discs := [lv for lv in cages if len(lv) == 2]) == 1:
+            # "subsidence of the cage into the L5 endplate" (which one unsaid):
+            # the one cage there is at its disc
+            draft.levels = list(discs[0])
 
     def resolve_lead_side(self, toks: Tokens, draft: Draft, inventory: Inventory) -> None:
         """Stimulator leads at known levels with no side stated are the leads
