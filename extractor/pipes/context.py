@@ -326,14 +326,15 @@ def _swallowed_negations(
     bone or subsidence", not "without bridging bone, and the cage has
     subsided")."""
     limits: dict[int, int] = {}
+    starts = [s.start for s in spans]
     for m in modifiers:
         if m.category != "NEGATED_EXISTENCE":
             continue
-        for span, target in zip(spans, is_target, strict=True):
-            if target and span.start <= m.start and m.end <= span.end:
-                stop = bisect.bisect_left(punctuation, span.end)
-                limits[id(m)] = punctuation[stop] if stop < len(punctuation) else 10**9
-                break
+        # the target starting at or before the negation (spans do not overlap)
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and is_target[k] and m.end <= spans[k].end:
+            stop = bisect.bisect_left(punctuation, spans[k].end)
+            limits[id(m)] = punctuation[stop] if stop < len(punctuation) else 10**9
     return limits
 
 

@@ -76,15 +76,13 @@ def sentence_starts(text: str, words: WordLists, forced: Iterable[int] = ()) -> 
 @functools.lru_cache(maxsize=8)
 def _dictated_res(
     breaks: frozenset[str], stops: frozenset[str], starters: frozenset[str]
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+) -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     def alternatives(phrases: Iterable[str]) -> str:
         return "|".join(r"[ \t]+".join(map(re.escape, p.split())) for p in sorted(phrases))
 
-    # the last word of any of them: one quick scan before the two searches
-    last_words = {p.split()[-1] for p in (*breaks, *stops)}
-    quick = re.compile("|".join(map(re.escape, sorted(last_words))), re.IGNORECASE)
-
     after = rf"(?:\n|$|[ \t]+(?=(?:{alternatives(starters)})\b))"
+    # the last word of any of them: a substring test before the two searches
+    quick = frozenset(p.split()[-1] for p in (*breaks, *stops))
     return (
         quick,
         re.compile(rf"\b(?:{alternatives(breaks)})\b[ \t]*", re.IGNORECASE),
@@ -98,7 +96,8 @@ def _dictated_starts(text: str, words: WordLists) -> Iterable[int]:
     quick, breaks, stops = _dictated_res(
         words["dictated_breaks"], words["dictated_stops"], words["dictation_starters"]
     )
-    if not quick.search(text):
+    lowered = text.lower()
+    if not any(w in lowered for w in quick):
         return ()
     found = [m.end() for m in breaks.finditer(text)]
     found += [m.end() for m in stops.finditer(text)]
