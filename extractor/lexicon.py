@@ -487,6 +487,8 @@ WORD_LISTS: tuple[str, ...] = (
     "past_copulas",
     "earlier_study_words",
     "study_words",
+    "still_now_words",
+    "seated_words",
     "definite_words",
     "dictated_stops",
     "sound_state_words",

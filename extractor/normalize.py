@@ -209,8 +209,8 @@ def parse_levels(text: str) -> list[str]:
 
 _SIDE_RE = re.compile(
     r"(?=[BbLlRr])(?<![A-Za-z])(?:(?P<bilateral>(?i:bilateral(?:ly)?|both|b/l|bil(?:at)?\.?(?=[\s,;)]|$)|r/l|l/r|left\s+and\s+right|right\s+and\s+left))"
-    r"|(?P<left>(?i:left|lt\.?(?=\s)|left-sided)|L(?=\s+(?:[CTLSD]\d|S2AI|PS|screw|pedicle|rod|iliac|lateral|flank|buttock|gluteal|chest|abdomen|abdominal|upper|lower)))"
-    r"|(?P<right>(?i:right|rt\.?(?=\s)|right-sided)|R(?=\s+(?:[CTLSD]\d|S2AI|PS|screw|pedicle|rod|iliac|lateral|flank|buttock|gluteal|chest|abdomen|abdominal|upper|lower))))"
+    r"|(?P<left>(?i:left|lt\.?(?=\s)|left-sided)|L(?=\s+(?:[CTLSD]\d|S2AI|PS|screw|pedicle|rod|iliac|lateral|flank|buttock|gluteal)))"
+    r"|(?P<right>(?i:right|rt\.?(?=\s)|right-sided)|R(?=\s+(?:[CTLSD]\d|S2AI|PS|screw|pedicle|rod|iliac|lateral|flank|buttock|gluteal))))"
     r"(?![A-Za-z])"
 )
 

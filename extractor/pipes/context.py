@@ -259,8 +259,12 @@ class ConTextAnnotator:
         # where a negation stops governing the cues after it
         punctuation = np.flatnonzero(doc.to_array([IS_PUNCT]).reshape(-1)).tolist()
         stops = sorted({*punctuation, *(s.start for s in spans)})
-        moved = _negated_subject_verbs(modifiers, spans, punctuation)
-        limits = _swallowed_negations(modifiers, spans, is_target, punctuation)
+        moved = _negated_subject_verbs(modifiers, spans, punctuation, doc)
+        limits = (
+            _swallowed_negations(modifiers, spans, is_target, punctuation, doc)
+            if any(m.category == "NEGATED_EXISTENCE" for m in modifiers)
+            else {}
+        )
         if moved:
             modifiers = sorted(
                 (moved.get(id(m), m) for m in modifiers), key=lambda m: (m.start, m.end)
@@ -314,11 +318,15 @@ def _ungoverned(
     return [m for m in modifiers if id(m) not in governed] if governed else modifiers
 
 
+_CLAUSE_OPENERS = frozenset({"and", "but", "while", "whereas", "however", "although", "though"})
+
+
 def _swallowed_negations(
     modifiers: Sequence[Modifier],
     spans: Sequence[Span],
     is_target: Sequence[bool],
     punctuation: Sequence[int],
+    doc: Doc,
 ) -> dict[int, int]:
     """For a negation inside a target's own words ("without bridging bone",
     "not fused"), the punctuation after that target: the negation is the
@@ -333,13 +341,21 @@ def _swallowed_negations(
         # the target starting at or before the negation (spans do not overlap)
         k = bisect.bisect_right(starts, m.start) - 1
         if k >= 0 and is_target[k] and m.end <= spans[k].end:
-            stop = bisect.bisect_left(punctuation, spans[k].end)
-            limits[id(m)] = punctuation[stop] if stop < len(punctuation) else 10**9
+            # the first punctuation that opens a new clause (", and the cage"),
+            # not one that lists ("no bridging bone, fracture or loosening")
+            for p in punctuation[bisect.bisect_left(punctuation, spans[k].end) :]:
+                q = p + 1
+                while q < len(doc) and doc[q].is_space:
+                    q += 1
+                nxt = doc[q].lower_ if q < len(doc) else ""
+                if nxt in _CLAUSE_OPENERS:
+                    limits[id(m)] = p
+                    break
     return limits
 
 
 def _negated_subject_verbs(
-    modifiers: Sequence[Modifier], spans: Sequence[Span], punctuation: Sequence[int]
+    modifiers: Sequence[Modifier], spans: Sequence[Span], punctuation: Sequence[int], doc: Doc
 ) -> dict[int, Modifier]:
     """The subject-predicate terminators ("is seen") whose subject a negation
     just before governs, each moved to the punctuation after it: in "no screw
@@ -359,7 +375,10 @@ def _negated_subject_verbs(
             continue
         if all(s.label_ in _SUBJECT_LABELS for s in spans if s.start < hi and s.end > lo):
             stop = bisect.bisect_left(punctuation, m.end)
-            at = punctuation[stop] if stop < len(punctuation) else m.end + 10**6
+            at = punctuation[stop] if stop < len(punctuation) else len(doc)
+            # or the clause after "and"/"but": "no screws are seen to have
+            # backed out and the rods are fractured"
+            at = next((j for j in range(m.end, at) if doc[j].lower_ in _CLAUSE_OPENERS), at)
             found[id(m)] = Modifier(at, at + 1, m.rule, m.direction)
     return found
 

@@ -4,10 +4,8 @@ reports alike; Australian "nil" negates."""
 CASES = {
     # a sentence that places nothing, names no one's hardware and says what is usual
     "generic-common-cause": "Intact L4-5 fusion. <f type=screw_lucency assertion=hypothetical>Screw loosening is a common cause of pain after fusion</f>.",
-    "generic-sign-of": "<f type=screw_lucency assertion=hypothetical>A halo around a screw is a sign of loosening</f>.",
     "generic-should-be-suspected": "<f type=pseudarthrosis assertion=hypothetical>Pseudarthrosis should be suspected when there is motion on flexion-extension</f>.",
     "generic-more-sensitive": "<f type=screw_lucency assertion=hypothetical>CT is more sensitive than radiographs for detecting screw loosening</f>.",
-    "generic-more-frequent": "<f type=cage_subsidence assertion=hypothetical>Cage subsidence is more frequent with osteoporotic bone</f>.",
     "generic-not-with-a-level": "<f type=screw_lucency levels=L5>Halo around L5 screw is a sign of loosening</f>.",
     "generic-not-with-the": "<f type=screw_lucency>The lucency around the screws is a sign of loosening</f>.",
     "generic-not-when-negated": "L4-S1 fusion. <f type=screw_lucency levels=L4,L5,S1 assertion=absent>No signs of loosening</f>.",

@@ -40,7 +40,6 @@ CASES = {
     "place-stimulator-previous-place": "<f type=stimulator levels=T10,T11 change=new>Spinal cord stimulator paddle lead now spanning T10-T11, previously T8-T9</f>.",
     "place-stimulator-ascends-to": "<f type=stimulator levels=T8 component=stimulator_lead>Spinal cord stimulator leads enter at L1-2 and ascend to T8</f>.",
     "place-stimulator-reaching": "<f type=stimulator levels=T9 component=stimulator_lead>SCS lead entering at T12-L1 and reaching T9</f>.",
-    "place-level-of-stenosis-is-not-the-cage": "<f type=cage_subsidence levels=L4,L5>Cage subsidence at L4-5, with moderate stenosis at L3-4</f>.",
     "place-side-of-the-thecal-sac-is-not-the-cage": "L5-S1 TLIF. <f type=cage_subsidence levels=L5,S1 side=->The cage has migrated posteriorly and indents the left ventral thecal sac</f>.",
     # an end named after the hardware ("at its upper end") places hardware placed from elsewhere
     "place-at-its-upper-end": "C4-6 ACDF. <f type=rod_connector_dislodgement levels=C4 component=plate>The plate has migrated anteriorly at its upper end</f>.",
@@ -48,16 +47,16 @@ CASES = {
     "place-stated-levels-stay-at-its-end": "<f type=rod_connector_dislodgement levels=C5,C6,C7 component=plate assertion=possible>Possible early anterior migration of the C5-7 plate at its superior end</f>.",
     "place-plate-stands-off": "<f type=rod_connector_dislodgement levels=C5,C6 component=plate>The C5-6 plate stands off the bone</f>.",
     "place-plate-stand-off": "<f type=rod_connector_dislodgement levels=C5 component=plate>Stand-off of the plate from C5</f>.",
-    "place-plate-standing-proud": "<f type=rod_connector_dislodgement levels=C6 component=plate>The plate is standing proud of the cortex at C6</f>.",
     # a corpectomy cage sunk into an endplate is at its whole span, a disc cage at its disc
     "place-corpectomy-cage-endplate": "C6 corpectomy with cage and C5-C7 plate. <f type=cage_subsidence levels=C5,C6,C7 size=4>The corpectomy cage has subsided 4 mm into the superior endplate of C7</f>.",
     "place-expandable-cage-footplate": "The expandable corpectomy cage spans T12 to L2. <f type=cage_subsidence levels=T12,L1,L2 size=5>Its inferior footplate has subsided into the superior endplate of L2 by 5 mm</f>.",
     "place-disc-cage-endplate-stays-at-its-disc": "L4-5 TLIF. <f type=cage_subsidence levels=L4,L5>The cage has subsided into the superior endplate of L5</f>.",
     # "at this level": the last levels named before it
-    "place-at-this-level": "<f type=hardware_fracture levels=T11,T12 side=left>Fracture of the left rod at T11-T12</f>. <f type=pseudarthrosis levels=T11,T12 assertion=possible>Underlying pseudarthrosis at this level should be considered</f>.",
+    "place-at-this-level": "<f type=hardware_fracture levels=T11,T12 side=left>Fracture of the left rod at T11-T12</f>. <f type=pseudarthrosis levels=T11,T12 assertion=possible>Underlying pseudarthrosis at this level is likely</f>.",
     "place-both-prior-examinations-is-no-side": "<f type=stimulator levels=T8,T9 side=- component=stimulator_lead change=stable>A paddle stimulator lead with its tip at the T8-T9 level, unchanged in position from both prior examinations</f>.",
     "place-cage-into-the-endplate": "L4-5 TLIF. <f type=cage_subsidence levels=L4,L5 size=3>3 mm subsidence of the cage into the L5 endplate</f>.",
     "place-swallowed-negation-stops-at-punctuation": "L4-5 TLIF. <f type=pseudarthrosis levels=L4,L5>There is no bridging bone across the L4-5 disc</f>, and <f type=cage_subsidence levels=L4,L5 size=3>the cage has subsided 3 mm into the L5 superior endplate</f>.",
+    "place-at-this-level-needs-one-place": "Solid fusion at L4-5 and L5-S1. <f type=screw_lucency levels=L4,L5,S1>There is lucency around the screws at this level</f>.",
     "place-stimulator-study-coverage": "TECHNIQUE: <f type=stimulator levels=->Helical CT from T8 through S1 to include the stimulator leads</f>. FINDINGS: Intact L4-S1 fusion.",
     # sizes a side: a finding a side, and the statement they detail is theirs
     "place-sizes-by-side-before": "C5-C7 ACDF. <f type=screw_backout levels=C7 side=right size=3>The inferior screws have backed out, the right by about 3 mm</f> and the <f type=screw_backout levels=C7 side=left size=2>left by 2 mm</f>.",

@@ -261,12 +261,16 @@ def coordinated_hardware(
     if primary is None:
         return []
     kind = component_group(primary, groups)
+    if kind == "cage" and seg.cue.label_ == "SUBSIDENCE":
+        return []  # "the cage and its screws have subsided": the cage's
     left = words["noun_phrase_left"]
     found: list[Target] = []
     for h in seg.hardware:
         other = component_group(h, groups)
         if h is primary or other is None or other in (kind, "stimulator"):
             continue
+        if _stated_sound(toks, h, seg, words) or _sound_after(toks, h, seg, words):
+            continue  # "backout of the C6 screw and the plate remains well seated"
         a, b = (primary.end, h.start) if primary.end <= h.start else (h.end, primary.start)
         between = [toks.text[j] for j in range(a, b) if not toks.text[j].isspace()]
         if (
@@ -280,6 +284,13 @@ def coordinated_hardware(
         ):
             found.append(h)
     return found
+
+
+def _sound_after(toks: Tokens, h: Target, seg: Segment, words: WordLists) -> bool:
+    """A sound-state word shortly after hardware, a link word or two between
+    ("the plate remains well seated", "the cross-link intact")."""
+    sound = words["sound_state_words"] | words["seated_words"]
+    return any(w in sound for w in toks.lower[h.end : min(seg.end, h.end + STATE_REACH + 2)])
 
 
 def _stated_sound(toks: Tokens, h: Target, seg: Segment, words: WordLists) -> bool:

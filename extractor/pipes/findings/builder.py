@@ -195,8 +195,15 @@ class FindingBuilder:
         for s, in_sentence in by_sentence.items() if other_device else ():
             if _other_stimulator_only(in_sentence):
                 # "vagal nerve stimulator generator in the chest, its lead ... at C6":
-                # the generator and lead of the sentence are that device's
-                by_sentence[s] = [t for t in in_sentence if not self._stimulator_word(t)]
+                # the generator and lead after that device's name are its own
+                first = min(
+                    t.start
+                    for t in in_sentence
+                    if t.label_ == "NOT_SPINAL" and t.meta.get("reason") == "other neurostimulator"
+                )
+                by_sentence[s] = [
+                    t for t in in_sentence if not (self._stimulator_word(t) and t.start > first)
+                ]
         views = [
             self._view(doc, toks, s, bounds[s], bounds[s + 1], in_sentence, has_stimulator)
             for s, in_sentence in by_sentence.items()
@@ -223,7 +230,8 @@ class FindingBuilder:
             drafts.extend(self._sentence_findings(doc, toks, v, inventory, corpectomy, before))
             named = [m for m in v.levels if m[3] != "foreign"]
             if named:
-                place = (v.section, list(named[-1][2]))
+                # "at this level" refers back only to a sentence that named one place
+                place = (v.section, list(named[0][2]) if len(named) == 1 else [])
             previous_end = v.hi
         resolve_restated(toks, drafts, self.types.component_groups)
         finding_spans = [Span(doc, d.start, d.end, label=d.type) for d in drafts]
@@ -456,7 +464,12 @@ class FindingBuilder:
         if place_before:
             for d in drafts:
                 a, b = toks.char_range(d.start, d.end)
-                if not d.levels and self.this_level_re.search(toks.doc_text, a, b):
+                if (
+                    not d.levels
+                    and d.assertion in POSITIVE_ASSERTIONS
+                    and len(place_before) <= 2
+                    and self.this_level_re.search(toks.doc_text, a, b)
+                ):
                     d.levels = list(place_before)  # "pseudarthrosis at this level"
         generic: list[Draft] = []
         if any(d.assertion in POSITIVE_ASSERTIONS for d in drafts) and self.generic.is_generic(

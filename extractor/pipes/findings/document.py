@@ -54,20 +54,34 @@ class Target:
 class Tokens:
     """Per-document token arrays, so the builder does not index the Doc."""
 
-    __slots__ = ("doc_text", "idx", "lower", "negations", "section_at", "text")
+    __slots__ = ("doc_text", "headers", "idx", "lower", "negations_after", "section_at", "text")
 
     def __init__(self, doc: Doc) -> None:
         self.section_at = section_finder(doc)
-        # where ConText's negation cues start (token offsets)
-        self.negations = [
-            m[0] for m in doc._.context_modifiers or () if m[2] == "NEGATED_EXISTENCE"
+        # where the negation cues that reach back start (token offsets): "... is not seen"
+        self.negations_after = [
+            m[0]
+            for m in doc._.context_modifiers or ()
+            if m[2] == "NEGATED_EXISTENCE" and m[3] in ("BACKWARD", "BIDIRECTIONAL")
         ]
+        # (character offset, category) of each section header the text has
+        self.headers = [(int(h[1]), str(h[0])) for h in doc._.report_sections or () if h[2] > h[1]]
         arr = doc.to_array([IDX, LENGTH])
         self.idx = arr[:, 0].tolist()
         text = doc_text(doc)
         self.doc_text = text
         self.text = [text[a : a + n] for a, n in zip(self.idx, arr[:, 1].tolist(), strict=True)]
         self.lower = [w.lower() for w in self.text]
+
+    def headed_section_at(self, char: int) -> str | None:
+        """The section of the last header before `char`; None in text before
+        any header (an unheaded report, its opening lines)."""
+        found = None
+        for start, category in self.headers:
+            if start > char:
+                break
+            found = category
+        return found
 
     def char_range(self, a: int, b: int) -> tuple[int, int]:
         return self.idx[a], self.idx[b - 1] + len(self.text[b - 1])

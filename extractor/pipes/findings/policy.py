@@ -34,6 +34,21 @@ class Policy:
         self.words = words
         # an indication that reports what the patient has rather than asking
         self.existing_re = re.compile(r"\b(?:" + words.alternation("existing_words") + r")\b", re.I)
+        self.statement_end_re = re.compile(r"[^.;\n]*")
+        self.still_now_re = re.compile(
+            r"\b(?:" + words.alternation("still_now_words") + r")\b", re.I
+        )
+        # after an opposite, in its clause: what it says of the fusion
+        self.opposite_after_re = re.compile(
+            r"[^.;,]{0,40}?\b(?:(?P<incomplete>incomplete|partial|partially|not\s+(?:yet\s+)?complete"
+            r"|immature)|(?:cannot|can\s*not|could\s+not|not)\s+be\s+(?:confirmed|established"
+            r"|assured|verified)|difficult\s+to\s+(?:confirm|establish|assess))\b",
+            re.I,
+        )
+        # a query word right before a "?" ("clinical query ?loosening"): still a question
+        self.query_re = re.compile(
+            r"\b(?:query|question|q|r/o|rule\s+out|assess|evaluate)\W*$", re.I
+        )
         # right after a past state: the earlier study it was seen on ("on the 2022 study")
         self.earlier_study_re = re.compile(
             r"[^.;:]{0,30}?\b(?:on|in|at)\s+(?:the\s+)?(?:"
@@ -110,10 +125,14 @@ class Policy:
             or (previous_cue is not None and previous_cue.label_ == "FRACTURE" and seg.borrowed)
         ):
             return None  # displaced fracture fragments belong to the fracture
-        if label == "PSEUDARTHROSIS" and any(
-            v.meta.get("reason") == "bone fracture"
-            and (v.start < cue.start or "of" in toks.lower[cue.end : min(v.start, cue.end + 3)])
-            for v in seg.vetoes
+        if (
+            label == "PSEUDARTHROSIS"
+            and _HEALING_RE.search(_cue_text(toks, cue))
+            and any(
+                v.meta.get("reason") == "bone fracture"
+                and (v.start < cue.start or "of" in toks.lower[cue.end : min(v.start, cue.end + 3)])
+                for v in seg.vetoes
+            )
         ):
             # "insufficiency fracture ..., partially consolidated", "nonunion of
             # the L1 fracture": the bone heals or not, no fusion
@@ -132,25 +151,33 @@ class Policy:
         assertion = cue.assertion or "present"
         if assertion == "present" and cue.change is None and self._dated_past(toks, cue):
             assertion = "historical"  # "the L5 screws were loose on the 2022 study"
-        if meta.get("inverse") and any(
-            w in self.words["fusion_progress_words"]
-            for w in toks.lower[max(0, cue.start - INVERSE_NEGATION_REACH) : cue.start]
+        if meta.get("inverse") and (
+            any(
+                w in self.words["fusion_progress_words"]
+                for w in toks.lower[max(0, cue.start - 2) : cue.start]
+            )
+            or "bone fracture" in reasons
         ):
-            return None  # "incipient bone bridging": a fusion under way, neither way
+            # "incipient bone bridging": a fusion under way, neither way; "bony
+            # union of the healed T12 fracture": the bone's
+            return None
         if meta.get("inverse"):
             # "solid fusion" states the finding's opposite: seen, it is absent;
             # hedged ("bridging is equivocal"), it is possible. Negated, it is
             # left to the direct rules ("no bridging bone"): a negation that
             # reaches it from a list ("no motion ..., and bridging bone") is no finding
             if assertion == "absent":
-                before = toks.lower[max(0, cue.start - INVERSE_NEGATION_REACH) : cue.start]
-                after = any(0 <= n - cue.end <= INVERSE_AFTER_REACH for n in toks.negations)
-                if not (after or any(w in self.words["inverse_negators"] for w in before)):
+                after = any(0 <= n - cue.end <= INVERSE_AFTER_REACH for n in toks.negations_after)
+                if not (after or self._negated_before(toks, cue)):
                     return None
                 # "not yet continuous bridging bone", "bridging bone ... is not yet seen"
                 assertion = "present"
             else:
-                assertion = _INVERSE.get(assertion, assertion)
+                qualified = self._opposite_qualified(toks, cue)
+                if qualified is not None:
+                    assertion = qualified  # "bridging bone ... remains incomplete"
+                else:
+                    assertion = _INVERSE.get(assertion, assertion)
         if (
             section in ("indication", "history")
             and assertion == "present"
@@ -161,8 +188,9 @@ class Policy:
         assertion = SECTION_ASSERTION.get(section, {}).get(assertion, assertion)
         if (
             assertion == "hypothetical"
-            and section in READ_SECTIONS
+            and toks.headed_section_at(cue.start_char) in READ_SECTIONS
             and toks.doc_text[max(0, cue.start_char - 3) : cue.start_char].rstrip().endswith("?")
+            and not self.query_re.search(toks.doc_text, max(0, cue.start_char - 24), cue.start_char)
         ):
             assertion = "possible"  # "C6-7: fusion indeterminate, ?pseudo": a query of the reader's
         levels = list(seg.levels)
@@ -241,6 +269,35 @@ class Policy:
             or (j < len(toks.lower) and toks.lower[j] in self.words["hardware_part_words"])
         )
 
+    def _negated_before(self, toks: Tokens, cue: Target) -> bool:
+        """A negation in the words just before an opposite's cue, within its
+        phrase ("no solid posterolateral bony fusion", "no evidence of
+        bridging bone"), not across a comma or "and" ("no lucency, solid fusion")."""
+        negators, seen = self.words["inverse_negators"], 0
+        j = cue.start - 1
+        while j >= 0 and seen < INVERSE_NEGATION_REACH:
+            word = toks.lower[j]
+            if word.isspace():
+                j -= 1
+                continue
+            if word in negators:
+                return True
+            if word in _PHRASE_BREAKS:
+                return False
+            seen += 1
+            j -= 1
+        return False
+
+    def _opposite_qualified(self, toks: Tokens, cue: Target) -> str | None:
+        """The finding an opposite's own clause says after it: "bridging bone
+        at L4-5 remains incomplete" (present), "solid fusion cannot be
+        confirmed" (possible); None when it says neither."""
+        a = toks.idx[cue.end] if cue.end < len(toks.idx) else len(toks.doc_text)
+        m = self.opposite_after_re.match(toks.doc_text, a)
+        if m is None:
+            return None
+        return "present" if m.group("incomplete") else "possible"
+
     def _dated_past(self, toks: Tokens, cue: Target) -> bool:
         """Whether the cue is a past state dated to an earlier study: a past
         copula just before it and the study just after ("were loose on the
@@ -252,7 +309,19 @@ class Policy:
         if not any(w in copulas for w in (*before, *after[:2])):
             return False
         a = toks.idx[cue.end] if cue.end < len(toks.idx) else len(toks.doc_text)
-        return bool(self.earlier_study_re.match(toks.doc_text, a))
+        m = self.earlier_study_re.match(toks.doc_text, a)
+        if m is None:
+            return False
+        # "... on the prior CT and measures 4 mm today", "... as well", "first noted on"
+        rest = self.statement_end_re.match(toks.doc_text, m.end())
+        tail = rest.group() if rest else ""
+        return not (
+            self.still_now_re.search(tail)
+            or self.still_now_re.search(m.group())
+            or self.still_now_re.search(
+                toks.doc_text, max(0, toks.idx[cue.start] - 30), toks.idx[cue.start]
+            )
+        )
 
     def size_of(self, toks: Tokens, seg: Segment, ftype: str) -> float | None:
         """The size stated for the finding: the largest of its segment for a
@@ -277,9 +346,19 @@ class Policy:
 
 
 _INVERSE = {"present": "absent"}
+# what a bone fracture does too: consolidate, unite, heal ("partially consolidated")
+_HEALING_RE = re.compile(r"consolidat|union|heal", re.I)
+
+
+def _cue_text(toks: Tokens, cue: Target) -> str:
+    a, b = toks.char_range(cue.start, cue.end)
+    return toks.doc_text[a:b]
+
+
 READ_SECTIONS = frozenset({"findings", "impression"})  # where the reader speaks of these images
 PAST_REACH = 3  # words between a past copula and its cue ("were already loose")
-INVERSE_NEGATION_REACH = 2  # words before an opposite's cue that negate it ("not yet continuous")
+INVERSE_NEGATION_REACH = 6  # words before an opposite's cue searched for its negation
+_PHRASE_BREAKS = frozenset({",", ";", ":", ".", "and", "with", "but", "while"})
 INVERSE_AFTER_REACH = 6  # tokens to a negation after it ("bridging bone across L5-S1 is not seen")
 DIMENSION_RE = re.compile(r"\s*(?:x\s*\d|diameter|long\b|length|wide\b|width|thick|in\s+diameter)")
 
