@@ -151,33 +151,11 @@ class Policy:
         assertion = cue.assertion or "present"
         if assertion == "present" and cue.change is None and self._dated_past(toks, cue):
             assertion = "historical"  # "the L5 screws were loose on the 2022 study"
-        if meta.get("inverse") and (
-            any(
-                w in self.words["fusion_progress_words"]
-                for w in toks.lower[max(0, cue.start - 2) : cue.start]
-            )
-            or "bone fracture" in reasons
-        ):
-            # "incipient bone bridging": a fusion under way, neither way; "bony
-            # union of the healed T12 fracture": the bone's
-            return None
         if meta.get("inverse"):
-            # "solid fusion" states the finding's opposite: seen, it is absent;
-            # hedged ("bridging is equivocal"), it is possible. Negated, it is
-            # left to the direct rules ("no bridging bone"): a negation that
-            # reaches it from a list ("no motion ..., and bridging bone") is no finding
-            if assertion == "absent":
-                after = any(0 <= n - cue.end <= INVERSE_AFTER_REACH for n in toks.negations_after)
-                if not (after or self._negated_before(toks, cue)):
-                    return None
-                # "not yet continuous bridging bone", "bridging bone ... is not yet seen"
-                assertion = "present"
-            else:
-                qualified = self._opposite_qualified(toks, cue)
-                if qualified is not None:
-                    assertion = qualified  # "bridging bone ... remains incomplete"
-                else:
-                    assertion = _INVERSE.get(assertion, assertion)
+            opposite = self._opposite_assertion(toks, cue, assertion, reasons)
+            if opposite is None:
+                return None
+            assertion = opposite
         if (
             section in ("indication", "history")
             and assertion == "present"
@@ -268,6 +246,29 @@ class Policy:
             _hardware_at(seg, j)
             or (j < len(toks.lower) and toks.lower[j] in self.words["hardware_part_words"])
         )
+
+    def _opposite_assertion(
+        self, toks: Tokens, cue: Target, assertion: str, reasons: set[str | None]
+    ) -> str | None:
+        """The assertion of the finding whose opposite the cue states ("solid
+        fusion", "bridging bone"): seen, the finding is absent; hedged
+        ("bridging is equivocal"), possible; said incomplete after it, present;
+        negated right at it ("not yet continuous bridging bone", "... is not
+        seen"), present. None: no finding, for a fusion under way ("incipient
+        bone bridging"), a bone fracture's healing, or a negation that reaches
+        it from a list ("no motion ..., and bridging bone")."""
+        progress = self.words["fusion_progress_words"]
+        if "bone fracture" in reasons or any(
+            w in progress for w in toks.lower[max(0, cue.start - 2) : cue.start]
+        ):
+            return None
+        if assertion == "absent":
+            after = any(0 <= n - cue.end <= INVERSE_AFTER_REACH for n in toks.negations_after)
+            return "present" if after or self._negated_before(toks, cue) else None
+        qualified = self._opposite_qualified(toks, cue)
+        if qualified is not None:
+            return qualified
+        return _INVERSE.get(assertion, assertion)
 
     def _negated_before(self, toks: Tokens, cue: Target) -> bool:
         """A negation in the words just before an opposite's cue, within its
