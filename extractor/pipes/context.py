@@ -261,7 +261,7 @@ class ConTextAnnotator:
         stops = sorted({*punctuation, *(s.start for s in spans)})
         moved = _negated_subject_verbs(modifiers, spans, punctuation, doc)
         limits = (
-            _swallowed_negations(modifiers, spans, is_target, punctuation, doc)
+            _swallowed_negations(modifiers, spans, is_target, punctuation, doc, bounds)
             if any(m.category == "NEGATED_EXISTENCE" for m in modifiers)
             else {}
         )
@@ -327,12 +327,13 @@ def _swallowed_negations(
     is_target: Sequence[bool],
     punctuation: Sequence[int],
     doc: Doc,
+    bounds: Sequence[int],
 ) -> dict[int, int]:
     """For a negation inside a target's own words ("without bridging bone",
-    "not fused"), the punctuation after that target: the negation is the
-    target's, and reaches on only to the next punctuation ("without bridging
-    bone or subsidence", not "without bridging bone, and the cage has
-    subsided")."""
+    "not fused"), the first punctuation after that target that opens a new
+    clause: the negation is the target's, and reaches a list ("without
+    bridging bone, subsidence or lucency") but not the next clause ("without
+    bridging bone, and the cage has subsided"). Only within the sentence."""
     limits: dict[int, int] = {}
     starts = [s.start for s in spans]
     for m in modifiers:
@@ -340,17 +341,18 @@ def _swallowed_negations(
             continue
         # the target starting at or before the negation (spans do not overlap)
         k = bisect.bisect_right(starts, m.start) - 1
-        if k >= 0 and is_target[k] and m.end <= spans[k].end:
-            # the first punctuation that opens a new clause (", and the cage"),
-            # not one that lists ("no bridging bone, fracture or loosening")
-            for p in punctuation[bisect.bisect_left(punctuation, spans[k].end) :]:
-                q = p + 1
-                while q < len(doc) and doc[q].is_space:
-                    q += 1
-                nxt = doc[q].lower_ if q < len(doc) else ""
-                if nxt in _CLAUSE_OPENERS:
-                    limits[id(m)] = p
-                    break
+        if k < 0 or not is_target[k] or m.end > spans[k].end:
+            continue
+        sentence_end = bounds[bisect.bisect_right(bounds, m.start)] if bounds else len(doc)
+        lo = bisect.bisect_left(punctuation, spans[k].end)
+        hi = bisect.bisect_left(punctuation, sentence_end)
+        for p in punctuation[lo:hi]:
+            q = p + 1
+            while q < sentence_end and doc[q].is_space:
+                q += 1
+            if q < sentence_end and doc[q].lower_ in _CLAUSE_OPENERS:
+                limits[id(m)] = p
+                break
     return limits
 
 
@@ -363,6 +365,8 @@ def _negated_subject_verbs(
     negation reaches the complement, where "no fracture is seen, lucency at
     L4" still ends at the verb."""
     found: dict[int, Modifier] = {}
+    span_starts = [s.start for s in spans]
+    span_ends = [s.end for s in spans]
     negation: Modifier | None = None
     for m in modifiers:
         if m.category == "NEGATED_EXISTENCE" and m.direction != "BACKWARD":
@@ -371,9 +375,14 @@ def _negated_subject_verbs(
         if not (m.category == "TERMINATE" and m.rule.subject_predicate and negation):
             continue
         lo, hi = negation.end, m.start
-        if hi - lo > SUBJECT_GAP or any(lo <= p < hi for p in punctuation):
+        first_punct = bisect.bisect_left(punctuation, lo)
+        if hi - lo > SUBJECT_GAP or (
+            first_punct < len(punctuation) and punctuation[first_punct] < hi
+        ):
             continue
-        if all(s.label_ in _SUBJECT_LABELS for s in spans if s.start < hi and s.end > lo):
+        # the targets between (spans sorted, none longer than the gap's reach)
+        between = spans[bisect.bisect_left(span_ends, lo + 1) : bisect.bisect_left(span_starts, hi)]
+        if all(s.label_ in _SUBJECT_LABELS for s in between):
             stop = bisect.bisect_left(punctuation, m.end)
             at = punctuation[stop] if stop < len(punctuation) else len(doc)
             # or the clause after "and"/"but": "no screws are seen to have

@@ -124,6 +124,7 @@ class Inventory:
             r"\b(?:" + words.alternation("removal_words") + r")\b", re.IGNORECASE
         )
         self.mentions: list[Mention] = []
+        self.mention_sentences: list[int] = []
         self.entries: list[Entry] = []
 
     def add_sentence(
@@ -222,6 +223,8 @@ class Inventory:
         """Merge the mentions into entries: named hardware first, so that what
         a procedure implies joins what the report names."""
         self.entries = []
+        # the mentions are in sentence order: where each sentence's begin
+        self.mention_sentences = [m.sentence for m in self.mentions]
         for m in sorted(self.mentions, key=lambda m: (m.implied, m.start)):
             entry = self._match(m)
             if entry is None:

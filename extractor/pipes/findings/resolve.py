@@ -20,8 +20,9 @@ Ambiguity leaves the place open: never a guess.
 
 from __future__ import annotations
 
+import bisect
 import itertools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from ...lexicon import WordLists
 from ...normalize import combine_sides, sort_levels
@@ -66,12 +67,13 @@ class Resolver:
     ) -> Mention | None:
         """The hardware of this kind named in the sentence just before, when
         it names one place for it (two cages at two discs are ambiguous)."""
+        lo = bisect.bisect_left(inventory.mention_sentences, sentence - LOOKBACK)
+        hi = bisect.bisect_left(inventory.mention_sentences, sentence)
         found = [
             m
-            for m in inventory.mentions
+            for m in inventory.mentions[lo:hi]
             if not m.implied
             and m.section == section
-            and sentence - LOOKBACK <= m.sentence < sentence
             and (component is None or same_kind(m.component, component))
         ]
         if not found or len({tuple(m.levels) for m in found if m.levels}) > 1:
@@ -388,7 +390,9 @@ def resolve_restated(toks: Tokens, drafts: list[Draft], groups: Mapping[str, str
             or d.assertion not in POSITIVE_ASSERTIONS
         ):
             continue
-        found = _places(d, drafts[:k], groups) or _places(d, drafts[k + 1 :], groups)
+        found = _places(d, (drafts[j] for j in range(k - 1, -1, -1)), groups) or _places(
+            d, (drafts[j] for j in range(k + 1, len(drafts))), groups
+        )
         if len({levels for levels, _ in found}) != 1:
             continue
         sides = {side for _, side in found}
@@ -399,16 +403,25 @@ def resolve_restated(toks: Tokens, drafts: list[Draft], groups: Mapping[str, str
             d.side = combine_sides(sides)
 
 
+RESTATED_REACH = 40  # findings of the type a restatement is compared with, nearest first
+
+
 def _places(
-    d: Draft, others: list[Draft], groups: Mapping[str, str]
+    d: Draft, others: Iterable[Draft], groups: Mapping[str, str]
 ) -> set[tuple[tuple[str, ...], str | None]]:
-    """The (levels, side) of the positive findings among `others` that `d`
-    may restate; the scan stops at a second set of levels (ambiguous), so a
-    report of thousands of findings stays linear."""
+    """The (levels, side) of the positive findings among `others` (nearest
+    first) that `d` may restate; the scan stops at a second set of levels
+    (ambiguous) or after RESTATED_REACH findings of the type, so a report of
+    thousands of findings stays linear."""
     group = groups.get(d.component or "")
     found: set[tuple[tuple[str, ...], str | None]] = set()
     levels_seen: set[tuple[str, ...]] = set()
+    compared = 0
     for e in others:
+        if e.type == d.type:
+            compared += 1
+            if compared > RESTATED_REACH:
+                break
         if (
             e.type == d.type
             and e.levels
