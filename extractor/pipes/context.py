@@ -360,7 +360,8 @@ def _negated_subject_verbs(
     modifiers: Sequence[Modifier], spans: Sequence[Span], punctuation: Sequence[int], doc: Doc
 ) -> dict[int, Modifier]:
     """The subject-predicate terminators ("is seen") whose subject a negation
-    just before governs, each moved to the punctuation after it: in "no screw
+    just before governs, each moved to the punctuation or "and"/"but" after
+    it: in "no screw
     is seen within the canal" the verb belongs to the negated screw and the
     negation reaches the complement, where "no fracture is seen, lucency at
     L4" still ends at the verb."""

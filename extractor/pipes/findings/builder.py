@@ -139,20 +139,13 @@ class FindingBuilder:
         lower, solid = toks.lower, self.words["solid_fusion_words"]
         if not any(w in _FUSION_WORDS for w in lower[t.start : t.end]):
             return None
-        words = [
-            j for j in range(t.end, min(hi, t.end + SOLID_REACH + 2)) if not lower[j].isspace()
-        ]
-        after = [lower[j] for j in words]
-        if after[:1] == ["mass"]:
-            after = after[1:]
-        stated = bool(after) and after[0] in _COPULAS and any(w in solid for w in after[1:3])
-        before = [
-            lower[j]
-            for j in range(max(lo, t.start - SOLID_REACH), t.start)
-            if not lower[j].isspace()
-        ]
-        if not (stated or any(w in solid for w in before)):
-            return None
+        if not any(w in solid for w in lower[max(lo, t.start - SOLID_REACH) : t.start]):
+            # or after a copula: "the fusion (mass) is solid"
+            after = [w for w in lower[t.end : min(hi, t.end + SOLID_REACH + 2)] if not w.isspace()]
+            if after[:1] == ["mass"]:
+                after = after[1:]
+            if not (after and after[0] in _COPULAS and any(w in solid for w in after[1:3])):
+                return None
         opposite = copy.copy(t)
         opposite.label_ = "PSEUDARTHROSIS"
         opposite.meta = {**t.meta, "inverse": True}

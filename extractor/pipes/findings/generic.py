@@ -1,12 +1,12 @@
 """Generic and teaching statements: about hardware in general, not about
 this patient's images ("Screw loosening is a common cause of pain after
-fusion", "Lucency over 2 mm around a screw suggests loosening").
+fusion", "Pseudarthrosis should be suspected when ...").
 
 A sentence is generic when it places nothing (no vertebral level, no side),
-holds one of the `generic_markers` (a sign of, a common cause of, should be
-suspected when, more sensitive than ...), and names its hardware and
-findings without a definite word ("the", "these", "both"): "the lucency
-suggests loosening" is about this patient.
+holds one of the `generic_markers` (a common cause of, should be suspected
+when, more sensitive than ...), and names its hardware and findings without
+a definite word ("the", "these", "both"): "the lucency around the screws is
+a common cause of pain" is about this patient.
 """
 
 from __future__ import annotations
