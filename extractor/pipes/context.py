@@ -35,19 +35,17 @@ SUBJECT_GAP = 5  # words of a negated subject before its verb ("no left L4 pedic
 _SUBJECT_LABELS = frozenset({"HARDWARE", "STIMULATOR", "PROCEDURE"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Modifier:
     start: int
     end: int
     rule: ContextRule
     direction: str = ""  # the rule's, or wider when a longer match absorbed a shorter one
+    category: str = field(init=False)  # the rule's, read on every test: kept here
 
     def __post_init__(self) -> None:
         self.direction = self.direction or self.rule.direction
-
-    @property
-    def category(self) -> str:
-        return self.rule.category
+        self.category = self.rule.category
 
 
 @dataclass
@@ -166,6 +164,8 @@ class ConTextAnnotator:
         modifiers (`barriers`: the sentence's other targets and punctuation,
         which a negation does not govern a cue across; `reach_limits`: per
         modifier id, the token a modifier does not reach past)."""
+        if not modifiers:
+            return ContextResult()
         terminators: list[int] = []
         # terminators of some categories only ("there is" ends a negation, not
         # "evaluate whether there is loosening")
@@ -296,6 +296,8 @@ def _ungoverned(
     """The modifiers less the cues a negation just before them governs: in
     "no history of", "no findings suggesting", "not suspicious for", "no signs
     or symptoms of" the target is negated, not historical, hedged or generic."""
+    if not any(m.category == "NEGATED_EXISTENCE" for m in modifiers):
+        return modifiers
     ordered = list(modifiers)
     starts = [m.start for m in ordered]
     if any(a > b for a, b in itertools.pairwise(starts)):

@@ -125,6 +125,7 @@ class Inventory:
         )
         self.mentions: list[Mention] = []
         self.mention_sentences: list[int] = []
+        self._any_gone: bool | None = None  # whether the report has a removal word at all
         self.entries: list[Entry] = []
 
     def add_sentence(
@@ -140,12 +141,15 @@ class Inventory:
         pockets: Sequence[SideMention],
         outside: Sequence[Target],
     ) -> None:
+        if self._any_gone is None:
+            # most reports remove nothing: one search, not one a clause
+            self._any_gone = self.gone_re.search(toks.doc_text) is not None
         for a, b in clause_list:
             named = [h for h in (*hardware, *procedures) if a <= h.start < b]
             if not named:
                 continue
             c0, c1 = toks.char_range(a, b)
-            if self.gone_re.search(toks.doc_text, c0, c1) or (
+            if (self._any_gone and self.gone_re.search(toks.doc_text, c0, c1)) or (
                 outside and any(a <= o.start < b for o in outside)
             ):
                 continue  # removed or planned hardware, or hardware outside the spine
