@@ -504,6 +504,7 @@ WORD_LISTS: tuple[str, ...] = (
     "subject_links",
     "of_object_breaks",
     "expected_placement_phrases",
+    "outside_np_breaks",
 )
 
 

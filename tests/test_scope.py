@@ -36,6 +36,10 @@ VETO_REASON = {
     "scope-tension-band": "limb fixation",
     "scope-sternal-wire": "sternal wires",
     "scope-carried-to-next-sentence": "clavicle",
+    "scope-ac-joint": "shoulder",
+    "scope-ecmo-cannula": "chest device",
+    "scope-coracoclavicular-screw-lucency": "shoulder",
+    "scope-limb-construct-carried": "shoulder",
 }
 
 
@@ -66,3 +70,19 @@ def test_a_chest_film_that_mentions_a_construct_flags_nothing():
     record = extract(text)
     assert [f for f in record.findings if f.is_positive] == []
     assert record.needs_surgical_review is False
+
+
+@pytest.mark.parametrize(
+    ("text", "spinal"),
+    [
+        ("Median sternotomy wires; the second wire is fractured.", []),
+        ("Left clavicle plate and screws; the most lateral screw is broken.", []),
+        (
+            "Posterior rods and pedicle screws T3-T12. Sternotomy wires. The screws are intact.",
+            ["pedicle_screw", "rod"],
+        ),
+    ],
+)
+def test_the_inventory_leaves_out_hardware_outside_the_spine(text, spinal):
+    record = extract(text)
+    assert sorted(h.component for h in record.hardware) == spinal

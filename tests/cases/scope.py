@@ -68,6 +68,19 @@ CASES = {
     "scope-tension-band": "Tension band wires of the patella are broken.",
     "scope-sternal-wire": "Median sternotomy wires; the second wire is fractured.",
     "scope-carried-to-next-sentence": "Left shoulder: plate fixation of a clavicle fracture. The most lateral screw of the plate is broken.",
+    "scope-ac-joint": "Broken left coracoclavicular screw with AC joint widening.",
+    "scope-ecmo-cannula": "ECMO cannula is malpositioned with its tip in the IVC.",
+    "scope-balloon-pump": "The intra-aortic balloon pump tip is displaced inferiorly.",
+    "scope-nuss-bar": "The Nuss bar has rotated and migrated superiorly; one stabilizer is fractured.",
+    "scope-coracoclavicular-screw-lucency": "Lucency about the right coracoclavicular screw, possibly loosening.",
+    # a limb's "plate and screw construct" is no spinal construct: its screws stay outside
+    "scope-limb-construct-carried": "A lateral plate and screw construct fixes a left proximal humeral fracture. Compared with the prior, one of the proximal screws has backed out by 5 mm.",
+    # a bone outside the spine named before the cue is what broke
+    "scope-limb-bone-fracture-beside-spinal-hardware": "Intact T10-L2 fusion hardware with an acute left humeral neck fracture.",
+    "scope-clavicle-fracture-beside-spinal-hardware": "Thoracic fusion hardware from T4 to T11 and a right clavicle fracture.",
+    "scope-device-fracture-after-spinal-hardware": "T4-T10 rods. Port catheter fracture with the fragment in the right atrium.",
+    # the spinal hardware named in the same sentence keeps its own finding
+    "scope-spinal-fracture-beside-a-limb-fracture": "<f type=hardware_fracture component=rod levels=T8 side=left>Fractured left rod at T8</f> and a healing right humeral neck fracture.",
     # spine and non-spine in one report: the spinal finding stays
     "scope-mixed-report": "<f type=hardware_fracture component=rod levels=L4 side=left>The left rod is fractured at L4</f>. Left hip arthroplasty with a loose femoral component.",
     "scope-spinal-anchor-wins": "<f type=screw_malposition component=iliac_screw side=left>The left iliac screw breaches the inner table</f> near the hip joint.",

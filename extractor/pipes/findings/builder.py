@@ -202,11 +202,27 @@ class FindingBuilder:
             for s, in_sentence in by_sentence.items()
         ]
         inventory = Inventory(self.words, self.types.component_groups)
+        self.scope.reset()
+        previous_end = 0
         for v in views:
+            if self.scope.carried is not None and self.scope.spinal_between(
+                toks, previous_end, v.lo
+            ):
+                self.scope.reset()
+
+            def is_outside(h: Target, clause: tuple[int, int], v: SentenceView = v) -> bool:
+                return self.scope.mention_outside(
+                    toks, h, clause, (v.lo, v.hi), v.section, v.hardware, v.outside, v.levels
+                )
+
             inventory.add_sentence(
                 toks, v.index, v.section, v.clause_list, v.hardware, v.procedures,
-                v.levels, v.sides, v.pockets, v.outside,
+                v.levels, v.sides, v.pockets, v.outside, is_outside,
             )  # fmt: skip
+            self.scope.after_sentence(
+                toks, (v.lo, v.hi), v.section, v.hardware, v.outside, v.levels
+            )
+            previous_end = v.hi
         inventory.build()
         drafts: list[Draft] = []
         corpectomy_words = self.words["corpectomy_words"]

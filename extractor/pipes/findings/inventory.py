@@ -13,7 +13,7 @@ component with overlapping levels merge into one `Entry`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ...lexicon import WordLists
@@ -140,7 +140,10 @@ class Inventory:
         sides: Sequence[SideMention],
         pockets: Sequence[SideMention],
         outside: Sequence[Target],
+        is_outside: Callable[[Target, tuple[int, int]], bool] | None = None,
     ) -> None:
+        """Add the hardware a sentence names; `is_outside(h, clause)` tells
+        hardware outside the spine (a sternal wire, a clavicle screw)."""
         if self._any_gone is None:
             # most reports remove nothing: one search, not one a clause
             self._any_gone = self.gone_re.search(toks.doc_text) is not None
@@ -175,6 +178,8 @@ class Inventory:
             for h in named:
                 if h.assertion == "absent":
                     continue  # "no hardware"
+                if is_outside is not None and is_outside(h, (a, b)):
+                    continue
                 w0, w1 = stretches.get(id(h)) or np_window(toks, h, a, b, (h,), self.words)
                 # a lead lies where its tips are, not where it enters the canal
                 placed = lead_levels if h.component in LEAD_COMPONENTS else clause_levels

@@ -381,7 +381,7 @@ def resolve_restated(toks: Tokens, drafts: list[Draft], groups: Mapping[str, str
     cross-link"). A summary before the details (a title, an impression
     first) takes, where no finding before it has a place, those after it.
     Places that differ leave it open; plural hardware with no side word ("the
-    L5 screws") takes no side. Only for the types about construct hardware: a
+    L5 screws") takes no side but both. Only for the types about construct hardware: a
     stimulator is placed by its leads."""
     for k, d in enumerate(drafts):
         if (
@@ -399,8 +399,12 @@ def resolve_restated(toks: Tokens, drafts: list[Draft], groups: Mapping[str, str
         if len(sides) > 1 and not sides <= {"left", "right", "bilateral"}:
             continue  # one side named, one not: two different statements
         d.levels = list(next(iter(found))[0])
-        if d.side is None and not (d.hardware is not None and _plural(toks, d.hardware)):
-            d.side = combine_sides(sides)
+        side = combine_sides(sides)
+        if d.side is None and (
+            side == "bilateral" or not (d.hardware is not None and _plural(toks, d.hardware))
+        ):
+            # plural hardware is both sides' ("the T3 screws" after "both T3 screws"), not one's
+            d.side = side
 
 
 RESTATED_REACH = 40  # findings of the type a restatement is compared with, nearest first

@@ -19,6 +19,7 @@ from .document import LevelMention, Segment, Target, Tokens
 
 NP_BEFORE = 2  # words between anatomy and the hardware word it names ("clavicle locking plate")
 NP_AFTER = 4  # words between a hardware word and its "of the left clavicle"
+CUE_NP_GAP = 2  # words between anatomy or a device and the cue ending its noun phrase ("humeral neck fracture")
 
 
 class ScopeJudge:
@@ -28,6 +29,7 @@ class ScopeJudge:
         self.anchors = words["spinal_anchors"]
         self.spinal_components = words["spinal_components"]
         self.of_words = words["np_of_words"]
+        self.np_breaks = words["outside_np_breaks"]
         self.carried: tuple[str, Target] | None = None  # (section, NOT_SPINAL target)
 
     def reset(self) -> None:
@@ -78,18 +80,77 @@ class ScopeJudge:
     ) -> Target | None:
         """The NOT_SPINAL mention that puts this segment's finding outside the
         spine, or None."""
-        for h in seg.hardware:
+        named_by = self._names_cue(toks, seg, outside)
+        if named_by is not None:
+            return named_by  # "an acute humeral neck fracture", "port catheter fracture"
+        return self._outside_of(
+            toks, seg.hardware, seg.cue.start, clause, sentence, section, hardware, outside, levels
+        )
+
+    def _names_cue(self, toks: Tokens, seg: Segment, outside: Sequence[Target]) -> Target | None:
+        """Anatomy or a device outside the spine that ends in the cue's own noun
+        phrase: that bone or device is what broke or moved, whatever else the
+        sentence names."""
+        cue = seg.cue
+        hardware_at = {j for h in seg.hardware for j in range(h.start, h.end)}
+        for o in outside:
+            if (
+                o.end <= cue.start
+                and cue.start - o.end <= CUE_NP_GAP
+                and all(
+                    toks.text[j].isalpha()
+                    and toks.lower[j] not in self.np_breaks
+                    and j not in hardware_at
+                    for j in range(o.end, cue.start)
+                )
+            ):
+                return o
+        return None
+
+    def mention_outside(
+        self,
+        toks: Tokens,
+        h: Target,
+        clause: tuple[int, int],
+        sentence: tuple[int, int],
+        section: str,
+        hardware: Sequence[Target],
+        outside: Sequence[Target],
+        levels: Sequence[LevelMention],
+    ) -> bool:
+        """Whether hardware `h`, named in `clause`, lies outside the spine (so
+        it is not in the report's inventory), by the same steps as a finding."""
+        return (
+            self._outside_of(
+                toks, [h], h.start, clause, sentence, section, hardware, outside, levels
+            )
+            is not None
+        )
+
+    def _outside_of(
+        self,
+        toks: Tokens,
+        named: Sequence[Target],
+        at: int,
+        clause: tuple[int, int],
+        sentence: tuple[int, int],
+        section: str,
+        hardware: Sequence[Target],
+        outside: Sequence[Target],
+        levels: Sequence[LevelMention],
+    ) -> Target | None:
+        for h in named:
             for o in outside:
                 if self._names(toks, o, h):
                     return o  # "clavicle plate", "plate of the clavicle", "femoral stem"
-        if any(h.component in self.spinal_components for h in seg.hardware):
+        if any(h.component in self.spinal_components for h in named):
             return None
         for a, b in (clause, sentence):
             inside = [o for o in outside if a <= o.start < b]
             if self._spinal(toks, a, b, hardware, levels):
                 return None
             if inside:
-                return min(inside, key=lambda o: abs(o.start - seg.cue.start))
+                return min(inside, key=lambda o: abs(o.start - at))
         if self.carried is not None and self.carried[0] == section:
             return self.carried[1]
         return None
