@@ -24,7 +24,7 @@ from extractor.pipeline import build_nlp  # noqa: E402
 from tests.cases import ALL_CASES, rule_ids  # noqa: E402
 from tests.markup import parse  # noqa: E402
 
-REPORT_SPLITS = ("train", "dev", "disjoint_dev", "real_dev")
+REPORT_SPLITS = ("train", "dev", "disjoint_dev", "real_dev", "chest_dev")
 
 
 def main() -> None:
