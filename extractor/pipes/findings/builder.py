@@ -215,9 +215,11 @@ class FindingBuilder:
                     toks, h, clause, (v.lo, v.hi), v.section, v.hardware, v.outside, v.levels
                 )
 
+            # with nothing outside the spine named or carried, nothing is outside
+            judged = v.outside or self.scope.carried is not None
             inventory.add_sentence(
                 toks, v.index, v.section, v.clause_list, v.hardware, v.procedures,
-                v.levels, v.sides, v.pockets, v.outside, is_outside,
+                v.levels, v.sides, v.pockets, v.outside, is_outside if judged else None,
             )  # fmt: skip
             self.scope.after_sentence(
                 toks, (v.lo, v.hi), v.section, v.hardware, v.outside, v.levels
