@@ -193,6 +193,15 @@ def check_target_metadata(where: str, category: str, meta: Mapping[str, Any]) ->
         raise LexiconError(f"{where}: metadata.implies must be a list of components")
     if category in ("NOT_HARDWARE", "NOT_SPINAL") and not isinstance(meta.get("reason"), str):
         raise LexiconError(f"{where}: metadata.reason must say what the look-alike is")
+    not_before = meta.get("not_before")
+    if not_before is not None and not (
+        isinstance(not_before, list)
+        and not_before
+        and all(isinstance(w, str) and w == w.lower() and " " not in w for w in not_before)
+    ):
+        raise LexiconError(
+            f"{where}: metadata.not_before must be a non-empty list of lower-case words"
+        )
 
 
 def load_target_rules(
@@ -505,6 +514,8 @@ WORD_LISTS: tuple[str, ...] = (
     "of_object_breaks",
     "expected_placement_phrases",
     "outside_np_breaks",
+    "weak_spinal_anchors",
+    "outside_position_words",
 )
 
 

@@ -69,6 +69,18 @@ def _write(tmp_path, name, data):
             {"literal": "rod", "category": "LUCENCY", "pattern": "x", "metadata": {"id": "x1"}},
             "token patterns",
         ),
+        (
+            {"literal": "rod", "category": "LUCENCY", "metadata": {"id": "x1", "not_before": "s"}},
+            "metadata.not_before must be a non-empty list of lower-case words",
+        ),
+        (
+            {
+                "literal": "rod",
+                "category": "LUCENCY",
+                "metadata": {"id": "x1", "not_before": ["Screw"]},
+            },
+            "metadata.not_before",
+        ),
     ],
 )
 def test_bad_target_rule_is_named(tmp_path, rule, message):

@@ -81,6 +81,12 @@ def test_a_chest_film_that_mentions_a_construct_flags_nothing():
             "Posterior rods and pedicle screws T3-T12. Sternotomy wires. The screws are intact.",
             ["pedicle_screw", "rod"],
         ),
+        (
+            "Posterior spinal fusion rods from T4 to L2 and bilateral breast tissue expanders.",
+            ["pedicle_screw", "rod"],
+        ),
+        ("Thoracic rods from T2-T12, Nuss bar in place.", ["rod"]),
+        ("ACDF plate at C5-6 and right AC joint arthrosis.", ["plate"]),
     ],
 )
 def test_the_inventory_leaves_out_hardware_outside_the_spine(text, spinal):

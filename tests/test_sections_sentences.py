@@ -62,6 +62,22 @@ def test_text_that_is_not_a_report_is_other(nlp, text):
     assert {cat for cat, *_ in nlp(text)._.report_sections} == {"other"}
 
 
+def test_a_de_identified_report_keeps_its_sections(nlp):
+    # archives hide names, ages and dates as "___": that is no fill-in template
+    text = (
+        "EXAMINATION:  CHEST (PA AND LAT)\n\nINDICATION:  ___ woman with T11-L3 fusion.\n\n"
+        "COMPARISON:  ___\n\nFINDINGS: \n\nThe right L1 pedicle screw is fractured, unchanged "
+        "from ___.\n\nIMPRESSION: \n\nChronic fracture of the right L1 pedicle screw.\n"
+    )
+    cats = [cat for cat, *_ in nlp(text)._.report_sections]
+    assert cats == ["technique", "indication", "comparison", "findings", "impression"]
+
+
+def test_a_template_with_blanks_for_measurements_is_other(nlp):
+    text = "Lumbar spine.\nLucency about the screws: ___ mm.\nSubsidence: ___ mm."
+    assert {cat for cat, *_ in nlp(text)._.report_sections} == {"other"}
+
+
 def _sentences(nlp, text):
     return [s.text.strip() for s in nlp(text).sents if s.text.strip()]
 

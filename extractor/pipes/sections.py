@@ -19,7 +19,12 @@ DEFAULTS: dict[str, Any] = {
     "default_section": "findings",
     "title_section": "technique",
 }
-_BLANK_RE = re.compile(r"_{3,}|\[ \]|\[select\b", re.IGNORECASE)  # fill-in templates
+# fill-in templates: check boxes, pick lists, a blank for a measurement ("___
+# mm"); a bare "___" is how de-identified archives hide names and dates
+_BLANK_RE = re.compile(
+    r"\[ \]|\[select\b|_{3,}[ \t]*(?:mm|cm|millimet(?:er|re)s?|degrees?|%)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r]*\n\s*")
 # sections that are one paragraph: text after it with no header of its own is
 # the body of the report, not more history

@@ -289,6 +289,8 @@ class TargetMatcher:
         self.matcher = AnchoredMatcher(nlp.vocab)
         split = phrase_splitter(nlp)  # not kept: the pipe must pickle
         self.rule_of: dict[int, Any] = {}
+        # per match id, the LOWER hashes of the words its match may not stand before
+        self.not_before: dict[int, frozenset[int]] = {}
         # phrase -> (category, rule id): a thesaurus form a rule already has is
         # left to that rule; one it has under another category is an error
         claimed: dict[tuple[str, ...], tuple[str, str]] = {}
@@ -332,6 +334,11 @@ class TargetMatcher:
         key = f"tgt{len(self.rules) - 1}"
         match_id = nlp.vocab.strings.add(key)
         self.rule_of[match_id] = rule
+        if rule.metadata.get("not_before"):
+            strings = nlp.vocab.strings
+            self.not_before[match_id] = frozenset(
+                strings.add(w) for w in rule.metadata["not_before"]
+            )
         if phrases is None:
             self.matcher.add(key, list(rule.pattern))
         else:
@@ -347,8 +354,11 @@ class TargetMatcher:
         for match_id, start, end in matches:
             if any(taken[start:end]):
                 continue
-            taken[start:end] = [True] * (end - start)
             rule = self.rule_of[match_id]
+            not_before = self.not_before.get(match_id)
+            if not_before is not None and end < len(lowers) and lowers[end] in not_before:
+                continue  # "fracture of the L1 pedicle" not before "screw": shorter matches win
+            taken[start:end] = [True] * (end - start)
             spans.append(Span(doc, start, end, label=rule.category, span_id=rule.metadata["id"]))
         spans.sort(key=lambda s: (s.start, s.end))
         doc.spans[self.span_group_name] = spans

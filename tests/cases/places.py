@@ -117,6 +117,8 @@ CASES = {
     # plural screws with no side word take no side from the finding before
     "place-restated-plural-screws-take-no-side": "<f type=screw_lucency levels=L5 side=left size=3>3 mm lucency around the left L5 screw</f>. Impression: <f type=screw_lucency levels=L5 side=->Lucency around the L5 screws</f>.",
     # ... but both, when both were named
+    # a plate's screws are what protrudes, not the plate
+    "place-screws-of-the-plate-protrude": "C5-C7 ACDF. <f type=screw_backout levels=C7>The inferior screws of the plate appear to protrude further anteriorly</f>.",
     "place-restated-plural-screws-take-both-sides": "<f type=screw_lucency levels=T3 side=bilateral size=3>New 3 mm lucency surrounding both T3 pedicle screws</f>. Impression: <f type=screw_lucency levels=T3 side=bilateral>Lucency about the T3 pedicle screws</f>.",
     # a summary before its details (a title, an impression first) takes their place
     "place-title-takes-the-details-place": "<f type=screw_lucency levels=T2 side=bilateral>Thoracic pedicle screw loosening</f>\n\nThere is <f type=screw_lucency levels=T2 side=right size=4>4 mm of lucency adjacent to the right pedicle screw at T2</f> and <f type=screw_lucency levels=T2 side=left size=3>3 mm of lucency adjacent to the left pedicle screw at T2</f>.",

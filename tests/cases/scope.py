@@ -72,6 +72,21 @@ CASES = {
     "scope-ecmo-cannula": "ECMO cannula is malpositioned with its tip in the IVC.",
     "scope-balloon-pump": "The intra-aortic balloon pump tip is displaced inferiorly.",
     "scope-nuss-bar": "The Nuss bar has rotated and migrated superiorly; one stabilizer is fractured.",
+    "scope-breast-expander": "Left breast tissue expander has migrated.",
+    # anatomy words that say where spinal hardware went, or what a graft is, veto nothing
+    "scope-acetabular-breach-by-an-iliac-screw": "<f type=screw_malposition component=iliac_screw levels=ILIUM side=left>Left iliac screw with acetabular breach</f>.",
+    "scope-rib-head-penetration-by-a-pedicle-screw": "<f type=screw_malposition levels=T7 side=right>The right T7 pedicle screw is lateral with rib head penetration</f>.",
+    "scope-femoral-ring-allograft-subsidence": "<f type=cage_subsidence levels=L4,L5>L4-5 femoral ring allograft subsidence</f>.",
+    "scope-disc-replacement-subsidence": "<f type=cage_subsidence levels=C5,C6>C5-6 disc replacement subsidence</f>.",
+    "scope-expander-cage": "<f type=cage_subsidence levels=L1>Expander cage at L1 has subsided</f>.",
+    # dictation: a device before a spinal finding, no punctuation between
+    "scope-dictated-device-before-a-rod-fracture": "<f type=hardware_fracture component=rod levels=T10 side=left>Sternotomy wires intact fractured left rod at T10</f>.",
+    "scope-dictated-device-before-a-screw-fracture": "<f type=hardware_fracture levels=T10 side=right change=new>Chest tube removed new fracture of the right T10 screw</f>.",
+    # anatomy as a position of spinal hardware, and "construct" after another device
+    "scope-construct-projecting-over-the-hip": "<f type=hardware_fracture levels=- side=right>Fractured screw in the construct overlying the right femoral head</f>.",
+    # a sentence about the spine ends what a tube before it carried
+    "scope-spinal-sentence-ends-a-carried-tube": "Nasogastric tube terminates in the distal esophagus. The anterior cervical plate is partially imaged. <f type=screw_backout levels=->The inferior screws of the plate have backed out</f>.",
+    "scope-construct-after-a-pacemaker": "Pacemaker in the left chest. <f type=hardware_fracture levels=->The construct shows a fractured screw</f>.",
     "scope-coracoclavicular-screw-lucency": "Lucency about the right coracoclavicular screw, possibly loosening.",
     # a limb's "plate and screw construct" is no spinal construct: its screws stay outside
     "scope-limb-construct-carried": "A lateral plate and screw construct fixes a left proximal humeral fracture. Compared with the prior, one of the proximal screws has backed out by 5 mm.",
@@ -90,6 +105,9 @@ CASES = {
     "bone-fracture-abbreviated": "New mild compression fx of L4 below the construct.",
     "bone-fracture-abbreviated-of": "Healing fx of the L1 vertebral body above the rods.",
     "bone-fracture-of-a-bone": "Fracture of the posterior arch of C1 above the C2 screws.",
+    # ... but not when the words after it name the hardware: the screw's fracture
+    "bone-fracture-pattern-not-before-a-screw": "<f type=hardware_fracture component=pedicle_screw levels=L1 side=right change=stable>Chronic fracture of the right L1 pedicle screw, unchanged</f>.",
+    "bone-fracture-of-a-pedicle": "Fracture of the left L4 pedicle, below the rods.",
     "bone-growth-stimulator": "An implanted spinal fusion (bone growth) stimulator is present.",
     "growth-stimulator": "EBI stimulator generator in the right flank.",
     "epidural-catheter": "An epidural catheter has migrated into the left neural foramen.",

@@ -46,18 +46,23 @@ PREFERRED_GROUP = {
 
 PART_OF_REACH = 5  # words from a part to the hardware it belongs to ("cap of the left L3 screw")
 PART_COMPONENTS = frozenset({"set_screw", "connector"})
+PLATE_PART_COMPONENTS = frozenset({"screw"})  # a plate's screws are plain screws
 PART_OF_WORDS = frozenset({"of", "in", "on", "within"})  # "the locking nuts in the screw heads"
 
 
 def _part_of_other(toks: Tokens, h: Target, named: list[Target]) -> bool:
     """Whether `h` is a set screw or connector named as a part of the next
-    hardware ("the cap of the L3 screw", "the nuts in the screw heads")."""
-    if h.component not in PART_COMPONENTS:
+    hardware ("the cap of the L3 screw", "the nuts in the screw heads"), or a
+    screw named as a plate's ("the inferior screws of the plate protrude")."""
+    plate_screw = h.component in PLATE_PART_COMPONENTS
+    if h.component not in PART_COMPONENTS and not plate_screw:
         return False
     later = [o for o in named if o.start >= h.end and o.component not in PART_COMPONENTS]
     if not later:
         return False
     nxt = min(later, key=lambda o: o.start)
+    if plate_screw and nxt.component != "plate":
+        return False
     return nxt.start - h.end <= PART_OF_REACH and toks.lower[h.end] in PART_OF_WORDS
 
 

@@ -340,6 +340,12 @@ class FindingBuilder:
         if not v.cues:
             if v.outside:
                 self.scope.after_sentence(toks, (v.lo, v.hi), v.section, v.hardware, v.outside, [])
+            elif self.scope.carried is not None:
+                # "The anterior cervical plate is partially imaged.": a sentence
+                # about the spine ends what a line or tube before it carried
+                self.scope.after_sentence(
+                    toks, (v.lo, v.hi), v.section, v.hardware, v.outside, v.levels
+                )
             return []
         clause_list = v.clause_list
         cues = v.cues

@@ -152,10 +152,8 @@ class Inventory:
             if not named:
                 continue
             c0, c1 = toks.char_range(a, b)
-            if (self._any_gone and self.gone_re.search(toks.doc_text, c0, c1)) or (
-                outside and any(a <= o.start < b for o in outside)
-            ):
-                continue  # removed or planned hardware, or hardware outside the spine
+            if self._any_gone and self.gone_re.search(toks.doc_text, c0, c1):
+                continue  # removed or planned hardware
             clause_levels = [m for m in levels if c0 <= m[0] < c1 and m[3] != "foreign"]
             if any(h.component in LEAD_COMPONENTS for h in named):
                 # not the levels of the fusion or other hardware named beside them

@@ -20,6 +20,14 @@ from .document import LevelMention, Segment, Target, Tokens
 NP_BEFORE = 2  # words between anatomy and the hardware word it names ("clavicle locking plate")
 NP_AFTER = 4  # words between a hardware word and its "of the left clavicle"
 CUE_NP_GAP = 2  # words between anatomy or a device and the cue ending its noun phrase ("humeral neck fracture")
+# cues a noun phrase of anatomy or a device may end ("humeral neck fracture",
+# "port catheter fracture"); not a breach or subsidence, whose anatomy words
+# say where the hardware went ("acetabular breach") or what it is ("femoral
+# ring allograft subsidence")
+NP_NAMED_CUES = frozenset(
+    {"FRACTURE", "LUCENCY", "LOOSENING", "DISPLACEMENT", "DISENGAGEMENT", "BACKOUT"}
+)
+POSITION_REACH = 3  # words between a position word and the anatomy it places ("over the right hip")
 
 
 class ScopeJudge:
@@ -27,7 +35,9 @@ class ScopeJudge:
 
     def __init__(self, words: WordLists) -> None:
         self.anchors = words["spinal_anchors"]
+        self.weak_anchors = words["weak_spinal_anchors"]
         self.spinal_components = words["spinal_components"]
+        self.positions = words["outside_position_words"]
         self.of_words = words["np_of_words"]
         self.np_breaks = words["outside_np_breaks"]
         self.carried: tuple[str, Target] | None = None  # (section, NOT_SPINAL target)
@@ -59,13 +69,32 @@ class ScopeJudge:
         b: int,
         hardware: Sequence[Target],
         levels: Sequence[LevelMention],
+        outside: Sequence[Target] = (),
     ) -> bool:
         c0, c1 = toks.char_range(a, b)
         if any(c0 <= m[0] < c1 for m in levels):
             return True
         if any(a <= h.start < b and h.component in self.spinal_components for h in hardware):
             return True
-        return any(toks.lower[j] in self.anchors for j in range(a, b))
+        # "construct" is the spine's unless the stretch names a bone outside it
+        # ("a plate and screw construct fixes a humeral fracture")
+        weak = not any(a <= o.start < b for o in outside)
+        return any(
+            toks.lower[j] in self.anchors or (weak and toks.lower[j] in self.weak_anchors)
+            for j in range(a, b)
+        )
+
+    def positional(self, toks: Tokens, o: Target) -> bool:
+        """Whether anatomy `o` only places hardware ("projecting over the right
+        hip", "breaches into the hip joint", "adjacent to the femoral head"):
+        a position, not what the hardware belongs to."""
+        j = o.start - 1
+        stop = max(0, o.start - POSITION_REACH - 1)
+        while j >= stop and toks.lower[j] in self.of_words and toks.lower[j] != "of":
+            j -= 1
+        if j >= 0 and toks.lower[j] == "to":
+            j -= 1
+        return j >= 0 and toks.lower[j] in self.positions
 
     def outside(
         self,
@@ -80,18 +109,34 @@ class ScopeJudge:
     ) -> Target | None:
         """The NOT_SPINAL mention that puts this segment's finding outside the
         spine, or None."""
-        named_by = self._names_cue(toks, seg, outside)
+        named_by = self._names_cue(toks, seg, outside, levels)
         if named_by is not None:
             return named_by  # "an acute humeral neck fracture", "port catheter fracture"
         return self._outside_of(
             toks, seg.hardware, seg.cue.start, clause, sentence, section, hardware, outside, levels
         )
 
-    def _names_cue(self, toks: Tokens, seg: Segment, outside: Sequence[Target]) -> Target | None:
+    def _names_cue(
+        self,
+        toks: Tokens,
+        seg: Segment,
+        outside: Sequence[Target],
+        levels: Sequence[LevelMention],
+    ) -> Target | None:
         """Anatomy or a device outside the spine that ends in the cue's own noun
         phrase: that bone or device is what broke or moved, whatever else the
-        sentence names."""
+        sentence names; not when the segment names spinal hardware, or a level
+        after the cue ("sternotomy wires intact fractured left rod at T10",
+        "chest tube removed new fracture of the right T10 screw")."""
         cue = seg.cue
+        if cue.label_ not in NP_NAMED_CUES or not outside:
+            return None
+        if any(h.component in self.spinal_components for h in seg.hardware):
+            return None
+        # a level in the cue's complement ("... new fracture of the right T10 screw")
+        c0, c1 = toks.char_range(cue.start, seg.end)
+        if any(c0 <= m[0] < c1 and m[3] != "foreign" for m in levels):
+            return None
         hardware_at = {j for h in seg.hardware for j in range(h.start, h.end)}
         for o in outside:
             if (
@@ -145,9 +190,10 @@ class ScopeJudge:
                     return o  # "clavicle plate", "plate of the clavicle", "femoral stem"
         if any(h.component in self.spinal_components for h in named):
             return None
+        owners = [o for o in outside if not self.positional(toks, o)]
         for a, b in (clause, sentence):
-            inside = [o for o in outside if a <= o.start < b]
-            if self._spinal(toks, a, b, hardware, levels):
+            inside = [o for o in owners if a <= o.start < b]
+            if self._spinal(toks, a, b, hardware, levels, owners):
                 return None
             if inside:
                 return min(inside, key=lambda o: abs(o.start - at))
@@ -166,9 +212,10 @@ class ScopeJudge:
     ) -> None:
         """Remember a sentence about something outside the spine, for the next."""
         a, b = sentence
-        if self._spinal(toks, a, b, hardware, levels):
+        owners = [o for o in outside if not self.positional(toks, o)]
+        if self._spinal(toks, a, b, hardware, levels, owners):
             self.carried = None
-        elif outside:
-            self.carried = (section, outside[-1])
+        elif owners:
+            self.carried = (section, owners[-1])
         elif self.carried is not None and self.carried[0] != section:
             self.carried = None
