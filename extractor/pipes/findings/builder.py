@@ -219,7 +219,7 @@ class FindingBuilder:
             judged = v.outside or self.scope.carried is not None
             inventory.add_sentence(
                 toks, v.index, v.section, v.clause_list, v.hardware, v.procedures,
-                v.levels, v.sides, v.pockets, v.outside, is_outside if judged else None,
+                v.levels, v.sides, v.pockets, is_outside if judged else None,
             )  # fmt: skip
             self.scope.after_sentence(
                 toks, (v.lo, v.hi), v.section, v.hardware, v.outside, v.levels

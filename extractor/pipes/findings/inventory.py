@@ -139,7 +139,6 @@ class Inventory:
         levels: Sequence[LevelMention],
         sides: Sequence[SideMention],
         pockets: Sequence[SideMention],
-        outside: Sequence[Target],
         is_outside: Callable[[Target, tuple[int, int]], bool] | None = None,
     ) -> None:
         """Add the hardware a sentence names; `is_outside(h, clause)` tells

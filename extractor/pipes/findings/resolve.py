@@ -381,7 +381,7 @@ def resolve_restated(toks: Tokens, drafts: list[Draft], groups: Mapping[str, str
     cross-link"). A summary before the details (a title, an impression
     first) takes, where no finding before it has a place, those after it.
     Places that differ leave it open; plural hardware with no side word ("the
-    L5 screws") takes no side but both. Only for the types about construct hardware: a
+    L5 screws") takes no side, unless the findings before were on both sides. Only for the types about construct hardware: a
     stimulator is placed by its leads."""
     for k, d in enumerate(drafts):
         if (
