@@ -516,6 +516,7 @@ WORD_LISTS: tuple[str, ...] = (
     "outside_np_breaks",
     "weak_spinal_anchors",
     "outside_position_words",
+    "off_spine_lead_words",
 )
 
 

@@ -37,6 +37,7 @@ VETO_REASON = {
     "scope-sternal-wire": "sternal wires",
     "scope-carried-to-next-sentence": "clavicle",
     "scope-ac-joint": "shoulder",
+    "scope-cc-screw-abbreviated": "shoulder",
     "scope-ecmo-cannula": "chest device",
     "scope-coracoclavicular-screw-lucency": "shoulder",
     "scope-limb-construct-carried": "shoulder",

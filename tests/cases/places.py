@@ -118,6 +118,9 @@ CASES = {
     "place-restated-plural-screws-take-no-side": "<f type=screw_lucency levels=L5 side=left size=3>3 mm lucency around the left L5 screw</f>. Impression: <f type=screw_lucency levels=L5 side=->Lucency around the L5 screws</f>.",
     # ... but both, when both were named
     # a plate's screws are what protrudes, not the plate
+    # a lead's statement outside the canal is not at its tips' levels
+    "place-extension-lead-not-at-the-tips": "<f type=stimulator levels=T9,T10>Paddle spinal cord stimulator lead at T9-T10</f>. <f type=stimulator levels=- change=new>New discontinuity of the stimulator extension lead</f>.",
+    "place-lead-fracture-in-the-flank": "<f type=stimulator levels=T8,T9>SCS leads proj over T8-9</f>. IMP: <f type=stimulator levels=- side=left assertion=possible>possible SCS lead fx along the L flank, new</f>.",
     "place-screws-of-the-plate-protrude": "C5-C7 ACDF. <f type=screw_backout levels=C7>The inferior screws of the plate appear to protrude further anteriorly</f>.",
     "place-restated-plural-screws-take-both-sides": "<f type=screw_lucency levels=T3 side=bilateral size=3>New 3 mm lucency surrounding both T3 pedicle screws</f>. Impression: <f type=screw_lucency levels=T3 side=bilateral>Lucency about the T3 pedicle screws</f>.",
     # a summary before its details (a title, an impression first) takes their place

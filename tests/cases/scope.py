@@ -73,6 +73,7 @@ CASES = {
     "scope-balloon-pump": "The intra-aortic balloon pump tip is displaced inferiorly.",
     "scope-nuss-bar": "The Nuss bar has rotated and migrated superiorly; one stabilizer is fractured.",
     "scope-breast-expander": "Left breast tissue expander has migrated.",
+    "scope-cc-screw-abbreviated": "IMP: no acute cp process. R CC screw backout w/ loss of reduction, ortho f/u.",
     # anatomy words that say where spinal hardware went, or what a graft is, veto nothing
     "scope-acetabular-breach-by-an-iliac-screw": "<f type=screw_malposition component=iliac_screw levels=ILIUM side=left>Left iliac screw with acetabular breach</f>.",
     "scope-rib-head-penetration-by-a-pedicle-screw": "<f type=screw_malposition levels=T7 side=right>The right T7 pedicle screw is lateral with rib head penetration</f>.",

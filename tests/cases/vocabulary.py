@@ -68,7 +68,7 @@ CASES = {
     "abbr-bilat-before-a-comma": "<f type=screw_lucency levels=L4 side=bilateral size=2>Lucency around the L4 and L5 screws bilat, 2 mm at L4</f> and <f type=screw_lucency levels=L5 side=bilateral size=3>3 mm at L5</f>.",
     "abbr-generator-side-letter": "<f type=stimulator component=stimulator_lead>SCS leads</f>. <f type=stimulator component=stimulator_generator side=right>IPG R buttock</f>.",
     "abbr-query-in-findings-is-possible": "FINDINGS: <f type=pseudarthrosis levels=C6,C7 assertion=possible>C6-7: fusion indeterminate, ?pseudo</f>.",
-    "stimulator-extension-wire-is-a-lead": "<f type=stimulator levels=T9 component=stimulator_lead>SCS with paddle at T9</f>. <f type=stimulator levels=T9 component=stimulator_lead>Discontinuity of the extension wire at the lumbar anchor site</f>.",
+    "stimulator-extension-wire-is-a-lead": "<f type=stimulator levels=T9 component=stimulator_lead>SCS with paddle at T9</f>. <f type=stimulator levels=- component=stimulator_lead>Discontinuity of the extension wire at the lumbar anchor site</f>.",
     "arthroplasty-motion-is-no-pseudarthrosis": "<f type=cage_subsidence levels=C5,C6 assertion=absent>C5-6 disc arthroplasty in satisfactory position with preserved motion on flexion and extension, no subsidence</f>.",
     "impinge-by-a-fragment-is-the-bone": "T9-T11 fixation. T10 fracture with a 3 mm retropulsed fragment that indents the ventral thecal sac.",
     # a connection that has come apart

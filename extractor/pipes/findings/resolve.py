@@ -61,6 +61,7 @@ class Resolver:
         self.highest = words["highest_words"]
         self.np_left = words["noun_phrase_left"]
         self.anatomy = words["side_anatomy"]
+        self.off_spine = words["off_spine_lead_words"]
 
     def _earlier(
         self, inventory: Inventory, sentence: int, section: str, component: str | None
@@ -256,7 +257,11 @@ class Resolver:
         leads ("tips at T8"), unless the statement is about the generator.
         Where the report places each lead apart ("left tip T8, right T10"),
         only all the leads ("two leads", "the stimulator") are at all those
-        places; one lead could be either."""
+        places; one lead could be either. A statement about the lead outside
+        the canal ("lead fracture along the left flank", "the extension
+        lead") is not at the tips' levels."""
+        if any(toks.lower[j] in self.off_spine for j in range(draft.start, draft.end)):
+            return
         fits = inventory.fitting("stimulator_lead", None)
         if not fits or any(
             m.component == "stimulator_generator" and draft.start <= m.target.start < draft.end
