@@ -73,8 +73,16 @@ def test_a_de_identified_report_keeps_its_sections(nlp):
     assert cats == ["technique", "indication", "comparison", "findings", "impression"]
 
 
-def test_a_template_with_blanks_for_measurements_is_other(nlp):
-    text = "Lumbar spine.\nLucency about the screws: ___ mm.\nSubsidence: ___ mm."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumbar spine.\nLucency about the screws: ___ mm.\nSubsidence: ___ mm.",
+        "POSTOP LUMBAR FUSION\nLevels fused: ___\nPedicle screw loosening: ___\nRod fracture: ___",
+        "Findings:\nPedicle screws: ___ (intact / loose)\nRods: ___ (intact / fractured)",
+        "Findings: Lucency around the L4 screws measuring ____ x ____ mm.",
+    ],
+)
+def test_a_template_with_blanks_for_fields_is_other(nlp, text):
     assert {cat for cat, *_ in nlp(text)._.report_sections} == {"other"}
 
 

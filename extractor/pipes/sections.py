@@ -22,8 +22,15 @@ DEFAULTS: dict[str, Any] = {
 # fill-in templates: check boxes, pick lists, a blank for a measurement ("___
 # mm"); a bare "___" is how de-identified archives hide names and dates
 _BLANK_RE = re.compile(
-    r"\[ \]|\[select\b|_{3,}[ \t]*(?:mm|cm|millimet(?:er|re)s?|degrees?|%)(?![A-Za-z])",
+    r"\[ \]|\[select\b|(?<!_)_{3,}+[ \t]*(?:mm|cm|millimet(?:er|re)s?|degrees?|%)(?![A-Za-z])",
     re.IGNORECASE,
+)
+# "Pedicle screw loosening: ___", "Rods: ___ (intact / fractured)", "___ x ___ mm"
+_FIELD_BLANK_RE = re.compile(
+    r"^[ \t]*(?P<label>[A-Za-z][^:\n]{0,60}?)[ \t]*:[ \t]*_{3,}+[ \t]*(?=\(|$)"
+    r"|(?<!_)_{3,}+[ \t]*\([^)\n/]{0,40}/[^)\n]{0,40}\)"
+    r"|(?<!_)_{3,}+[ \t]*x[ \t]*_{3,}",
+    re.MULTILINE,
 )
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r]*\n\s*")
 # sections that are one paragraph: text after it with no header of its own is
@@ -85,7 +92,14 @@ class Sectionizer:
             return False  # a question as a title: an article or FAQ
         if self.title_re is not None and self.title_re.search(first_line):
             return False
-        return len(_BLANK_RE.findall(text)) < 2
+        blanks = len(_BLANK_RE.findall(text))
+        # a bare blank after a field that is no section header ("Rod fracture:
+        # ___"); "COMPARISON: ___" is a de-identified date
+        for m in _FIELD_BLANK_RE.finditer(text):
+            label = m.group("label")
+            if label is None or " ".join(label.lower().split()) not in self.category_of:
+                blanks += 1
+        return blanks < 2
 
     def find_sections(self, text: str) -> list[tuple[str, int, int, int]]:
         if not self.is_report(text):

@@ -84,7 +84,14 @@ CASES = {
     "scope-dictated-device-before-a-rod-fracture": "<f type=hardware_fracture component=rod levels=T10 side=left>Sternotomy wires intact fractured left rod at T10</f>.",
     "scope-dictated-device-before-a-screw-fracture": "<f type=hardware_fracture levels=T10 side=right change=new>Chest tube removed new fracture of the right T10 screw</f>.",
     # anatomy as a position of spinal hardware, and "construct" after another device
-    "scope-construct-projecting-over-the-hip": "<f type=hardware_fracture levels=- side=right>Fractured screw in the construct overlying the right femoral head</f>.",
+    "scope-construct-projecting-over-the-hip": "<f type=hardware_fracture levels=L5,S1>The L5-S1 construct has a fractured screw projecting over the right hip</f>.",
+    # ... but with nothing spinal in the sentence, the anatomy is the hardware's
+    "scope-wire-projecting-over-the-sternum": "There is a fractured wire projecting over the sternum.",
+    "scope-construct-after-limb-fixation": "Left proximal humerus fixation. The construct shows a fractured screw.",
+    "scope-bone-nonunion-beside-spinal-hardware": "Chronic right clavicle nonunion and postsurgical changes of the lower cervical spine.",
+    "scope-limb-fracture-beside-intact-rods": "Left humeral neck fracture with posterior spinal rods in place.",
+    "scope-plate-migrates-with-its-screws": "C5-6 ACDF. <f type=rod_connector_dislodgement component=plate levels=C5,C6>The plate has migrated anteriorly along with the screws of the plate</f>.",
+    "scope-flexion-extension-is-no-lead-extension": "<f type=stimulator levels=T8,T9>Spinal cord stimulator leads with tips at T8-T9</f>. <f type=stimulator levels=T8,T9>On flexion and extension views, the stimulator leads do not change position</f>.",
     # a sentence about the spine ends what a tube before it carried
     "scope-spinal-sentence-ends-a-carried-tube": "Nasogastric tube terminates in the distal esophagus. The anterior cervical plate is partially imaged. <f type=screw_backout levels=->The inferior screws of the plate have backed out</f>.",
     "scope-construct-after-a-pacemaker": "Pacemaker in the left chest. <f type=hardware_fracture levels=->The construct shows a fractured screw</f>.",

@@ -50,11 +50,13 @@ PLATE_PART_COMPONENTS = frozenset({"screw"})  # a plate's screws are plain screw
 PART_OF_WORDS = frozenset({"of", "in", "on", "within"})  # "the locking nuts in the screw heads"
 
 
-def _part_of_other(toks: Tokens, h: Target, named: list[Target]) -> bool:
+def _part_of_other(toks: Tokens, h: Target, named: list[Target], cue: Target) -> bool:
     """Whether `h` is a set screw or connector named as a part of the next
     hardware ("the cap of the L3 screw", "the nuts in the screw heads"), or a
-    screw named as a plate's ("the inferior screws of the plate protrude")."""
-    plate_screw = h.component in PLATE_PART_COMPONENTS
+    screw named as a plate's before the cue, as its subject ("the inferior
+    screws of the plate protrude"; not "migration of the plate with the
+    screws of the plate")."""
+    plate_screw = h.component in PLATE_PART_COMPONENTS and h.end <= cue.start
     if h.component not in PART_COMPONENTS and not plate_screw:
         return False
     later = [o for o in named if o.start >= h.end and o.component not in PART_COMPONENTS]
@@ -102,7 +104,7 @@ def _primary_span(
     if not named:
         return None
     if toks is not None:
-        parts = [h for h in named if _part_of_other(toks, h, named)]
+        parts = [h for h in named if _part_of_other(toks, h, named, seg.cue)]
         if parts:
             return parts[0]
     cue = seg.cue

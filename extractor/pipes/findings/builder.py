@@ -340,9 +340,9 @@ class FindingBuilder:
         if not v.cues:
             if v.outside:
                 self.scope.after_sentence(toks, (v.lo, v.hi), v.section, v.hardware, v.outside, [])
-            elif self.scope.carried is not None:
+            elif self.scope.carried is not None and v.hardware:
                 # "The anterior cervical plate is partially imaged.": a sentence
-                # about the spine ends what a line or tube before it carried
+                # about spinal hardware ends what a line or tube before it carried
                 self.scope.after_sentence(
                     toks, (v.lo, v.hi), v.section, v.hardware, v.outside, v.levels
                 )

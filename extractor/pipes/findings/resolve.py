@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterable, Mapping
 
 from ...lexicon import WordLists
@@ -61,7 +62,9 @@ class Resolver:
         self.highest = words["highest_words"]
         self.np_left = words["noun_phrase_left"]
         self.anatomy = words["side_anatomy"]
-        self.off_spine = words["off_spine_lead_words"]
+        self.off_spine_re = re.compile(
+            r"\b(?:" + words.alternation("off_spine_lead_words") + r")\b", re.IGNORECASE
+        )
 
     def _earlier(
         self, inventory: Inventory, sentence: int, section: str, component: str | None
@@ -260,7 +263,7 @@ class Resolver:
         places; one lead could be either. A statement about the lead outside
         the canal ("lead fracture along the left flank", "the extension
         lead") is not at the tips' levels."""
-        if any(toks.lower[j] in self.off_spine for j in range(draft.start, draft.end)):
+        if self.off_spine_re.search(toks.doc_text, *toks.char_range(draft.start, draft.end)):
             return
         fits = inventory.fitting("stimulator_lead", None)
         if not fits or any(

@@ -15,18 +15,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...lexicon import WordLists
-from .document import LevelMention, Segment, Target, Tokens
+from .document import LevelMention, Segment, Target, Tokens, looks_like_level
 
 NP_BEFORE = 2  # words between anatomy and the hardware word it names ("clavicle locking plate")
 NP_AFTER = 4  # words between a hardware word and its "of the left clavicle"
 CUE_NP_GAP = 2  # words between anatomy or a device and the cue ending its noun phrase ("humeral neck fracture")
-# cues a noun phrase of anatomy or a device may end ("humeral neck fracture",
-# "port catheter fracture"); not a breach or subsidence, whose anatomy words
-# say where the hardware went ("acetabular breach") or what it is ("femoral
-# ring allograft subsidence")
-NP_NAMED_CUES = frozenset(
-    {"FRACTURE", "LUCENCY", "LOOSENING", "DISPLACEMENT", "DISENGAGEMENT", "BACKOUT"}
+# cues of movement, whose anatomy before them may say where the hardware went
+# ("acetabular breach", "rib head penetration") or what a spinal implant is
+# ("femoral ring allograft subsidence"): named by that anatomy only when the
+# segment has no spinal hardware or level of its own
+MOVEMENT_CUES = frozenset(
+    {"MALPOSITION", "BACKOUT", "DISPLACEMENT", "DISENGAGEMENT", "SUBSIDENCE", "TILT", "IMPINGEMENT"}
 )
+OBJECT_REACH = 4  # tokens after a cue to the hardware it is about ("fractured left T10 rod")
 POSITION_REACH = 3  # words between a position word and the anatomy it places ("over the right hip")
 
 
@@ -76,13 +77,33 @@ class ScopeJudge:
             return True
         if any(a <= h.start < b and h.component in self.spinal_components for h in hardware):
             return True
-        # "construct" is the spine's unless the stretch names a bone outside it
-        # ("a plate and screw construct fixes a humeral fracture")
-        weak = not any(a <= o.start < b for o in outside)
+        # "construct" is the spine's unless the stretch names, or the sentence
+        # before carried, a bone outside it ("a plate and screw construct
+        # fixes a humeral fracture"; "Left humerus fixation. The construct ...")
+        weak = not any(a <= o.start < b and _is_anatomy(o) for o in outside) and not (
+            self.carried is not None and _is_anatomy(self.carried[1])
+        )
         return any(
             toks.lower[j] in self.anchors or (weak and toks.lower[j] in self.weak_anchors)
             for j in range(a, b)
         )
+
+    def _owners(
+        self,
+        toks: Tokens,
+        sentence: tuple[int, int],
+        hardware: Sequence[Target],
+        outside: Sequence[Target],
+        levels: Sequence[LevelMention],
+    ) -> list[Target]:
+        """The sentence's mentions outside the spine that may own its hardware:
+        anatomy that only places hardware ("projecting over the right hip")
+        owns nothing in a sentence with spinal evidence of its own (a level,
+        spinal hardware, a spinal word); in one without, it does ("a fractured
+        wire projects over the sternum")."""
+        if not outside or not self._spinal(toks, *sentence, hardware, levels, outside):
+            return list(outside)
+        return [o for o in outside if not self.positional(toks, o)]
 
     def positional(self, toks: Tokens, o: Target) -> bool:
         """Whether anatomy `o` only places hardware ("projecting over the right
@@ -129,14 +150,14 @@ class ScopeJudge:
         after the cue ("sternotomy wires intact fractured left rod at T10",
         "chest tube removed new fracture of the right T10 screw")."""
         cue = seg.cue
-        if cue.label_ not in NP_NAMED_CUES or not outside:
-            return None
-        if any(h.component in self.spinal_components for h in seg.hardware):
-            return None
-        # a level in the cue's complement ("... new fracture of the right T10 screw")
-        c0, c1 = toks.char_range(cue.start, seg.end)
-        if any(c0 <= m[0] < c1 and m[3] != "foreign" for m in levels):
-            return None
+        if not outside or self._has_object(toks, cue, seg):
+            return None  # "... fractured left rod at T10": the rod is what broke
+        if cue.label_ in MOVEMENT_CUES:
+            if any(h.component in self.spinal_components for h in seg.hardware):
+                return None  # "left iliac screw with acetabular breach"
+            c0, c1 = toks.char_range(seg.start, seg.end)
+            if any(c0 <= m[0] < c1 and m[3] != "foreign" for m in levels):
+                return None  # "L4-5 femoral ring allograft subsidence"
         hardware_at = {j for h in seg.hardware for j in range(h.start, h.end)}
         for o in outside:
             if (
@@ -151,6 +172,18 @@ class ScopeJudge:
             ):
                 return o
         return None
+
+    def _has_object(self, toks: Tokens, cue: Target, seg: Segment) -> bool:
+        """Whether hardware follows the cue in its own noun phrase, as what
+        failed ("fractured left T10 rod", "fracture of the right T10 screw"),
+        with only articles, sides and levels between."""
+        for h in seg.hardware:
+            if cue.end <= h.start <= cue.end + OBJECT_REACH and all(
+                toks.lower[j] in self.of_words or looks_like_level(toks.text[j])
+                for j in range(cue.end, h.start)
+            ):
+                return True
+        return False
 
     def mention_outside(
         self,
@@ -190,7 +223,7 @@ class ScopeJudge:
                     return o  # "clavicle plate", "plate of the clavicle", "femoral stem"
         if any(h.component in self.spinal_components for h in named):
             return None
-        owners = [o for o in outside if not self.positional(toks, o)]
+        owners = self._owners(toks, sentence, hardware, outside, levels)
         for a, b in (clause, sentence):
             inside = [o for o in owners if a <= o.start < b]
             if self._spinal(toks, a, b, hardware, levels, owners):
@@ -212,10 +245,15 @@ class ScopeJudge:
     ) -> None:
         """Remember a sentence about something outside the spine, for the next."""
         a, b = sentence
-        owners = [o for o in outside if not self.positional(toks, o)]
+        owners = self._owners(toks, sentence, hardware, outside, levels)
         if self._spinal(toks, a, b, hardware, levels, owners):
             self.carried = None
         elif owners:
             self.carried = (section, owners[-1])
         elif self.carried is not None and self.carried[0] != section:
             self.carried = None
+
+
+def _is_anatomy(o: Target) -> bool:
+    """A NOT_SPINAL mention of a body part (clavicle, humerus, hip), not a device."""
+    return o.meta.get("kind") == "anatomy"
