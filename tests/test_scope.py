@@ -87,6 +87,7 @@ def test_a_chest_film_that_mentions_a_construct_flags_nothing():
             ["pedicle_screw", "rod"],
         ),
         ("Thoracic rods from T2-T12, Nuss bar in place.", ["rod"]),
+        ("Femoral nail within the medullary canal with two distal interlocking screws.", []),
         ("ACDF plate at C5-6 and right AC joint arthrosis.", ["plate"]),
     ],
 )

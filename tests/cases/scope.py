@@ -73,6 +73,8 @@ CASES = {
     "scope-balloon-pump": "The intra-aortic balloon pump tip is displaced inferiorly.",
     "scope-nuss-bar": "The Nuss bar has rotated and migrated superiorly; one stabilizer is fractured.",
     "scope-breast-expander": "Left breast tissue expander has migrated.",
+    # a spinal word inside a phrase outside the spine is that phrase's
+    "scope-medullary-canal": "Left femoral nail within the medullary canal; one distal interlocking screw has backed out.",
     "scope-cc-screw-abbreviated": "IMP: no acute cp process. R CC screw backout w/ loss of reduction, ortho f/u.",
     # anatomy words that say where spinal hardware went, or what a graft is, veto nothing
     "scope-acetabular-breach-by-an-iliac-screw": "<f type=screw_malposition component=iliac_screw levels=ILIUM side=left>Left iliac screw with acetabular breach</f>.",

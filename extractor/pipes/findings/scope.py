@@ -83,8 +83,12 @@ class ScopeJudge:
         weak = not any(a <= o.start < b and _is_anatomy(o) for o in outside) and not (
             self.carried is not None and _is_anatomy(self.carried[1])
         )
+        # a spinal word inside a phrase outside the spine ("the medullary
+        # canal", "the obturator foramen") is that phrase's
+        inside = {j for o in outside if a <= o.start < b for j in range(o.start, o.end)}
         return any(
-            toks.lower[j] in self.anchors or (weak and toks.lower[j] in self.weak_anchors)
+            j not in inside
+            and (toks.lower[j] in self.anchors or (weak and toks.lower[j] in self.weak_anchors))
             for j in range(a, b)
         )
 
