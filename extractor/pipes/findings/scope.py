@@ -3,11 +3,15 @@
 A finding is vetoed when what it is about lies outside the spine
 (`NOT_SPINAL` target rules: anatomy such as the clavicle or hip, devices
 such as PICC lines, pacemakers, arthroplasties), decided from the nearest
-evidence out: the hardware's own noun phrase ("clavicle plate"), then its
-clause, then its sentence, then the sentence before it in the same section
-("Left shoulder: plate fixation of the clavicle. Two screws have backed
-out."). Spinal evidence at any step (a vertebral level, spinal hardware, a
-word of `spinal_anchors`) keeps the finding.
+evidence out: the cue's own noun phrase ("humeral neck fracture"), the
+hardware's ("clavicle plate"), then its clause, then its sentence, then the
+sentence before it in the same section ("Left shoulder: plate fixation of
+the clavicle. Two screws have backed out."). Spinal evidence at any step (a
+vertebral level, spinal hardware, a word of `spinal_anchors`, or of
+`weak_spinal_anchors` beside no bone outside the spine) keeps the finding.
+In a sentence with such evidence, anatomy after a position word ("projecting
+over the right hip") only places the hardware. The inventory leaves out
+hardware by the same steps (`mention_outside`).
 """
 
 from __future__ import annotations
@@ -150,9 +154,11 @@ class ScopeJudge:
     ) -> Target | None:
         """Anatomy or a device outside the spine that ends in the cue's own noun
         phrase: that bone or device is what broke or moved, whatever else the
-        sentence names; not when the segment names spinal hardware, or a level
-        after the cue ("sternotomy wires intact fractured left rod at T10",
-        "chest tube removed new fracture of the right T10 screw")."""
+        sentence names ("humeral neck fracture with rods in place"); not when
+        hardware follows the cue as what failed ("... fractured left rod at
+        T10"), nor for a movement cue in a segment with spinal hardware or a
+        level, whose anatomy says where the hardware went ("left iliac screw
+        with acetabular breach")."""
         cue = seg.cue
         if not outside or self._has_object(toks, cue, seg):
             return None  # "... fractured left rod at T10": the rod is what broke
