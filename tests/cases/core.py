@@ -85,4 +85,7 @@ CASES = {
     "level-label": "- L3: <f type=screw_malposition levels=L3 side=left>left pedicle screw breaches the lateral pedicle wall, with tip extending into the left L3-4 foramen</f>.",
     "screw-of-a-plate": "<f type=screw_backout levels=C7 side=left>New backout of the left C7 screw of the C5-C7 anterior plate</f>.",
     "screw-tract-is-not-lucency": "Hardware removed. Lucent screw tracts in the L4 and L5 pedicles.",
+    # a fracture of a screw's tract is a fracture of bone, not of the screw
+    "pedicle-screw-tract-fracture-is-bone": "Posterior fusion L3-L5. There is a fracture of the L4 pedicle screw tract on the left.",
+    "screw-fracture-beside-a-tract-word": "Posterior fusion L3-L5. <f type=hardware_fracture levels=L4 side=left>The left L4 pedicle screw is fractured</f>; its tract is unremarkable.",
 }

@@ -37,6 +37,9 @@ CASES = {
     "place-generator-pocket-dictation": "<f type=stimulator levels=T7,T8 side=->SCS w/ paddle T7-T8</f> <f type=stimulator component=stimulator_generator side=right>IPG rt flank</f>.",
     # levels that are not where a lead lies: hidden by its artifact, its old place, a study's coverage
     "place-stimulator-artifact-hides-levels": "<f type=stimulator levels=->Susceptibility artifact along the stimulator leads obscures the dorsal cord from T8 to T11</f>.",
+    # a side word before a device outside the spine is that device's
+    "place-side-of-a-breast-expander": "<f type=stimulator levels=T8 side=->Spinal cord stimulator lead tips at T8, left breast expander in place</f>.",
+    "place-side-beside-a-breast-implant": "<f type=stimulator levels=T9 side=left>Left-sided spinal cord stimulator lead at T9</f>. Right breast implant.",
     "place-stimulator-previous-place": "<f type=stimulator levels=T10,T11 change=new>Spinal cord stimulator paddle lead now spanning T10-T11, previously T8-T9</f>.",
     "place-stimulator-ascends-to": "<f type=stimulator levels=T8 component=stimulator_lead>Spinal cord stimulator leads enter at L1-2 and ascend to T8</f>.",
     "place-stimulator-reaching": "<f type=stimulator levels=T9 component=stimulator_lead>SCS lead entering at T12-L1 and reaching T9</f>.",

@@ -294,6 +294,10 @@ class FindingBuilder:
         cues.sort(key=lambda c: (c.start, c.end))
         sent_char, sent_end = toks.char_range(lo, hi)
         sent_text = toks.doc_text[sent_char:sent_end]
+        outside = [t for t in spans if t.label_ == "NOT_SPINAL"]
+        # a side word right before a device outside the spine is that device's
+        # ("the left breast expander"), never the spinal hardware's
+        device_starts = {t.start_char - sent_char for t in outside if t.meta.get("kind") == "device"}
         return SentenceView(
             index=index,
             lo=lo,
@@ -303,12 +307,13 @@ class FindingBuilder:
             hardware=hardware,
             procedures=procedures,
             vetoes=[t for t in spans if t.label_ == "NOT_HARDWARE"],
-            outside=[t for t in spans if t.label_ == "NOT_SPINAL"],
+            outside=outside,
             clause_list=clauses(toks, lo, hi, self.words),
             levels=self.level_roles.mentions(sent_text, sent_char),
             sides=[
                 (a + sent_char, b + sent_char, side)
                 for a, b, side in find_side_mentions(sent_text, self.patterns)
+                if not device_starts or _next_word_start(sent_text, b) not in device_starts
             ],
             # only a stimulator has a pocket or a subcutaneous course, and only a cue a size
             pockets=[
@@ -654,3 +659,10 @@ def make_finding_builder(
         spans_key=spans_key,
         targets_pipe=targets_pipe,
     )
+
+
+def _next_word_start(text: str, end: int) -> int:
+    """Where the word after `end` begins (past spaces and a hyphen)."""
+    while end < len(text) and text[end] in " \t\n-":
+        end += 1
+    return end
