@@ -517,6 +517,7 @@ WORD_LISTS: tuple[str, ...] = (
     "weak_spinal_anchors",
     "outside_position_words",
     "off_spine_lead_words",
+    "identifier_fields",
 )
 
 

@@ -59,7 +59,9 @@ def build_nlp(lexicon_dir: str | Path | None = None) -> Language:
         path = Path(lexicon_dir) / name
         return str(path) if path.exists() else None
 
-    nlp.add_pipe("spine_sections", config={"rules": own(SECTION_RULES_FILE)})
+    nlp.add_pipe(
+        "spine_sections", config={"rules": own(SECTION_RULES_FILE), "words": own(WORDS_FILE)}
+    )
     nlp.add_pipe("spine_sentences", config={"words": own(WORDS_FILE)})
     nlp.add_pipe(
         "spine_targets",

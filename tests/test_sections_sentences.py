@@ -73,6 +73,15 @@ def test_a_de_identified_report_keeps_its_sections(nlp):
     assert cats == ["technique", "indication", "comparison", "findings", "impression"]
 
 
+def test_blanked_identifier_fields_are_no_template(nlp):
+    # a de-identified header block: each field on its own line, blanked
+    text = (
+        "Patient: ___\nMRN: ___\nDOB: ___\nReferring physician: ___\n"
+        "FINDINGS: Lucency of 3 mm around the left L5 pedicle screw."
+    )
+    assert "other" not in [cat for cat, *_ in nlp(text)._.report_sections]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -80,6 +89,8 @@ def test_a_de_identified_report_keeps_its_sections(nlp):
         "POSTOP LUMBAR FUSION\nLevels fused: ___\nPedicle screw loosening: ___\nRod fracture: ___",
         "Findings:\nPedicle screws: ___ (intact / loose)\nRods: ___ (intact / fractured)",
         "Findings: Lucency around the L4 screws measuring ____ x ____ mm.",
+        # one measurement blank beside blank headers that archives do not blank
+        "Hardware: ___\nLucency around screws: ___ mm\nImpression: ___",
     ],
 )
 def test_a_template_with_blanks_for_fields_is_other(nlp, text):

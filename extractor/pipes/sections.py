@@ -12,10 +12,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import doc_text, set_extensions
-from ..lexicon import load_section_rules
+from ..lexicon import load_section_rules, load_words
 
 DEFAULTS: dict[str, Any] = {
     "rules": None,
+    "words": None,
     "default_section": "findings",
     "title_section": "technique",
 }
@@ -36,6 +37,8 @@ _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r]*\n\s*")
 # sections that are one paragraph: text after it with no header of its own is
 # the body of the report, not more history
 PARAGRAPH_SECTIONS = frozenset({"indication", "history", "comparison"})
+# sections whose whole body a de-identified archive may hide as "___"
+DEIDENTIFIED_SECTIONS = frozenset({"indication", "history", "comparison"})
 
 
 class Sectionizer:
@@ -53,12 +56,14 @@ class Sectionizer:
         name: str = "spine_sections",
         *,
         rules: str | Path | None = DEFAULTS["rules"],
+        words: str | Path | None = DEFAULTS["words"],
         default_section: str = DEFAULTS["default_section"],
         title_section: str = DEFAULTS["title_section"],
     ) -> None:
         set_extensions()
         self.name = name
         self.rules = load_section_rules(rules)
+        self.identifier_fields = load_words(words)["identifier_fields"]
         self.default_section = default_section
         self.title_section = title_section
         headers = [r for r in self.rules if r.scope == "header"]
@@ -95,11 +100,20 @@ class Sectionizer:
         blanks = len(_BLANK_RE.findall(text))
         # a bare blank after a field that is no section header ("Rod fracture:
         # ___"); "COMPARISON: ___" is a de-identified date
+        header_blanks = 0
         for m in _FIELD_BLANK_RE.finditer(text):
             label = m.group("label")
-            if label is None or " ".join(label.lower().split()) not in self.category_of:
-                blanks += 1
-        return blanks < 2
+            category = (
+                None if label is None else self.category_of.get(" ".join(label.lower().split()))
+            )
+            if category is None:
+                if label is None or " ".join(label.lower().split()) not in self.identifier_fields:
+                    blanks += 1
+            elif category not in DEIDENTIFIED_SECTIONS:
+                header_blanks += 1
+        # "IMPRESSION: ___" is no de-identified field: beside one other blank
+        # it is a template's, but alone it may be a dictation left unfinished
+        return blanks + (header_blanks if blanks else 0) < 2
 
     def find_sections(self, text: str) -> list[tuple[str, int, int, int]]:
         if not self.is_report(text):
@@ -167,8 +181,18 @@ def _findings_everywhere(char: int) -> str:
 
 @Language.factory("spine_sections", default_config=DEFAULTS)
 def make_sectionizer(
-    nlp: Language, name: str, rules: str | None, default_section: str, title_section: str
+    nlp: Language,
+    name: str,
+    rules: str | None,
+    words: str | None,
+    default_section: str,
+    title_section: str,
 ) -> Sectionizer:
     return Sectionizer(
-        nlp, name, rules=rules, default_section=default_section, title_section=title_section
+        nlp,
+        name,
+        rules=rules,
+        words=words,
+        default_section=default_section,
+        title_section=title_section,
     )
