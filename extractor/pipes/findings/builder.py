@@ -52,7 +52,7 @@ from .inventory import LEAD_COMPONENTS, Inventory
 from .levels import LevelRoles
 from .merge import merge
 from .policy import Policy
-from .resolve import Resolver, resolve_restated
+from .resolve import Resolver, resolve_restated, resolve_restated_sizes
 from .scope import ScopeJudge
 
 DEFAULTS: dict[str, Any] = {
@@ -245,6 +245,7 @@ class FindingBuilder:
                 place = (v.section, list(named[0][2]) if len(named) == 1 else [])
             previous_end = v.hi
         resolve_restated(toks, drafts, self.types.component_groups)
+        resolve_restated_sizes(drafts)
         finding_spans = [Span(doc, d.start, d.end, label=d.type) for d in drafts]
         for span, d in zip(finding_spans, drafts, strict=True):
             # medspaCy's flags, for users of its ConText attributes
@@ -297,7 +298,9 @@ class FindingBuilder:
         outside = [t for t in spans if t.label_ == "NOT_SPINAL"]
         # a side word right before a device outside the spine is that device's
         # ("the left breast expander"), never the spinal hardware's
-        device_starts = {t.start_char - sent_char for t in outside if t.meta.get("kind") == "device"}
+        device_starts = {
+            t.start_char - sent_char for t in outside if t.meta.get("kind") == "device"
+        }
         return SentenceView(
             index=index,
             lo=lo,

@@ -418,6 +418,40 @@ def resolve_restated(toks: Tokens, drafts: list[Draft], groups: Mapping[str, str
 RESTATED_REACH = 40  # findings of the type a restatement is compared with, nearest first
 
 
+def resolve_restated_sizes(drafts: list[Draft]) -> None:
+    """A finding restated in the impression without a size ("stable thin
+    lucency along the right S2AI screw") has the size the body gave the same
+    finding ("a thin 1 mm lucency along the right S2AI screw"): the largest
+    size stated for it. Only when the body's findings at that place (type,
+    levels and side) agree on one size."""
+    for k, d in enumerate(drafts):
+        if (
+            d.size_mm is not None
+            or d.section != "impression"
+            or not d.levels
+            or d.assertion not in POSITIVE_ASSERTIONS
+        ):
+            continue
+        sizes: set[float | None] = set()
+        compared = 0
+        for j in range(k - 1, -1, -1):
+            e = drafts[j]
+            if e.type != d.type:
+                continue
+            compared += 1
+            if compared > RESTATED_REACH:
+                break
+            if (
+                e.section != "impression"
+                and e.assertion in POSITIVE_ASSERTIONS
+                and e.side == d.side
+                and e.levels == d.levels
+            ):
+                sizes.add(e.size_mm)
+        if len(sizes) == 1 and None not in sizes:
+            d.size_mm = next(iter(sizes))
+
+
 def _places(
     d: Draft, others: Iterable[Draft], groups: Mapping[str, str]
 ) -> set[tuple[tuple[str, ...], str | None]]:
