@@ -70,6 +70,9 @@ CASES = {
     "abbr-query-in-findings-is-possible": "FINDINGS: <f type=pseudarthrosis levels=C6,C7 assertion=possible>C6-7: fusion indeterminate, ?pseudo</f>.",
     "stimulator-extension-wire-is-a-lead": "<f type=stimulator levels=T9 component=stimulator_lead>SCS with paddle at T9</f>. <f type=stimulator levels=- component=stimulator_lead>Discontinuity of the extension wire at the lumbar anchor site</f>.",
     "arthroplasty-motion-is-no-pseudarthrosis": "<f type=cage_subsidence levels=C5,C6 assertion=absent>C5-6 disc arthroplasty in satisfactory position with preserved motion on flexion and extension, no subsidence</f>.",
+    "impinge-after-a-fragment-and-the-construct-is-the-bone": "T11-L4 fusion. New compression fracture of T10, immediately above the construct, with a 3 mm retropulsed fragment that indents the ventral thecal sac.",
+    "impinge-after-bone-retropulsion-is-the-bone": "T4-T8 fusion. Compression fracture of T9 below the construct, with 2 mm of retropulsion of the posterior cortex, which indents the thecal sac.",
+    "fracture-line-through-an-endplate-is-the-bone": "D11-L2 osteosynthesis. Compression fracture of D10 above the construct, with a fracture line through the superior endplate.",
     "impinge-by-a-fragment-is-the-bone": "T9-T11 fixation. T10 fracture with a 3 mm retropulsed fragment that indents the ventral thecal sac.",
     # a connection that has come apart
     "ths-detached": "<f type=rod_connector_dislodgement component=cross_link>The cross-connector has become detached</f>.",

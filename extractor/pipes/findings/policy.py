@@ -25,6 +25,9 @@ SECTION_ASSERTION = {
 SUMMING_REACH = 3  # words before a cue searched for a summing-up word
 FRACTURE_PATH_REACH = 8  # tokens after a fracture cue searched for the bone it runs through
 
+# vetoes that name injured bone: what moves, passes or presses beside them is the bone
+_BONE_REASONS = frozenset({"bone fracture", "fragment"})
+
 
 class Policy:
     """Type resolution, vetoes and section assertion, with their word lists."""
@@ -86,6 +89,10 @@ class Policy:
                 return None
         if label == "TILT" and not _tilt_of_cage(toks, seg, primary, self.words):
             return None  # "head rotated to the left", "rotation of L3", "rotated as expected"
+        if label == "MALPOSITION" and any(
+            v.end == cue.start and v.meta.get("reason") in _BONE_REASONS for v in seg.vetoes
+        ):
+            return None  # "a fracture line through the superior endplate": the bone's path
         if label == "FRACTURE" and self._breaks_through(toks, seg):
             label = "MALPOSITION"  # "the screw breaks through the medial cortex": a breach
         if seg.anatomy_subject and not seg.hardware:
@@ -137,8 +144,10 @@ class Policy:
             # "insufficiency fracture ..., partially consolidated", "nonunion of
             # the L1 fracture": the bone heals or not, no fusion
             return None
-        if label == "IMPINGEMENT" and "fragment" in reasons and seg.borrowed:
-            return None  # "a retropulsed fragment that indents the thecal sac": the bone's
+        if label == "IMPINGEMENT" and seg.borrowed and _BONE_REASONS & (reasons | sentence_vetoes):
+            # "a retropulsed fragment that indents the thecal sac": the bone's,
+            # though the clause before names the fragment and the construct
+            return None
         if ftype == "pseudarthrosis":
             component = component if component == "interbody_cage" else None
         elif ftype == "stimulator":
