@@ -88,6 +88,10 @@ class ContextRule:
     subject_predicate: bool = False
     # a terminator that ends only these categories' reach (None: every category)
     terminates: frozenset[str] | None = None
+    # a possible cue that a negation this many words before it still governs:
+    # an evidence verb after the negated evidence ("no fluid signal or endplate
+    # edema at C4-5 suggests pseudarthrosis"); None: the default gap
+    governed_reach: int | None = None
 
 
 @dataclass
@@ -286,6 +290,17 @@ def load_context_rules(source: str | Path | None = None) -> list[ContextRule]:
             raise LexiconError(
                 f"{where}: metadata.terminates is a list of the categories a TERMINATE rule ends"
             )
+        governed_reach = raw["metadata"].get("governed_reach")
+        if governed_reach is not None and (
+            raw["category"] != "POSSIBLE_EXISTENCE"
+            or not isinstance(governed_reach, int)
+            or isinstance(governed_reach, bool)
+            or not 1 <= governed_reach <= 20
+        ):
+            raise LexiconError(
+                f"{where}: metadata.governed_reach is a number of words (1-20), "
+                "on a POSSIBLE_EXISTENCE rule"
+            )
         rules.append(
             ContextRule(
                 literal=raw["literal"],
@@ -301,6 +316,7 @@ def load_context_rules(source: str | Path | None = None) -> list[ContextRule]:
                 terminated_by=frozenset(raw.get("terminated_by") or ()),
                 subject_predicate=subject_predicate,
                 terminates=frozenset(terminates) if terminates is not None else None,
+                governed_reach=governed_reach,
             )
         )
     return rules

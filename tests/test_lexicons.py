@@ -154,6 +154,31 @@ def test_terminates_names_categories_of_a_terminator(tmp_path):
     assert load_context_rules(path)[0].terminates == {"NEGATED_EXISTENCE"}
 
 
+@pytest.mark.parametrize(
+    ("category", "reach"),
+    [
+        ("POSSIBLE_EXISTENCE", 0),
+        ("POSSIBLE_EXISTENCE", 21),
+        ("POSSIBLE_EXISTENCE", "12"),
+        ("POSSIBLE_EXISTENCE", True),
+        ("NEGATED_EXISTENCE", 12),
+    ],
+)
+def test_governed_reach_is_a_word_count_on_a_possible_cue(tmp_path, category, reach):
+    rule = _context_rule("suggests", category, "g1")
+    rule["metadata"]["governed_reach"] = reach
+    path = _write(tmp_path, "context_rules.json", {"context_rules": [rule]})
+    with pytest.raises(LexiconError, match=r"\(id 'g1'.*metadata.governed_reach is a number"):
+        load_context_rules(path)
+
+
+def test_governed_reach_loads(tmp_path):
+    rule = _context_rule("suggests", "POSSIBLE_EXISTENCE", "g2")
+    rule["metadata"]["governed_reach"] = 12
+    path = _write(tmp_path, "context_rules.json", {"context_rules": [rule]})
+    assert load_context_rules(path)[0].governed_reach == 12
+
+
 def test_one_phrase_may_be_a_pseudo_cue_and_a_change_cue(tmp_path):
     rules = [
         _context_rule("no change", "PSEUDO", "ps1"),

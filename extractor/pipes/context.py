@@ -5,6 +5,7 @@
 import bisect
 import itertools
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,7 @@ _REACHING = frozenset({"FORWARD", "BACKWARD", "BIDIRECTIONAL"})
 # a hypothetical cue is not governed: "no contraindication to placement"
 _GOVERNABLE = frozenset({"POSSIBLE_EXISTENCE", "HISTORICAL"})
 GOVERN_GAP = 4  # words between a negation and a cue it governs ("no overt signs or symptoms of")
+GOVERNED_REACH_MAX = 20  # the longest `governed_reach` a rule may set
 _CHANGE_PRECEDENCE = ("CHANGE_WORSE", "CHANGE_IMPROVED", "CHANGE_NEW", "CHANGE_STABLE")
 SUBJECT_GAP = 5  # words of a negated subject before its verb ("no left L4 pedicle screw is seen")
 # targets a negated subject may hold: hardware, not a finding of its own
@@ -159,11 +161,14 @@ class ConTextAnnotator:
         label: str,
         barriers: Sequence[int] = (),
         reach_limits: Mapping[int, int] | None = None,
+        hardware_starts: AbstractSet[int] = frozenset(),
     ) -> ContextResult:
         """The context of a target at tokens [start, end) given its sentence's
-        modifiers (`barriers`: the sentence's other targets and punctuation,
+        modifiers (`barriers`: the sentence's other finding targets and punctuation,
         which a negation does not govern a cue across; `reach_limits`: per
-        modifier id, the token a modifier does not reach past)."""
+        modifier id, the token a modifier does not reach past; `hardware_starts`:
+        the barriers that are hardware, which a cue with a `governed_reach`
+        is governed across)."""
         if not modifiers:
             return ContextResult()
         terminators: list[int] = []
@@ -184,7 +189,7 @@ class ConTextAnnotator:
                     *(m.start for m in partial if "NEGATED_EXISTENCE" in (m.rule.terminates or ())),
                 )
             )
-        modifiers = _ungoverned(modifiers, start, negation_stops, barriers)
+        modifiers = _ungoverned(modifiers, start, negation_stops, barriers, hardware_starts)
         result = ContextResult()
         nearest: tuple[int, str] | None = None
         change: tuple[int, int, str] | None = None
@@ -259,6 +264,7 @@ class ConTextAnnotator:
         # where a negation stops governing the cues after it
         punctuation = np.flatnonzero(doc.to_array([IS_PUNCT]).reshape(-1)).tolist()
         stops = sorted({*punctuation, *(s.start for s in spans)})
+        hardware = frozenset(s.start for s in spans if s.label_ == "HARDWARE")
         moved = _negated_subject_verbs(modifiers, spans, punctuation, doc)
         limits = (
             _swallowed_negations(modifiers, spans, is_target, punctuation, doc, bounds)
@@ -283,7 +289,7 @@ class ConTextAnnotator:
             barriers = stops[bisect.bisect_left(stops, lo) : bisect.bisect_left(stops, hi)]
             results.append(
                 self.resolve(
-                    in_sentence, span.start, span.end, span.label_, barriers, limits
+                    in_sentence, span.start, span.end, span.label_, barriers, limits, hardware
                 ).as_list()
             )
         doc._.context_results = results
@@ -291,7 +297,11 @@ class ConTextAnnotator:
 
 
 def _ungoverned(
-    modifiers: Sequence[Modifier], start: int, terminators: Sequence[int], others: Sequence[int]
+    modifiers: Sequence[Modifier],
+    start: int,
+    terminators: Sequence[int],
+    others: Sequence[int],
+    hardware: AbstractSet[int] = frozenset(),
 ) -> Sequence[Modifier]:
     """The modifiers less the cues a negation just before them governs: in
     "no history of", "no findings suggesting", "not suspicious for", "no signs
@@ -304,6 +314,9 @@ def _ungoverned(
         ordered.sort(key=lambda m: m.start)
         starts.sort()
     blocks = sorted((*terminators, *others))
+    # an evidence verb's negated evidence may be about hardware ("no sclerosis
+    # about the left L5 screw suggestive of loosening"): only hardware is crossed
+    evidence_blocks = [b for b in blocks if b not in hardware] if hardware else blocks
     governed: set[int] = set()
     for neg in ordered:
         if neg.category != "NEGATED_EXISTENCE" or neg.end > start or neg.direction == "BACKWARD":
@@ -311,11 +324,22 @@ def _ungoverned(
         # the cues starting within GOVERN_GAP after it (bisect: a long
         # sentence of cues stays linear)
         lo = bisect.bisect_left(starts, neg.end)
-        hi = bisect.bisect_right(starts, neg.end + GOVERN_GAP)
+        hi = bisect.bisect_right(starts, neg.end + GOVERNED_REACH_MAX)
         first_block = bisect.bisect_left(blocks, neg.end)
-        block = blocks[first_block] if first_block < len(blocks) else None
+        near_block = blocks[first_block] if first_block < len(blocks) else None
+        first_evidence = bisect.bisect_left(evidence_blocks, neg.end)
+        far_block = (
+            evidence_blocks[first_evidence] if first_evidence < len(evidence_blocks) else None
+        )
         for m in ordered[lo:hi]:
-            if m.category in _GOVERNABLE and m.end <= start and (block is None or block >= m.start):
+            gap = m.rule.governed_reach or GOVERN_GAP
+            block = far_block if m.rule.governed_reach else near_block
+            if (
+                m.category in _GOVERNABLE
+                and m.start <= neg.end + gap
+                and m.end <= start
+                and (block is None or block >= m.start)
+            ):
                 governed.add(id(m))
     return [m for m in modifiers if id(m) not in governed] if governed else modifiers
 

@@ -92,6 +92,11 @@ CASES = {
     "neg-governs-suspicious": f"{_NEG}Not suspicious for loosening of the left L5 screw</f>.",
     "neg-governs-history": "<f type=hardware_fracture assertion=absent>No history of rod fracture</f>.",
     "neg-governs-suggesting": f"{_NEG}No findings suggesting loosening of the left L5 screw</f>.",
+    # an evidence verb after negated evidence is governed further back than other hedges
+    "neg-governs-suggests-after-its-evidence": "<f type=pseudarthrosis levels=C4,C5 assertion=absent>No fluid signal or endplate edema at C4-5 suggests pseudarthrosis</f>.",
+    "neg-governs-suggestive-of-after-its-evidence": "<f type=screw_lucency levels=L5 side=left assertion=absent>No rim of sclerosis about the left L5 screw suggestive of loosening</f>.",
+    "neg-evidence-verb-past-a-clause-break-hedges": "No fluid signal at C5-6; <f type=pseudarthrosis levels=C4,C5 assertion=possible>endplate edema at C4-5 suggests pseudarthrosis</f>.",
+    "neg-evidence-verb-past-but-hedges": "No lucency about the L4 screws, but <f type=screw_lucency levels=L5 side=left assertion=possible>a rim around the left L5 screw suggests loosening</f>.",
     "neg-does-not-govern-across-a-finding": "<f type=screw_lucency levels=L4 assertion=absent>No lucency about the L4 screws</f>, <f type=screw_malposition levels=L5 side=left assertion=possible>questionable breach by the left L5 screw</f>.",
     "neg-does-not-govern-hypothetical": "<f type=stimulator assertion=hypothetical>No contraindication to stimulator placement</f> in the dorsal epidural space.",
     "neg-ends-at-positive-for": "No lucency at L4; <f type=screw_lucency levels=L5 side=left assertion=present>positive for lucency around the left L5 screw</f>.",
