@@ -70,6 +70,9 @@ class LexiconError(ValueError):
     """A rule file that cannot be used; the message names the bad rule."""
 
 
+GOVERNED_REACH_MAX = 20  # the longest `governed_reach` a context rule may set
+
+
 @dataclass(frozen=True)
 class ContextRule:
     """A ConText modifier rule, in medspaCy's ConTextRule format."""
@@ -295,10 +298,10 @@ def load_context_rules(source: str | Path | None = None) -> list[ContextRule]:
             raw["category"] != "POSSIBLE_EXISTENCE"
             or not isinstance(governed_reach, int)
             or isinstance(governed_reach, bool)
-            or not 1 <= governed_reach <= 20
+            or not 1 <= governed_reach <= GOVERNED_REACH_MAX
         ):
             raise LexiconError(
-                f"{where}: metadata.governed_reach is a number of words (1-20), "
+                f"{where}: metadata.governed_reach is a number of words (1-{GOVERNED_REACH_MAX}), "
                 "on a POSSIBLE_EXISTENCE rule"
             )
         rules.append(

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import TARGETS_KEY, set_extensions
-from ..lexicon import CHANGE_CATEGORIES, ContextRule, load_context_rules
+from ..lexicon import CHANGE_CATEGORIES, GOVERNED_REACH_MAX, ContextRule, load_context_rules
 from .phrases import PhraseIndex, lower_hashes, phrase_splitter
 from .sentences import sentence_bounds
 from .targets import AnchoredMatcher, expand_pattern, target_spans
@@ -30,7 +30,6 @@ _REACHING = frozenset({"FORWARD", "BACKWARD", "BIDIRECTIONAL"})
 # a hypothetical cue is not governed: "no contraindication to placement"
 _GOVERNABLE = frozenset({"POSSIBLE_EXISTENCE", "HISTORICAL"})
 GOVERN_GAP = 4  # words between a negation and a cue it governs ("no overt signs or symptoms of")
-GOVERNED_REACH_MAX = 20  # the longest `governed_reach` a rule may set
 _CHANGE_PRECEDENCE = ("CHANGE_WORSE", "CHANGE_IMPROVED", "CHANGE_NEW", "CHANGE_STABLE")
 SUBJECT_GAP = 5  # words of a negated subject before its verb ("no left L4 pedicle screw is seen")
 # targets a negated subject may hold: hardware, not a finding of its own

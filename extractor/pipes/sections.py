@@ -103,11 +103,10 @@ class Sectionizer:
         header_blanks = 0
         for m in _FIELD_BLANK_RE.finditer(text):
             label = m.group("label")
-            category = (
-                None if label is None else self.category_of.get(" ".join(label.lower().split()))
-            )
+            key = None if label is None else " ".join(label.lower().split())
+            category = None if key is None else self.category_of.get(key)
             if category is None:
-                if label is None or " ".join(label.lower().split()) not in self.identifier_fields:
+                if key not in self.identifier_fields:
                     blanks += 1
             elif category not in DEIDENTIFIED_SECTIONS:
                 header_blanks += 1

@@ -421,9 +421,9 @@ RESTATED_REACH = 40  # findings of the type a restatement is compared with, near
 def resolve_restated_sizes(drafts: list[Draft]) -> None:
     """A finding restated in the impression without a size ("stable thin
     lucency along the right S2AI screw") has the size the body gave the same
-    finding ("a thin 1 mm lucency along the right S2AI screw"): the largest
-    size stated for it. Only when the body's findings at that place (type,
-    levels and side) agree on one size."""
+    finding ("a thin 1 mm lucency along the right S2AI screw"), when the
+    body's positive findings at that place (type, levels and side) state one
+    size and none leaves it open."""
     for k, d in enumerate(drafts):
         if (
             d.size_mm is not None
