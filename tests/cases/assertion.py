@@ -119,6 +119,12 @@ CASES = {
     "history-is-a-paragraph": "History: fusion of the occiput to C4 last year, now evaluate for rod fracture.\n\nOkay so findings. <f type=hardware_fracture levels=C2,C3 side=right assertion=present>The right rod is fractured at C2-3</f>, new since the postoperative study.",
     "neg-nothing-has": "<f type=screw_backout levels=L5 side=left assertion=absent>The new left L5 screw is well seated. Nothing has backed out</f>.",
     # the reason for a revision, a state before it, and what was since repositioned
+    # a past state stated as gone is the past, not a finding now
+    "hist-has-disappeared": "<f type=screw_lucency levels=L5 side=left size=2 assertion=historical>The 2 mm halo about the left L5 screw on the prior film has disappeared</f>.",
+    "hist-have-disappeared": "<f type=screw_lucency levels=S1 side=bilateral assertion=historical>The lucencies around both S1 screws have disappeared</f>.",
+    "hist-has-since-disappeared": "<f type=screw_lucency levels=L4 side=right assertion=historical>Lucency about the right L4 screw has since disappeared</f>.",
+    "hist-has-vanished": "<f type=screw_lucency levels=L3 side=left assertion=historical>The lucent rim around the left L3 screw has vanished</f>.",
+    "hist-have-vanished-and-a-new-finding": "<f type=screw_lucency levels=S1 side=bilateral assertion=historical>The halos about both S1 screws have vanished</f>; <f type=screw_backout levels=L4 side=left size=3>the left L4 screw has backed out 3 mm</f>.",
     "hist-revised-on-a-date-for": "L4-5 PSF, <f type=screw_backout levels=L5 side=left assertion=historical>revised 3/2025 for backout of the left L5 screw</f>.",
     "pseudo-nothing-has-changed": "Nothing has changed: <f type=screw_backout levels=L5 side=left assertion=present change=stable>backout of the left L5 screw persists</f>.",
     "pseudo-nothing-is-new": "Nothing is new. <f type=screw_lucency levels=S1 assertion=present>Lucency around the S1 screws</f>.",
