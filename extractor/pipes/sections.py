@@ -37,8 +37,9 @@ _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r]*\n\s*")
 # sections that are one paragraph: text after it with no header of its own is
 # the body of the report, not more history
 PARAGRAPH_SECTIONS = frozenset({"indication", "history", "comparison"})
-# sections whose whole body a de-identified archive may hide as "___"
-DEIDENTIFIED_SECTIONS = frozenset({"indication", "history", "comparison"})
+# sections whose whole body a de-identified archive may hide as "___": the
+# same one-paragraph sections
+DEIDENTIFIED_SECTIONS = PARAGRAPH_SECTIONS
 
 
 class Sectionizer:
