@@ -209,7 +209,8 @@ def make_ours(lexicon_dir: str | None, mapping: str = "flag") -> Callable[[Row],
         if tokens is None:
             return AFFIRMED
         lo, hi = _sentence_of(doc, sentence_starts(row.sentence, words), tokens[0])
-        modifiers = [m for m in context.find_modifiers(doc) if lo <= m.start and m.end <= hi]
+        found = context.find_modifiers(doc, [tokens])
+        modifiers = [m for m in found if lo <= m.start and m.end <= hi]
         punctuation = [t.i for t in doc if t.is_punct]
         result = context.resolve(modifiers, tokens[0], tokens[1], TARGET_LABEL, punctuation)
         if mapping == "flag":

@@ -112,12 +112,24 @@ class ConTextAnnotator:
             for words in dict.fromkeys(tuple(split(" ".join(p))) for p in phrases):
                 self.phrase_matcher.add(match_id, list(words))
 
-    def find_modifiers(self, doc: Doc | Span) -> list[Modifier]:
-        """All modifiers in `doc`, pruned within each family, in text order."""
+    def find_modifiers(
+        self, doc: Doc | Span, targets: Sequence[tuple[int, int]] = ()
+    ) -> list[Modifier]:
+        """All modifiers in `doc`, pruned within each family, in text order.
+
+        A match that reaches across a target's edge (`targets`: (start, end)
+        in the Doc) is dropped before pruning, as medspaCy's
+        `prune_on_target_overlap` does: it could not modify that target
+        anyway, and it must not prune the shorter cue before it ("no lucency
+        is seen ... to suggest": the gap is not the cue's to take, and "no"
+        stays).
+        """
         offset = doc.start if isinstance(doc, Span) else 0
         whole = doc.doc if isinstance(doc, Span) else doc
         lowers = lower_hashes(whole)[offset : offset + len(doc)]
         raw = [*self.matcher(doc, lowers), *self.phrase_matcher(lowers)]
+        if targets:
+            raw = [r for r in raw if not _overlaps_target(targets, r[1] + offset, r[2] + offset)]
         families: dict[bool, list[Modifier]] = {True: [], False: []}
         for match_id, start, end in raw:
             rule = self.rule_of[match_id]
@@ -254,7 +266,9 @@ class ConTextAnnotator:
             doc._.context_modifiers = []
             doc._.context_results = [None] * len(spans)
             return doc
-        modifiers = self.find_modifiers(doc)
+        modifiers = self.find_modifiers(
+            doc, [(s.start, s.end) for s, t in zip(spans, is_target, strict=True) if t]
+        )
         doc._.context_modifiers = [
             (m.start, m.end, m.category, m.direction, m.rule.id) for m in modifiers
         ]
@@ -293,6 +307,12 @@ class ConTextAnnotator:
             )
         doc._.context_results = results
         return doc
+
+
+def _overlaps_target(targets: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the tokens [start, end) reach outside a target they overlap
+    (a cue inside its target, the "no" of "no bridging bone", is kept)."""
+    return any(start < b and a < end and (start < a or b < end) for a, b in targets)
 
 
 def _ungoverned(

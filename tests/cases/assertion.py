@@ -117,6 +117,13 @@ CASES = {
     "dictation-line-ends-negation": "FINDINGS:\nboth rods intact\n<f type=screw_backout assertion=absent>no screw backout</f>\nthe T11-12 interspace shows 3 mm of motion on flexion\nL1 cement unchanged\nmild L4 compression deformity",
     # a history is one paragraph
     "history-is-a-paragraph": "History: fusion of the occiput to C4 last year, now evaluate for rod fracture.\n\nOkay so findings. <f type=hardware_fracture levels=C2,C3 side=right assertion=present>The right rod is fractured at C2-3</f>, new since the postoperative study.",
+    # "no/nothing ... to suggest": the negation reaches across what lies between
+    "neg-nothing-views-to-suggest": "<f type=pseudarthrosis levels=L4,L5 assertion=absent>There is nothing on the flexion views to suggest pseudarthrosis at L4-5</f>.",
+    "neg-no-change-to-suggest": "<f type=pseudarthrosis assertion=absent>No change in alignment on flexion and extension views to suggest pseudarthrosis</f>.",
+    "neg-without-motion-to-indicate": "<f type=pseudarthrosis assertion=absent>Without motion between the views to indicate nonunion</f>.",
+    "neg-to-suggest-ends-at-but": "No new fracture, but <f type=pseudarthrosis levels=L4,L5>the findings continue to suggest pseudarthrosis at L4-5</f>.",
+    # a cue matched across a gap does not swallow the target inside it
+    "neg-to-suggest-keeps-target-inside": "<f type=screw_lucency assertion=absent>No lucency is seen about the screws to suggest loosening</f>.",
     "neg-nothing-has": "<f type=screw_backout levels=L5 side=left assertion=absent>The new left L5 screw is well seated. Nothing has backed out</f>.",
     # the reason for a revision, a state before it, and what was since repositioned
     # a past state stated as gone is the past, not a finding now

@@ -63,6 +63,8 @@ CASES = {
     "fusion-dish-is-no-fusion": "Intact L4-5 fixation. Flowing anterior bridging ossification consistent with DISH.",
     "fusion-healed-fracture-is-no-fusion": "Intact L4-5 fixation. The T12 fracture is well healed.",
     "fusion-si-joint-bridging-is-no-fusion": "Intact L4-5 fixation. Bony bridging of the sacroiliac joints.",
+    # any run of wall words between "through" and the wall
+    "malposition-through-the-medial-pedicle-wall": "<f type=screw_malposition levels=L4 side=left component=pedicle_screw>The left L4 pedicle screw passes through the medial pedicle wall</f>.",
     "malposition-through-the-superior-endplate": "<f type=screw_malposition levels=L5 side=left>The left L5 screw passes through the superior endplate</f>.",
     "fusion-bridging-osteophytes-are-no-fusion": "Intact L4-5 fixation. Bridging osteophytes at L2-3.",
     "abbr-bilat-before-a-comma": "<f type=screw_lucency levels=L4 side=bilateral size=2>Lucency around the L4 and L5 screws bilat, 2 mm at L4</f> and <f type=screw_lucency levels=L5 side=bilateral size=3>3 mm at L5</f>.",
