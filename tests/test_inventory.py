@@ -97,3 +97,10 @@ def test_all_the_leads_named_without_a_place_are_at_each_leads_place():
     # one lead could be either of them
     (last,) = [f for f in findings if f.text.startswith("The lead")]
     assert (last.levels, last.side) == ((), None)
+
+
+def test_a_level_inside_a_bone_fracture_is_the_fractures():
+    text = "Acute fracture of T9, immediately below the construct. Posterior fusion T10-L2."
+    items = _inventory(text)
+    assert all("T9" not in levels for _, levels, _ in items)
+    assert ("rod", ("T10", "T11", "T12", "L1", "L2"), None) in items

@@ -7,6 +7,9 @@ CASES = {
     "difficult-to-separate-is-no-finding": "Around the right L4 screw there is <f type=screw_lucency levels=L4 side=right assertion=possible size=2>a possible thin lucent zone, 1-2 mm</f>, difficult to separate from artifacts.",
     "screw-heads-in-front-of-the-plate": "C5-C7 plate. <f type=screw_backout levels=C7 size=3 change=new>The inferior screws have backed out by 3 mm, their heads now protruding in front of the plate</f>.",
     "scope-insufficiency-fracture-lines-beside-screws": "There is an acute H-type sacral insufficiency fracture: vertical fracture lines through both sacral alae lateral to the S1 screws, joined by a horizontal fracture at S2.",
+    # a vertebra named by its level alone after "fracture of" is bone; a screw after it is not
+    "scope-fracture-of-a-bare-level": "Fracture of T12 below the construct.",
+    "scope-fracture-of-a-level-screw": "<f type=hardware_fracture levels=L4>Fracture of L4 screw</f>.",
     "scope-fracture-through-bone-beside-a-screw": "Fracture through the left sacral ala adjacent to the S1 screw.",
     "scope-sacral-ala-fracture-by-a-screw": "Acute nondisplaced left sacral ala fracture adjacent to the S1 screw.",
     # a pump's catheter and its connector are not spinal hardware

@@ -312,7 +312,9 @@ class FindingBuilder:
             vetoes=[t for t in spans if t.label_ == "NOT_HARDWARE"],
             outside=outside,
             clause_list=clauses(toks, lo, hi, self.words),
-            levels=self.level_roles.mentions(sent_text, sent_char),
+            levels=_fracture_levels_foreign(
+                toks, self.level_roles.mentions(sent_text, sent_char), spans
+            ),
             sides=[
                 (a + sent_char, b + sent_char, side)
                 for a, b, side in find_side_mentions(sent_text, self.patterns)
@@ -662,6 +664,24 @@ def make_finding_builder(
         spans_key=spans_key,
         targets_pipe=targets_pipe,
     )
+
+
+def _fracture_levels_foreign(
+    toks: Tokens, levels: list[LevelMention], spans: list[Target]
+) -> list[LevelMention]:
+    """A level inside a bone-fracture phrase ("fracture of T9") is that
+    fracture's: no finding or hardware takes it."""
+    fractures = [
+        toks.char_range(t.start, t.end)
+        for t in spans
+        if t.label_ == "NOT_HARDWARE" and t.meta.get("reason") == "bone fracture"
+    ]
+    if not fractures:
+        return levels
+    return [
+        (m[0], m[1], m[2], "foreign") if any(a <= m[0] and m[1] <= b for a, b in fractures) else m
+        for m in levels
+    ]
 
 
 def _next_word_start(text: str, end: int) -> int:
