@@ -66,10 +66,10 @@ CASES = {
     # any run of wall words between "through" and the wall
     "malposition-through-the-medial-pedicle-wall": "<f type=screw_malposition levels=L4 side=left component=pedicle_screw>The left L4 pedicle screw passes through the medial pedicle wall</f>.",
     # a cage impacted into an endplate has subsided; an impacted bone fracture is no finding
-    "subsidence-impaction-of-the-cage": "<f type=cage_subsidence levels=L4,L5 size=2>Impaction of the cage into the superior endplate of L5, of approximately 2 mm</f>.",
+    "boundary-impacted-cage": "<f type=cage_subsidence levels=L4,L5 size=2>Impaction of the cage into the superior endplate of L5, of approximately 2 mm</f>.",
     "subsidence-cage-is-impacted": "<f type=cage_subsidence levels=C5,C6>The C5-6 spacer is impacted into the inferior endplate of C5</f>.",
     "subsidence-impacting-cage": "<f type=cage_subsidence levels=L3,L4>The L3-4 cage is impacting the L4 endplate</f>.",
-    "subsidence-impacted-bone-fracture-is-no-finding": "Impacted fracture of T12 below the construct.",
+    "boundary-impacted-bone-fracture": "Impacted fracture of T12 below the construct.",
     "malposition-through-the-superior-endplate": "<f type=screw_malposition levels=L5 side=left>The left L5 screw passes through the superior endplate</f>.",
     "fusion-bridging-osteophytes-are-no-fusion": "Intact L4-5 fixation. Bridging osteophytes at L2-3.",
     "abbr-bilat-before-a-comma": "<f type=screw_lucency levels=L4 side=bilateral size=2>Lucency around the L4 and L5 screws bilat, 2 mm at L4</f> and <f type=screw_lucency levels=L5 side=bilateral size=3>3 mm at L5</f>.",
@@ -112,6 +112,7 @@ CASES = {
     "ths-radiolucent-track": "<f type=screw_lucency levels=L4 side=left>Radiolucent track along the left L4 screw</f>.",
     "hedge-not-being-ruled-out": "<f type=screw_lucency levels=L5 side=right assertion=possible>Loosening of the right L5 screw not being ruled out</f>.",
     "boundary-breaks-through-is-a-breach": "The left L3 pedicle screw breaks <f type=screw_malposition levels=L3 side=left size=2>through the lateral wall of the pedicle by about 2 mm</f>.",
+    "boundary-fracture-of-a-level-alone": "Acute fracture of T9, immediately below the construct.",
     "boundary-tilted-cage": "<f type=cage_subsidence levels=L4,L5>The L4-5 cage has tilted anteriorly</f>.",
     "ths-cage-tilt": "<f type=cage_subsidence levels=C5,C6>There is new anterior tilt of the C5-6 cage</f>.",
     "ths-cage-tilting": "<f type=cage_subsidence levels=L3,L4 assertion=possible>Possible tilting of the L3-4 spacer</f>.",
