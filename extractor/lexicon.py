@@ -537,6 +537,9 @@ WORD_LISTS: tuple[str, ...] = (
     "outside_position_words",
     "off_spine_lead_words",
     "identifier_fields",
+    "addendum_headers",
+    "correction_words",
+    "agreement_words",
 )
 
 

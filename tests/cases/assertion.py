@@ -24,6 +24,11 @@ CASES = {
     "query-unheaded-stays-hypothetical": "<f type=screw_lucency levels=L4,L5 assertion=hypothetical>Back pain after L4-5 fusion, ?loosening</f>. <f type=screw_lucency levels=L4,L5 assertion=absent>The screws are intact without lucency</f>.",
     "query-word-before-the-mark": "FINDINGS: <f type=screw_lucency assertion=hypothetical>Clinical query ?loosening</f>. <f type=screw_lucency assertion=absent>No periscrew lucency</f>.",
     "negation-swallowed-lists-on": "<f type=pseudarthrosis>No bridging bone</f>, <f type=hardware_fracture assertion=absent>hardware fracture</f> or <f type=screw_lucency levels=L4,L5 assertion=absent>loosening at L4-5</f>.",
+    # an addendum that corrects the preliminary report supersedes what it restates
+    "addendum-disagree-supersedes": "FINDINGS: <f type=hardware_fracture side=right assertion=historical>Questionable fracture of the right rod</f>.\nADDENDUM (attending): I disagree with the preliminary read: <f type=hardware_fracture side=right assertion=absent>there is no fracture of the right rod</f>.",
+    "addendum-correction-of-the-level": "<f type=screw_malposition levels=C4 side=right assertion=historical>The right C4 lateral mass screw enters the right C4-5 foramen</f>.\nADDENDUM: Correction to the level: <f type=screw_malposition levels=C5 side=right>the right C5 lateral mass screw enters the right C5-6 foramen</f>.",
+    "addendum-agreed-finding-keeps": "<f type=screw_malposition levels=T7 side=right>The right T7 screw is lateral to the vertebral body</f>. <f type=screw_malposition levels=T5 side=left assertion=historical>Medial breach of the left T5 pedicle</f>.\nADDENDUM: I disagree regarding the left T5 screw: <f type=screw_malposition levels=T5 side=left assertion=absent>there is no breach of the left T5 pedicle</f>. I agree that <f type=screw_malposition levels=T7 side=right>the right T7 screw is lateral to the vertebral body</f>.",
+    "addendum-that-agrees-keeps-all": "<f type=pseudarthrosis levels=C6,C7 assertion=possible>Possible pseudarthrosis at C6-7</f>.\nADDENDUM: I agree, and would state it more firmly: <f type=pseudarthrosis levels=C6,C7>pseudarthrosis at C6-7</f>.",
     # hedges before the finding
     "hedge-suspicious": f"{_POSS}Suspicious lucency around the left L5 screw</f>.",
     "hedge-concerning": f"{_POSS}Concerning lucency around the left L5 screw</f>.",

@@ -28,6 +28,7 @@ from ...schema import POSITIVE_ASSERTIONS
 from ...tokenizer import ReportTokenizer
 from ..sentences import sentence_bounds
 from ..targets import target_spans
+from .addenda import AddendumJudge
 from .attach import (
     attach_segment,
     borrow_within_sentence,
@@ -120,6 +121,7 @@ class FindingBuilder:
         self.policy = Policy(self.types, self.words)
         self.scope = ScopeJudge(self.words)
         self.generic = GenericJudge(self.words)
+        self.addenda = AddendumJudge(self.words)
         self.this_level_re = re.compile(
             r"\b(?:" + self.words.alternation("level_anaphora") + r")\b", re.IGNORECASE
         )
@@ -246,6 +248,7 @@ class FindingBuilder:
             previous_end = v.hi
         resolve_restated(toks, drafts, self.types.component_groups)
         resolve_restated_sizes(drafts)
+        self.addenda.supersede(toks, drafts, bounds)
         finding_spans = [Span(doc, d.start, d.end, label=d.type) for d in drafts]
         for span, d in zip(finding_spans, drafts, strict=True):
             # medspaCy's flags, for users of its ConText attributes
