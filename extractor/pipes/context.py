@@ -200,6 +200,12 @@ class ConTextAnnotator:
                     *(m.start for m in partial if "NEGATED_EXISTENCE" in (m.rule.terminates or ())),
                 )
             )
+        # a target that holds its own negation ("no bony bridging") is not
+        # negated again by one before it ("no incorporation and no bony bridging")
+        own_negation = any(
+            m.category == "NEGATED_EXISTENCE" and start <= m.start and m.end <= end
+            for m in modifiers
+        )
         modifiers = _ungoverned(modifiers, start, negation_stops, barriers, hardware_starts)
         result = ContextResult()
         nearest: tuple[int, str] | None = None
@@ -207,6 +213,8 @@ class ConTextAnnotator:
         for m in modifiers:
             cat = m.category
             if cat in ("TERMINATE", "PSEUDO") or (m.start < end and m.end > start):
+                continue
+            if own_negation and cat == "NEGATED_EXISTENCE":
                 continue
             rule = m.rule
             if rule.allowed_types is not None and label not in rule.allowed_types:

@@ -29,6 +29,12 @@ CASES = {
     "addendum-correction-of-the-level": "<f type=screw_malposition levels=C4 side=right assertion=historical>The right C4 lateral mass screw enters the right C4-5 foramen</f>.\nADDENDUM: Correction to the level: <f type=screw_malposition levels=C5 side=right>the right C5 lateral mass screw enters the right C5-6 foramen</f>.",
     "addendum-agreed-finding-keeps": "<f type=screw_malposition levels=T7 side=right>The right T7 screw is lateral to the vertebral body</f>. <f type=screw_malposition levels=T5 side=left assertion=historical>Medial breach of the left T5 pedicle</f>.\nADDENDUM: I disagree regarding the left T5 screw: <f type=screw_malposition levels=T5 side=left assertion=absent>there is no breach of the left T5 pedicle</f>. I agree that <f type=screw_malposition levels=T7 side=right>the right T7 screw is lateral to the vertebral body</f>.",
     "addendum-that-agrees-keeps-all": "<f type=pseudarthrosis levels=C6,C7 assertion=possible>Possible pseudarthrosis at C6-7</f>.\nADDENDUM: I agree, and would state it more firmly: <f type=pseudarthrosis levels=C6,C7>pseudarthrosis at C6-7</f>.",
+    # ", consistent with" ends a negation: what follows sums up, it is not denied
+    "term-comma-consistent-with": "<f type=pseudarthrosis levels=C1,C2>The onlay graft across C1-C2 shows no incorporation and no bony bridging, consistent with nonunion</f>.",
+    "term-comma-in-keeping-with": "<f type=pseudarthrosis levels=L4,L5>The L4-5 graft is not incorporated, in keeping with nonunion</f>.",
+    "term-no-findings-consistent-with-stays-negated": "<f type=pseudarthrosis assertion=absent>No findings consistent with pseudarthrosis</f>.",
+    # a target that holds its own negation is not negated again by one before it
+    "neg-own-negation-not-doubled": "<f type=screw_lucency levels=L4 assertion=absent>No lucency about the L4 screws</f> and <f type=pseudarthrosis levels=L4,L5>no bridging bone at L4-5</f>.",
     # hedges before the finding
     "hedge-suspicious": f"{_POSS}Suspicious lucency around the left L5 screw</f>.",
     "hedge-concerning": f"{_POSS}Concerning lucency around the left L5 screw</f>.",

@@ -113,6 +113,11 @@ CASES = {
     "hedge-not-being-ruled-out": "<f type=screw_lucency levels=L5 side=right assertion=possible>Loosening of the right L5 screw not being ruled out</f>.",
     "boundary-breaks-through-is-a-breach": "The left L3 pedicle screw breaks <f type=screw_malposition levels=L3 side=left size=2>through the lateral wall of the pedicle by about 2 mm</f>.",
     "boundary-fracture-of-a-level-alone": "Acute fracture of T9, immediately below the construct.",
+    # graft incorporation is a fusion word; consolidation only with a bone word (alone it is the lung's)
+    "fusion-good-incorporation": "<f type=pseudarthrosis levels=L4,L5 assertion=absent>Good incorporation of the graft at L4-5</f>.",
+    "fusion-no-incorporation": "<f type=pseudarthrosis levels=L5,S1>The L5-S1 graft shows no incorporation</f>.",
+    "fusion-bony-consolidation": "<f type=pseudarthrosis levels=C5,C6 assertion=absent>Bony consolidation across C5-6</f>.",
+    "fusion-lung-consolidation-is-no-finding": "Posterior fusion T4-T10 with rods. No consolidation or effusion.",
     "boundary-tilted-cage": "<f type=cage_subsidence levels=L4,L5>The L4-5 cage has tilted anteriorly</f>.",
     "ths-cage-tilt": "<f type=cage_subsidence levels=C5,C6>There is new anterior tilt of the C5-6 cage</f>.",
     "ths-cage-tilting": "<f type=cage_subsidence levels=L3,L4 assertion=possible>Possible tilting of the L3-4 spacer</f>.",
