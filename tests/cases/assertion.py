@@ -35,6 +35,8 @@ CASES = {
     "term-no-findings-consistent-with-stays-negated": "<f type=pseudarthrosis assertion=absent>No findings consistent with pseudarthrosis</f>.",
     # a target that holds its own negation is not negated again by one before it
     "neg-own-negation-not-doubled": "<f type=screw_lucency levels=L4 assertion=absent>No lucency about the L4 screws</f> and <f type=pseudarthrosis levels=L4,L5>no bridging bone at L4-5</f>.",
+    # "HISTORY AS PROVIDED" heads a history section
+    "section-history-as-provided": "HISTORY AS PROVIDED: <f type=hardware_fracture levels=L4,L5 side=bilateral assertion=historical>Fracture of both rods at L4-5</f> in 2022.\nFINDINGS: New rods, intact.",
     # hedges before the finding
     "hedge-suspicious": f"{_POSS}Suspicious lucency around the left L5 screw</f>.",
     "hedge-concerning": f"{_POSS}Concerning lucency around the left L5 screw</f>.",

@@ -126,6 +126,20 @@ CASES = {
     "plate-liftoff": "<f type=rod_connector_dislodgement levels=C5 component=plate>Plate liftoff at C5</f>.",
     "plate-has-stood-off": "<f type=rod_connector_dislodgement levels=C6,C7 component=plate>The C6-7 plate has stood off</f> slightly.",
     "plate-flush-is-no-finding": "The ACDF plate sits flush on the anterior cortex of C5 and C6.",
+    # MRI: a rim of high signal about a screw is its halo
+    "lucency-mri-rim-of-high-t2-signal": "<f type=screw_lucency levels=L4>There is a rim of high T2 signal about the L4 screws</f>, which may represent loosening.",
+    "lucency-mri-hyperintense-rim": "<f type=screw_lucency levels=S1 side=right>A T2 hyperintense rim surrounds the right S1 screw</f>.",
+    # a lucent line across a screw's shaft is a fracture's line, not a loose screw's halo
+    "boundary-lucent-line-across-the-shaft": "There is a lucent line crossing the shaft of the left L5 screw near the screw head, <f type=hardware_fracture levels=L5 side=left assertion=possible>which may represent rupture of the screw</f>.",
+    "subsidence-sunk-3-mm-into-the-top-of": "<f type=cage_subsidence levels=L4,L5 size=3>The cage has sunk 3 mm into the top of L5</f>.",
+    "subsidence-into-the-bottom-of": "<f type=cage_subsidence levels=C5,C6>The C5-6 spacer has subsided into the bottom of C5</f>.",
+    "displacement-sits-further-back": "<f type=cage_subsidence levels=L4,L5 size=3>The L4-5 cage sits further back than it did on the post-op CT, by about 3 mm</f>.",
+    "pseudarthrosis-fusion-has-not-taken": "<f type=pseudarthrosis levels=T12,L1>At T12-L1 the fusion has not taken</f>.",
+    "pseudarthrosis-graft-did-not-take": "<f type=pseudarthrosis levels=L4,L5>The L4-5 graft did not take</f>.",
+    # a cap or nut is a screw head's locking part
+    "set-screw-cap-has-come-loose": "<f type=rod_connector_dislodgement levels=C7 side=right component=set_screw>On the right at C7 the cap has come loose</f>.",
+    # a size between the verb and "into" does not end the statement
+    "malposition-protrudes-for-about-2-mm-into": "<f type=screw_malposition levels=C2 side=right size=2>The right C2 screw protrudes for about 2 mm into the right transverse foramen</f>.",
     "boundary-tilted-cage": "<f type=cage_subsidence levels=L4,L5>The L4-5 cage has tilted anteriorly</f>.",
     "ths-cage-tilt": "<f type=cage_subsidence levels=C5,C6>There is new anterior tilt of the C5-6 cage</f>.",
     "ths-cage-tilting": "<f type=cage_subsidence levels=L3,L4 assertion=possible>Possible tilting of the L3-4 spacer</f>.",

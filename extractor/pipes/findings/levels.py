@@ -55,6 +55,12 @@ class LevelRoles:
             + r"\s+(?:of\s+)?(?:the\s+)?$",
             re.IGNORECASE,
         )
+        # plain words for an endplate: "sunk into the top of L5"
+        self.surface_before = re.compile(
+            r"\b(?:(?P<sup>top|upper\s+surface)|(?P<inf>bottom|underside|lower\s+surface))"
+            r"\s+of\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        )
         self.endplate_after = re.compile(
             r"\s+(?:(?P<sup>" + sup + r")|(?P<inf>" + inf + r"))?\s*" + _ENDPLATE, re.IGNORECASE
         )
@@ -78,10 +84,15 @@ class LevelRoles:
                 role = "foreign"
             else:
                 e = (
-                    spaced
-                    and any("plate" in w.lower() for w in tail)
-                    and self.endplate_before.search(before)
-                ) or self.endplate_after.match(text, m.end)
+                    (
+                        spaced
+                        and any("plate" in w.lower() for w in tail)
+                        and self.endplate_before.search(before)
+                    )
+                    or self.endplate_after.match(text, m.end)
+                    or (spaced and "of" in tail[-2:] and self.surface_before.search(before))
+                    or None
+                )
                 if e is not None:
                     role = (
                         "superior endplate"

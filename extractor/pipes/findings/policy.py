@@ -25,6 +25,15 @@ SECTION_ASSERTION = {
 SUMMING_REACH = 3  # words before a cue searched for a summing-up word
 FRACTURE_PATH_REACH = 8  # tokens after a fracture cue searched for the bone it runs through
 
+_STATEMENT_ENDS = frozenset({",", ";", ":", ".", "and", "but", "with"})
+_SIZE_WORDS = frozenset({"for", "by", "about", "approximately", "approx", "up", "to", "mm", "cm"})
+
+
+def _is_size_word(lower: str) -> bool:
+    """A word of a size phrase ("for about 2 mm", "by up to 3 mm")."""
+    return lower in _SIZE_WORDS or lower.replace(".", "", 1).isdigit()
+
+
 # vetoes that name injured bone: what moves, passes or presses beside them is the bone
 _BONE_REASONS = frozenset({"bone fracture", "fragment"})
 
@@ -230,13 +239,22 @@ class Policy:
         """Whether a displacement cue goes into or through a place a screw does
         not belong ("projects beyond the anterior sacral cortex")."""
         into, places = self.words["destination_words"], self.words["malposition_places"]
-        end = seg.end
-        for j in range(seg.cue.end, min(end, seg.cue.end + DESTINATION_REACH)):
-            if toks.lower[j] in into:
-                return any(
-                    toks.lower[k] in places
-                    for k in range(j + 1, min(end, j + 1 + DESTINATION_REACH + 1))
-                )
+        # past the segment's end too: "protrudes for about 2 mm | into the
+        # foramen" is one statement, whose second half is a cue of its own
+        end = len(toks.lower)
+        j, steps = seg.cue.end, 0
+        while j < end and steps < DESTINATION_REACH:
+            if toks.lower[j] in _STATEMENT_ENDS:
+                return False
+            if not _is_size_word(toks.lower[j]):
+                steps += 1  # a size ("for about 2 mm") takes no reach
+            if toks.lower[j] not in into:
+                j += 1
+                continue
+            return any(
+                toks.lower[k] in places
+                for k in range(j + 1, min(end, j + 1 + DESTINATION_REACH + 1))
+            )
         return False
 
     def _breaks_through(self, toks: Tokens, seg: Segment) -> bool:
