@@ -3,6 +3,8 @@ to hardware named earlier, positions, endplates, generator pockets, and
 levels that belong to something else."""
 
 CASES = {
+    # a generator in the upper chest takes that side
+    "place-generator-upper-chest": "<f type=stimulator levels=C2,C3,C4 component=stimulator_lead>Cervical stimulator lead with contacts at C2-C4</f>. <f type=stimulator side=right component=stimulator_generator>The generator is partly seen in the right upper chest</f>.",
     # a cue alone refers to the screw named just before
     "place-surrounding-lucency": "The L5 screws are in place. <f type=screw_lucency levels=L5 side=->There is surrounding lucency</f>.",
     "place-earlier-sided-screw": "The right D10 screw is in place. <f type=screw_lucency levels=T10 side=right size=2>Lucency of 2 mm around the screw</f>.",

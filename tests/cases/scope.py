@@ -10,6 +10,8 @@ CASES = {
     # a vertebra named by its level alone after "fracture of" is bone; a screw after it is not
     "scope-fracture-of-a-bare-level": "Fracture of T12 below the construct.",
     "scope-fracture-of-a-level-screw": "<f type=hardware_fracture levels=L4>Fracture of L4 screw</f>.",
+    # hardware the report itself says is not spinal
+    "scope-stated-not-spinal-hardware": "The sternotomy wires are intact except the third wire, which is fractured, as on the 2023 radiograph; this is not spinal hardware.",
     "scope-fracture-through-bone-beside-a-screw": "Fracture through the left sacral ala adjacent to the S1 screw.",
     "scope-sacral-ala-fracture-by-a-screw": "Acute nondisplaced left sacral ala fracture adjacent to the S1 screw.",
     # a pump's catheter and its connector are not spinal hardware
