@@ -37,6 +37,15 @@ CASES = {
     "neg-own-negation-not-doubled": "<f type=screw_lucency levels=L4 assertion=absent>No lucency about the L4 screws</f> and <f type=pseudarthrosis levels=L4,L5>no bridging bone at L4-5</f>.",
     # "HISTORY AS PROVIDED" heads a history section
     "section-history-as-provided": "HISTORY AS PROVIDED: <f type=hardware_fracture levels=L4,L5 side=bilateral assertion=historical>Fracture of both rods at L4-5</f> in 2022.\nFINDINGS: New rods, intact.",
+    # a screw taken out and put back by the surgeon: its backout is the past, and "withdrawn" alone needs hardware
+    "hist-withdrawn-and-redirected": "<f type=screw_backout levels=S1 side=left assertion=historical>The left S1 screw was withdrawn and redirected</f> after this image.",
+    "hist-backed-out-and-reinserted": "<f type=screw_backout levels=S1 side=left assertion=historical>The left S1 screw was backed out and reinserted</f>.",
+    "withdrawn-needle-is-no-finding": "Image 4 (final, needle withdrawn): both trial leads unchanged in position.",
+    # "consolidation of the arthrodesis" is a fusion word; lung consolidation is not
+    "fusion-consolidation-of-the-arthrodesis": "<f type=pseudarthrosis levels=L4,L5 assertion=absent>Good consolidation of the posterolateral fusion at L4-5</f>.",
+    "fusion-not-bony-bridges": "<f type=pseudarthrosis levels=L5,S1>No bony bridges are recognizable through the L5-S1 spacer</f>.",
+    # ", and a ..." opens a clause a negation before it does not reach
+    "term-comma-and-a-new-clause": "No lucency about the L4 screws, and <f type=screw_lucency levels=S1 side=left>a lucent halo surrounds the left S1 screw</f>.",
     # hedges before the finding
     "hedge-suspicious": f"{_POSS}Suspicious lucency around the left L5 screw</f>.",
     "hedge-concerning": f"{_POSS}Concerning lucency around the left L5 screw</f>.",
