@@ -128,6 +128,7 @@ CASES = {
     "plate-flush-is-no-finding": "The ACDF plate sits flush on the anterior cortex of C5 and C6.",
     # MRI: a rim of high signal about a screw is its halo
     "lucency-mri-rim-of-high-t2-signal": "<f type=screw_lucency levels=L4>There is a rim of high T2 signal about the L4 screws</f>, which may represent loosening.",
+    "lucency-lucent-line-around-a-screw": "<f type=screw_lucency levels=S1 side=left>A lucent line surrounds the left S1 screw</f>.",
     "lucency-mri-hyperintense-rim": "<f type=screw_lucency levels=S1 side=right>A T2 hyperintense rim surrounds the right S1 screw</f>.",
     # a lucent line across a screw's shaft is a fracture's line, not a loose screw's halo
     "boundary-lucent-line-across-the-shaft": "There is a lucent line crossing the shaft of the left L5 screw near the screw head, <f type=hardware_fracture levels=L5 side=left assertion=possible>which may represent rupture of the screw</f>.",
