@@ -129,6 +129,16 @@ CASES = {
     # MRI: a rim of high signal about a screw is its halo
     "lucency-mri-rim-of-high-t2-signal": "<f type=screw_lucency levels=L4>There is a rim of high T2 signal about the L4 screws</f>, which may represent loosening.",
     "lucency-lucent-line-around-a-screw": "<f type=screw_lucency levels=S1 side=left>A lucent line surrounds the left S1 screw</f>.",
+    # a discontinuous fusion mass has not fused
+    "pseudarthrosis-fusion-mass-discontinuous": "<f type=pseudarthrosis levels=L5,S1 side=bilateral>The posterolateral fusion mass is discontinuous on both sides at L5-S1</f>.",
+    "pseudarthrosis-discontinuity-of-the-fusion-mass": "<f type=pseudarthrosis levels=L4,L5 side=left>Discontinuity of the left posterolateral fusion mass at L4-5</f>.",
+    # a screw said to lie too medial or lateral is misplaced; one that abuts the transverse foramen too
+    "malposition-a-little-medial": "<f type=screw_malposition levels=L5 side=right assertion=possible>The right L5 screw may be a little medial</f>.",
+    "malposition-lies-slightly-lateral": "<f type=screw_malposition levels=T6 side=left>The left T6 screw lies slightly lateral</f>.",
+    "malposition-too-lateral": "<f type=screw_malposition levels=T6 side=left>Left T6 screw too lateral</f>.",
+    "malposition-too-medial": "<f type=screw_malposition levels=T7 side=right>Right T7 screw too medial</f>.",
+    "malposition-lateral-to-the-rod-is-no-finding": "The left rod is lateral to the screw heads.",
+    "malposition-abuts-the-transverse-foramen": "<f type=screw_malposition levels=C6 side=left assertion=possible>The left C6 screw may abut the left transverse foramen</f>.",
     "lucency-mri-hyperintense-rim": "<f type=screw_lucency levels=S1 side=right>A T2 hyperintense rim surrounds the right S1 screw</f>.",
     # a lucent line across a screw's shaft is a fracture's line, not a loose screw's halo
     "boundary-lucent-line-across-the-shaft": "There is a lucent line crossing the shaft of the left L5 screw near the screw head, <f type=hardware_fracture levels=L5 side=left assertion=possible>which may represent rupture of the screw</f>.",
