@@ -129,7 +129,13 @@ class ConTextAnnotator:
         lowers = lower_hashes(whole)[offset : offset + len(doc)]
         raw = [*self.matcher(doc, lowers), *self.phrase_matcher(lowers)]
         if targets:
-            raw = [r for r in raw if not _overlaps_target(targets, r[1] + offset, r[2] + offset)]
+            ordered = sorted(targets)
+            starts = [a for a, _ in ordered]
+            raw = [
+                r
+                for r in raw
+                if not _overlaps_target(ordered, starts, r[1] + offset, r[2] + offset)
+            ]
         families: dict[bool, list[Modifier]] = {True: [], False: []}
         for match_id, start, end in raw:
             rule = self.rule_of[match_id]
@@ -317,10 +323,19 @@ class ConTextAnnotator:
         return doc
 
 
-def _overlaps_target(targets: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+def _overlaps_target(
+    targets: Sequence[tuple[int, int]], starts: Sequence[int], start: int, end: int
+) -> bool:
     """Whether the tokens [start, end) reach outside a target they overlap
-    (a cue inside its target, the "no" of "no bridging bone", is kept)."""
-    return any(start < b and a < end and (start < a or b < end) for a, b in targets)
+    (a cue inside its target, the "no" of "no bridging bone", is kept);
+    `targets` are sorted and do not overlap, `starts` their starts."""
+    k = bisect.bisect_left(starts, end) - 1
+    while k >= 0 and targets[k][1] > start:
+        a, b = targets[k]
+        if start < a or b < end:
+            return True
+        k -= 1
+    return False
 
 
 def _ungoverned(
