@@ -3,6 +3,8 @@ to hardware named earlier, positions, endplates, generator pockets, and
 levels that belong to something else."""
 
 CASES = {
+    # leads named together, then lead by lead: the leads' own findings only
+    "place-leads-then-each-lead": "<f type=stimulator component=stimulator>Spinal cord stimulator</f>. Two percutaneous leads in the dorsal epidural space, <f type=stimulator levels=T8 side=right component=stimulator_lead>the right lead with its tip at the superior endplate of T8</f> and <f type=stimulator levels=T9 side=left component=stimulator_lead>the left lead at mid T9</f>.",
     # a generator in the upper chest takes that side
     "place-generator-upper-chest": "<f type=stimulator levels=C2,C3,C4 component=stimulator_lead>Cervical stimulator lead with contacts at C2-C4</f>. <f type=stimulator side=right component=stimulator_generator>The generator is partly seen in the right upper chest</f>.",
     # a cue alone refers to the screw named just before
@@ -86,7 +88,7 @@ CASES = {
     "place-stimulator-levels-before-its-artifact": "<f type=stimulator levels=T9,T10>Stimulator leads at T9-T10 cause mild streak artifact, limiting evaluation of the cord from T8 to T11</f>.",
     "place-stimulator-artifact-that-does-not-limit": "<f type=stimulator levels=T8,T9>Spinal cord stimulator leads with tips at T8-T9 with minimal susceptibility artifact that does not limit evaluation</f>.",
     "place-stimulator-not-at-other-hardware": "<f type=stimulator levels=->Spinal cord stimulator with a thoracic paddle</f>. <f type=stimulator levels=->Artifact from the paddle and from the L5-S1 hardware limits evaluation of the lower thoracic cord</f>.",
-    "place-leads-by-side": "<f type=stimulator levels=T8 side=left | type=stimulator levels=T9 side=right>Two spinal cord stimulator leads</f>: <f type=stimulator levels=T8 side=left>the left lead tip at upper T8</f>, <f type=stimulator levels=T9 side=right>the right lead tip at mid T9</f>.",
+    "place-leads-by-side": "Two spinal cord stimulator leads: <f type=stimulator levels=T8 side=left>the left lead tip at upper T8</f>, <f type=stimulator levels=T9 side=right>the right lead tip at mid T9</f>.",
     "place-leads-level-then-side": "Spinal cord stimulator leads with <f type=stimulator levels=T8 side=left>tips at T8 on the left</f> and <f type=stimulator levels=T9 side=right>T9 on the right</f>.",
     # a construct word's levels are another's when the screw has its own
     "place-screw-level-not-the-fixations": "<f type=screw_lucency levels=T8 side=left size=1>Intact T6-T8 fixation with stable minimal 1 mm lucency at the left T8 screw</f>.",

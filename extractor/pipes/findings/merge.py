@@ -40,8 +40,10 @@ def _detailed_by_sides(drafts: list[Draft], d: Draft) -> bool:
     """Whether `d`, with no side or size, is what findings of the sentence
     give side by side ("loosening of the S1 screws, with 3 mm of lucency on
     the right and 2 mm on the left"): they are its findings."""
-    if d.side is not None or d.size_mm is not None or d.type == "stimulator" or not d.levels:
-        return False  # a stimulator is a finding on presence: "two leads: left ..., right ..."
+    if d.type == "stimulator":
+        return _leads_detailed(drafts, d)
+    if d.side is not None or d.size_mm is not None or not d.levels:
+        return False
     sides = {
         m.side
         for m in drafts
@@ -94,3 +96,21 @@ def compatible(prev: Draft, d: Draft, groups: Mapping[str, str]) -> bool:
     if d.levels and not prev.levels and prev.own_component:
         return False
     return d.size_mm is None or prev.size_mm is None
+
+
+def _leads_detailed(drafts: list[Draft], d: Draft) -> bool:
+    """Whether `d`, leads named together with no side ("two percutaneous
+    leads, the right with its tip at T8 and the left at mid T9"), is what
+    the sentence's findings after it give lead by lead: they are its findings."""
+    if d.side is not None or d.component != "stimulator_lead" or d.assertion != "present":
+        return False
+    after = [
+        m
+        for m in drafts
+        if m is not d
+        and m.type == "stimulator"
+        and m.start >= d.start
+        and m.assertion == d.assertion
+    ]
+    sides = {m.side for m in after if m.component == "stimulator_lead"}
+    return {"left", "right"} <= sides
