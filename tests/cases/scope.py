@@ -12,6 +12,11 @@ CASES = {
     "scope-fracture-of-a-level-screw": "<f type=hardware_fracture levels=L4>Fracture of L4 screw</f>.",
     # hardware the report itself says is not spinal
     "scope-stated-not-spinal-hardware": "The sternotomy wires are intact except the third wire, which is fractured, as on the 2023 radiograph; this is not spinal hardware.",
+    # a fracture across a pedicle, the fracture a screw was placed to compress: bone
+    "scope-fracture-traverses-the-pedicle": "Posterior instrumentation from T4 to L5. A fracture traverses the right L5 pedicle at the caudal end of the construct.",
+    "scope-screw-placed-to-compress-the-fracture": "A single lag screw has been placed through C1 to compress the fracture.",
+    # the unfused curve is the part left out of the fusion, not a nonunion
+    "scope-unfused-curve": "Rods from T11 to L3. The unfused thoracic curve above has improved spontaneously.",
     "scope-fracture-through-bone-beside-a-screw": "Fracture through the left sacral ala adjacent to the S1 screw.",
     "scope-sacral-ala-fracture-by-a-screw": "Acute nondisplaced left sacral ala fracture adjacent to the S1 screw.",
     # a pump's catheter and its connector are not spinal hardware

@@ -230,8 +230,12 @@ class Policy:
                 return False
             if lower[j] in bone:
                 return j + 1 not in hardware_starts
-            if lower[j] not in links and not toks.text[j].isspace():
-                return False
+            if (
+                lower[j] not in links
+                and not toks.text[j].isspace()
+                and not looks_like_level(toks.text[j])
+            ):
+                return False  # "traverses the right L5 pedicle": a level is on the path
             j += 1
         return False
 
