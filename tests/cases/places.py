@@ -3,6 +3,9 @@ to hardware named earlier, positions, endplates, generator pockets, and
 levels that belong to something else."""
 
 CASES = {
+    # a screw named as a plate's, as the cue's object or subject, is what moved
+    "place-extrusion-of-a-screw-of-the-plate": "<f type=screw_backout levels=C6>Extrusion of a C6 screw of the C3-C6 cervical plate into the trachea</f>.",
+    "place-a-screw-from-the-plate": "<f type=screw_backout levels=C5>A C5 screw from the cervical plate has dislodged</f>.",
     # leads named together, then lead by lead: the leads' own findings only
     "place-leads-then-each-lead": "<f type=stimulator component=stimulator>Spinal cord stimulator</f>. Two percutaneous leads in the dorsal epidural space, <f type=stimulator levels=T8 side=right component=stimulator_lead>the right lead with its tip at the superior endplate of T8</f> and <f type=stimulator levels=T9 side=left component=stimulator_lead>the left lead at mid T9</f>.",
     # a generator in the upper chest takes that side

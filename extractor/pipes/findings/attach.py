@@ -47,7 +47,9 @@ PREFERRED_GROUP = {
 PART_OF_REACH = 5  # words from a part to the hardware it belongs to ("cap of the left L3 screw")
 PART_COMPONENTS = frozenset({"set_screw", "connector"})
 PLATE_PART_COMPONENTS = frozenset({"screw"})  # a plate's screws are plain screws
-PART_OF_WORDS = frozenset({"of", "in", "on", "within"})  # "the locking nuts in the screw heads"
+# "the locking nuts in the screw heads", "a screw from the cervical plate"
+PART_OF_WORDS = frozenset({"of", "in", "on", "within", "from"})
+OBJECT_WORDS = frozenset({"a", "an", "the", "one", "left", "right", "inferior", "superior"})
 
 
 def _part_of_other(toks: Tokens, h: Target, named: list[Target], cue: Target) -> bool:
@@ -56,7 +58,9 @@ def _part_of_other(toks: Tokens, h: Target, named: list[Target], cue: Target) ->
     screw named as a plate's before the cue, as its subject ("the inferior
     screws of the plate protrude"; not "migration of the plate with the
     screws of the plate")."""
-    plate_screw = h.component in PLATE_PART_COMPONENTS and h.end <= cue.start
+    plate_screw = h.component in PLATE_PART_COMPONENTS and (
+        h.end <= cue.start or _object_of_cue(toks, cue, h)
+    )
     if h.component not in PART_COMPONENTS and not plate_screw:
         return False
     later = [o for o in named if o.start >= h.end and o.component not in PART_COMPONENTS]
@@ -66,6 +70,16 @@ def _part_of_other(toks: Tokens, h: Target, named: list[Target], cue: Target) ->
     if plate_screw and nxt.component != "plate":
         return False
     return nxt.start - h.end <= PART_OF_REACH and toks.lower[h.end] in PART_OF_WORDS
+
+
+def _object_of_cue(toks: Tokens, cue: Target, h: Target) -> bool:
+    """Whether `h` is the object of a cue noun ("extrusion of a C6 screw")."""
+    if cue.end >= h.start or toks.lower[cue.end] != "of":
+        return False
+    return all(
+        toks.lower[j] in OBJECT_WORDS or looks_like_level(toks.text[j]) or toks.text[j].isspace()
+        for j in range(cue.end + 1, h.start)
+    )
 
 
 def component_group(span: Target, groups: Mapping[str, str]) -> str | None:
