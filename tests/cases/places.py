@@ -3,6 +3,9 @@ to hardware named earlier, positions, endplates, generator pockets, and
 levels that belong to something else."""
 
 CASES = {
+    # a side word before a limb, a hilum or a lobe is the anatomy's
+    "place-side-of-a-hilum": "<f type=screw_backout levels=C6>The migrated C6 screw now lies within the left hilum</f>.",
+    "place-side-of-a-limb": "<f type=stimulator component=stimulator_lead>Displacement of the spinal cord stimulator leads in a patient with new left lower extremity weakness</f>.",
     # a screw named as a plate's, as the cue's object or subject, is what moved
     "place-extrusion-of-a-screw-of-the-plate": "<f type=screw_backout levels=C6>Extrusion of a C6 screw of the C3-C6 cervical plate into the trachea</f>.",
     "place-a-screw-from-the-plate": "<f type=screw_backout levels=C5>A C5 screw from the cervical plate has dislodged</f>.",

@@ -142,6 +142,7 @@ CASES = {
     # loss of motion at the fused level is fusion
     "fusion-loss-of-motion": "<f type=pseudarthrosis levels=C5,C6 assertion=absent>Flexion-extension views show loss of motion at the instrumented C5-6 level</f>.",
     "malposition-violates-the-canal": "<f type=screw_malposition levels=S1 side=left>The left S1 screw violates the spinal canal</f>.",
+    "pseudarthrosis-fusion-failed-to-heal": "<f type=pseudarthrosis levels=L4,L5>The L4-5 fusion has failed to heal</f>.",
     "lucency-mri-hyperintense-rim": "<f type=screw_lucency levels=S1 side=right>A T2 hyperintense rim surrounds the right S1 screw</f>.",
     # a lucent line across a screw's shaft is a fracture's line, not a loose screw's halo
     "boundary-lucent-line-across-the-shaft": "There is a lucent line crossing the shaft of the left L5 screw near the screw head, <f type=hardware_fracture levels=L5 side=left assertion=possible>which may represent rupture of the screw</f>.",
