@@ -154,12 +154,13 @@ FLOORS = {
         "specificity": 0.99,
     },
     "disjoint_dev": {
-        # with batches 2-5 (480 reports by twenty more writers)
-        "f1": 0.94,
+        # with batches 2-6 (600 reports by twenty-five more writers); raised
+        # after the batch-6 round of 2026-12-03 (F1 0.952, specificity 0.991)
+        "f1": 0.945,
         "assertion": 0.945,
         "size": 0.945,
         "sensitivity": 0.99,
-        "specificity": 0.975,
+        "specificity": 0.985,
     },
     "disjoint_test": {
         "f1": 0.90,
@@ -168,11 +169,22 @@ FLOORS = {
         "sensitivity": 0.99,
         "specificity": 0.99,
     },
-    "real_dev": {
+    # the real-derived dev split by batch: batch 1's floors are the ones
+    # set before batch 2 joined the split, on the same 63 reports
+    "real_dev batch 1": {
         "f1": 0.935,
         "assertion": 0.925,
         "size": None,
         "sensitivity": 0.99,
+        "specificity": 0.99,
+    },
+    "real_dev batch 2": {
+        # 75 more reworded public cases, after their dev round of 2026-12-03
+        # (F1 0.794 before it, 0.897 after; specificity 0.886 to 1.000)
+        "f1": 0.89,
+        "assertion": 0.96,
+        "size": None,
+        "sensitivity": 0.96,
         "specificity": 0.99,
     },
     "real_test": {
@@ -200,10 +212,20 @@ FLOORS = {
 }
 
 
+def _floor_set(root, key):
+    """The reports a floor is for: a split, or one batch of it ("real_dev
+    batch 2"; reports without `meta.batch` are batch 1)."""
+    split, _, batch = key.partition(" batch ")
+    gold = load_gold(root / "annotated_reports", [split])
+    if not batch:
+        return gold
+    return [g for g in gold if g.meta.get("batch", 1) == int(batch)]
+
+
 @pytest.fixture(scope="module")
 def evaluations(root):
     """Every split scored once, with one run of the packaged pipeline."""
-    gold = {s: load_gold(root / "annotated_reports", [s]) for s in FLOORS}
+    gold = {s: _floor_set(root, s) for s in FLOORS}
     every = [g for reports in gold.values() for g in reports]
     preds = {r.id: r for r in extract_many((g.id, g.text) for g in every)}
     return {s: evaluate(reports, preds) for s, reports in gold.items()}

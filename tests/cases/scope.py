@@ -17,6 +17,8 @@ CASES = {
     "scope-screw-placed-to-compress-the-fracture": "A single lag screw has been placed through C1 to compress the fracture.",
     # the unfused curve is the part left out of the fusion, not a nonunion
     "scope-unfused-curve": "Rods from T11 to L3. The unfused thoracic curve above has improved spontaneously.",
+    # a prominent rod end is no dislodgement
+    "scope-protruding-end-of-the-construct": "C1-C2 screw-rod fixation. A shell of reactive bone has formed around the protruding end of the screw-rod construct.",
     "scope-fracture-through-bone-beside-a-screw": "Fracture through the left sacral ala adjacent to the S1 screw.",
     "scope-sacral-ala-fracture-by-a-screw": "Acute nondisplaced left sacral ala fracture adjacent to the S1 screw.",
     # a pump's catheter and its connector are not spinal hardware
