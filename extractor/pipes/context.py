@@ -207,7 +207,8 @@ class ConTextAnnotator:
                 )
             )
         # a target that holds its own negation ("no bony bridging") is not
-        # negated again by one before it ("no incorporation and no bony bridging")
+        # negated again by one before it across a list ("no incorporation and
+        # no bony bridging": another target or punctuation between them)
         own_negation = any(
             m.category == "NEGATED_EXISTENCE" and start <= m.start and m.end <= end
             for m in modifiers
@@ -220,8 +221,12 @@ class ConTextAnnotator:
             cat = m.category
             if cat in ("TERMINATE", "PSEUDO") or (m.start < end and m.end > start):
                 continue
-            if own_negation and cat == "NEGATED_EXISTENCE":
-                continue
+            if (
+                own_negation
+                and cat == "NEGATED_EXISTENCE"
+                and any(m.end <= t < start for t in barriers)
+            ):
+                continue  # a list: "no X and no Y" (not "no evidence that ... did not take")
             rule = m.rule
             if rule.allowed_types is not None and label not in rule.allowed_types:
                 continue

@@ -46,6 +46,12 @@ CASES = {
     "fusion-not-bony-bridges": "<f type=pseudarthrosis levels=L5,S1>No bony bridges are recognizable through the L5-S1 spacer</f>.",
     # ", and a ..." opens a clause a negation before it does not reach
     "term-comma-and-a-new-clause": "No lucency about the L4 screws, and <f type=screw_lucency levels=S1 side=left>a lucent halo surrounds the left S1 screw</f>.",
+    # an addendum corrects only what it restates, and "I do not agree" is no agreement
+    "addendum-other-side-untouched": "FINDINGS: <f type=hardware_fracture levels=T10 side=right>The right rod is fractured at T10</f>.\nADDENDUM: Correction: <f type=hardware_fracture side=left assertion=absent>there is no fracture of the left rod</f>.",
+    "addendum-do-not-agree-corrects": "FINDINGS: <f type=screw_malposition levels=T7 side=right assertion=historical>The right T7 screw is lateral to the vertebral body</f>.\nADDENDUM: <f type=screw_malposition levels=T7 side=right assertion=absent>I do not agree that the right T7 screw is lateral to the vertebral body</f>.",
+    # a negation across a gap stops at "continue(s)"; a double negation is no finding
+    "neg-gap-stops-at-continue": "No interval change and <f type=pseudarthrosis levels=L4,L5>the findings continue to suggest pseudarthrosis at L4-5</f>.",
+    "neg-no-evidence-that-did-not-take": "<f type=pseudarthrosis levels=L4,L5 assertion=absent>There is no evidence that the L4-5 graft did not take</f>.",
     # hedges before the finding
     "hedge-suspicious": f"{_POSS}Suspicious lucency around the left L5 screw</f>.",
     "hedge-concerning": f"{_POSS}Concerning lucency around the left L5 screw</f>.",

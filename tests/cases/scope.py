@@ -19,6 +19,19 @@ CASES = {
     "scope-unfused-curve": "Rods from T11 to L3. The unfused thoracic curve above has improved spontaneously.",
     # a prominent rod end is no dislodgement
     "scope-protruding-end-of-the-construct": "C1-C2 screw-rod fixation. A shell of reactive bone has formed around the protruding end of the screw-rod construct.",
+    # look-alikes an independent review found for this session's rules: no finding
+    "scope-ankle-arthrodesis-nonunion": "Nonunion of the left ankle arthrodesis.",
+    "scope-ankle-fusion-has-not-taken": "Left ankle arthrodesis. The fusion has not taken at the tibiotalar joint.",
+    "scope-vascular-graft-gap": "Aortobifemoral graft. There is a gap in the graft wall with extravasation.",
+    "scope-no-incorporation-of-contrast": "CHEST: Right lower lobe consolidation. No incorporation of contrast.",
+    "scope-diaphragm-loss-of-motion": "Fluoroscopic sniff test: no loss of motion of the right hemidiaphragm.",
+    "scope-apical-pleural-cap": "Chest radiograph. Apical pleural cap on the right, shifted since prior.",
+    "scope-susceptibility-signal-loss": "There is a band of signal loss around the L4 pedicle screws due to susceptibility artifact.",
+    "scope-further-laterally-than": "The L5 screws lie further laterally than the L4 screws.",
+    "scope-lateral-osteophyte": "There is a lateral osteophyte adjacent to the left L5 screw.",
+    "scope-angled-away-from-the-artery": "The C4 lateral mass screws are angled away from the vertebral artery.",
+    "scope-foramen-magnum": "The occipitocervical plate screws abut the margin of the foramen magnum.",
+    "scope-correction-of-the-curve-is-no-addendum": "FINDINGS: Posterior rods T4-L1. <f type=hardware_fracture levels=T10 side=right>The right rod is fractured at T10</f>.\nCorrection of the thoracic curve is maintained.",
     "scope-fracture-through-bone-beside-a-screw": "Fracture through the left sacral ala adjacent to the S1 screw.",
     "scope-sacral-ala-fracture-by-a-screw": "Acute nondisplaced left sacral ala fracture adjacent to the S1 screw.",
     # a pump's catheter and its connector are not spinal hardware

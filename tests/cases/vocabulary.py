@@ -143,6 +143,13 @@ CASES = {
     "fusion-loss-of-motion": "<f type=pseudarthrosis levels=C5,C6 assertion=absent>Flexion-extension views show loss of motion at the instrumented C5-6 level</f>.",
     "malposition-violates-the-canal": "<f type=screw_malposition levels=S1 side=left>The left S1 screw violates the spinal canal</f>.",
     "pseudarthrosis-fusion-failed-to-heal": "<f type=pseudarthrosis levels=L4,L5>The L4-5 fusion has failed to heal</f>.",
+    # a fracture of a level's hardware keeps its hardware; a screw broken across its pedicle broke
+    "fracture-of-level-interbody-cage": "<f type=hardware_fracture levels=L4 component=interbody_cage>Fracture of L4 interbody cage</f>.",
+    "fracture-of-level-side-rod": "<f type=hardware_fracture levels=T11 side=left component=rod>Fracture of T11 left rod</f>.",
+    "fracture-screw-broken-across-the-pedicle": "<f type=hardware_fracture levels=L5 side=left>The left L5 screw shaft is broken across the pedicle</f>.",
+    "subsidence-all-caps-top-of": "<f type=cage_subsidence levels=L4,L5 size=3>THE CAGE HAS SUNK 3 MM INTO THE TOP OF L5</f>.",
+    "lucency-mri-rim-of-hyperintensity": "<f type=screw_lucency levels=L5 side=left assertion=possible>Around the left L5 screw a thin rim of hyperintensity is questionable</f>.",
+    "fusion-graft-incorporation": "<f type=pseudarthrosis levels=L4,L5 assertion=absent>Graft incorporation is complete at L4-5</f>.",
     "lucency-mri-hyperintense-rim": "<f type=screw_lucency levels=S1 side=right>A T2 hyperintense rim surrounds the right S1 screw</f>.",
     # a lucent line across a screw's shaft is a fracture's line, not a loose screw's halo
     "boundary-lucent-line-across-the-shaft": "There is a lucent line crossing the shaft of the left L5 screw near the screw head, <f type=hardware_fracture levels=L5 side=left assertion=possible>which may represent rupture of the screw</f>.",

@@ -4,8 +4,9 @@ An addendum ("ADDENDUM (attending): I disagree with the preliminary read:
 there is no fracture of the right rod") supersedes what the preliminary
 report said. When an addendum holds a correction word (`correction_words`:
 disagree, correction, "as stated in the preliminary" ...), each present or
-possible finding before it whose type the addendum states again becomes
-historical: the addendum's own statement is what holds now. A finding the
+possible finding before it that the addendum states again (same type, at
+its place, at no place, or on its side at other levels) becomes historical:
+the addendum's own statement is what holds now. A finding the
 addendum restates in a sentence of agreement ("I agree that the right T7
 and T8 screws are lateral") keeps its assertion, and so does every finding
 of an addendum that only agrees or adds ("Agree. In addition, ...").
@@ -18,9 +19,8 @@ import re
 from collections.abc import Sequence
 
 from ...lexicon import WordLists
+from ...schema import POSITIVE_ASSERTIONS
 from .document import Draft, Tokens
-
-POSITIVE = frozenset({"present", "possible"})
 
 
 class AddendumJudge:
@@ -33,8 +33,10 @@ class AddendumJudge:
         self.correction = re.compile(
             r"\b(?:" + words.alternation("correction_words") + r")\b", re.IGNORECASE
         )
+        # "agree", not "disagree" or "do not agree"
         self.agreement = re.compile(
-            r"(?<!dis)\b(?:" + words.alternation("agreement_words") + r")\b", re.IGNORECASE
+            r"(?<!dis)(?<!not )(?<!n't )\b(?:" + words.alternation("agreement_words") + r")\b",
+            re.IGNORECASE,
         )
 
     def supersede(self, toks: Tokens, drafts: Sequence[Draft], bounds: Sequence[int]) -> None:
@@ -49,13 +51,14 @@ class AddendumJudge:
         if not later:
             return
         agreeing = [d for d in later if self._in_agreement(toks, d, bounds)]
-        correcting = {d.type for d in later if not any(d is a for a in agreeing)}
+        correcting = [d for d in later if not any(d is a for a in agreeing)]
         for d in drafts:
-            if d.start >= first or d.assertion not in POSITIVE or d.type not in correcting:
+            if d.start >= first or d.assertion not in POSITIVE_ASSERTIONS:
                 continue
             if any(a.type == d.type and _same_place(a, d) for a in agreeing):
                 continue
-            d.assertion = "historical"
+            if any(c.type == d.type and _corrects(c, d) for c in correcting):
+                d.assertion = "historical"
 
     def _in_agreement(self, toks: Tokens, d: Draft, bounds: Sequence[int]) -> bool:
         """Whether the sentence of `d` says the reader agrees."""
@@ -64,6 +67,15 @@ class AddendumJudge:
         hi = bounds[s + 1] if s + 1 < len(bounds) else len(toks.lower)
         a, b = toks.char_range(lo, hi)
         return self.agreement.search(toks.doc_text, a, b) is not None
+
+
+def _corrects(c: Draft, d: Draft) -> bool:
+    """Whether the addendum's finding `c` restates the preliminary `d`: at
+    its place, at no place, or on its side at other levels (a correction of
+    the level: "the malpositioned screw is the right C5 screw", not C4)."""
+    if not c.levels and not c.side:
+        return True
+    return _same_place(c, d) or (c.side is not None and c.side == d.side)
 
 
 def _same_place(a: Draft, b: Draft) -> bool:

@@ -90,7 +90,11 @@ class LevelRoles:
                         and self.endplate_before.search(before)
                     )
                     or self.endplate_after.match(text, m.end)
-                    or (spaced and "of" in tail[-2:] and self.surface_before.search(before))
+                    or (
+                        spaced
+                        and "of" in [w.lower() for w in tail[-2:]]
+                        and self.surface_before.search(before)
+                    )
                     or None
                 )
                 if e is not None:

@@ -220,6 +220,13 @@ class Policy:
         hardware ("fracture lines through both sacral alae lateral to the S1
         screws"), not through hardware ("fracture through the pedicle screw")."""
         lower = toks.lower
+        subject_links, parts = self.words["subject_links"], self.words["hardware_part_words"]
+        for h in seg.hardware:
+            if h.end <= cue.start and all(
+                lower[j] in subject_links or lower[j] in parts or toks.text[j].isspace()
+                for j in range(h.end, cue.start)
+            ):
+                return False  # "the screw shaft is broken across the pedicle": the screw broke
         hardware_starts = {h.start for h in seg.hardware}
         bone, links = self.words["fracture_bone_words"], self.words["fracture_path_words"]
         j = cue.end

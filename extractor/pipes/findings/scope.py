@@ -141,9 +141,24 @@ class ScopeJudge:
         named_by = self._names_cue(toks, seg, outside, levels)
         if named_by is not None:
             return named_by  # "an acute humeral neck fracture", "port catheter fracture"
+        if seg.cue.label_ == "PSEUDARTHROSIS":
+            joint = self._unplaced_nonunion(seg, outside, levels)
+            if joint is not None:
+                return joint  # "nonunion of the left ankle arthrodesis"
         return self._outside_of(
             toks, seg.hardware, seg.cue.start, clause, sentence, section, hardware, outside, levels
         )
+
+    def _unplaced_nonunion(
+        self, seg: Segment, outside: Sequence[Target], levels: Sequence[LevelMention]
+    ) -> Target | None:
+        """Anatomy outside the spine in the sentence of a nonunion that names
+        no spinal hardware and no level: the fusion is that joint's."""
+        if any(h.component in self.spinal_components for h in seg.hardware):
+            return None
+        if any(m[3] != "foreign" for m in levels):
+            return None
+        return next((o for o in outside if _is_anatomy(o)), None)
 
     def _names_cue(
         self,
