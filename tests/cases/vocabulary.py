@@ -162,6 +162,8 @@ CASES = {
     "set-screw-cap-has-come-loose": "<f type=rod_connector_dislodgement levels=C7 side=right component=set_screw>On the right at C7 the cap has come loose</f>.",
     # a size between the verb and "into" does not end the statement
     "malposition-protrudes-for-about-2-mm-into": "<f type=screw_malposition levels=C2 side=right size=2>The right C2 screw protrudes for about 2 mm into the right transverse foramen</f>.",
+    "boundary-discontinuous-fusion-mass": "<f type=pseudarthrosis levels=L4,L5 side=right>The posterolateral fusion mass is discontinuous on the right at L4-5</f>.",
+    "boundary-plate-stands-off": "<f type=rod_connector_dislodgement levels=C5 component=plate size=2>The plate stands 2 mm off the anterior cortex of C5</f>.",
     "boundary-tilted-cage": "<f type=cage_subsidence levels=L4,L5>The L4-5 cage has tilted anteriorly</f>.",
     "ths-cage-tilt": "<f type=cage_subsidence levels=C5,C6>There is new anterior tilt of the C5-6 cage</f>.",
     "ths-cage-tilting": "<f type=cage_subsidence levels=L3,L4 assertion=possible>Possible tilting of the L3-4 spacer</f>.",
