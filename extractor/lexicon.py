@@ -551,6 +551,10 @@ class WordLists:
     lists: Mapping[str, frozenset[str]]
     # built alternations, by list name (pipes build some per document)
     _alternations: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _regexes: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+    _word_sets: dict[str, tuple[frozenset[str], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.lists[name]
@@ -564,6 +568,26 @@ class WordLists:
             built = "|".join(r"\s+".join(re.escape(w) for w in e.split()) for e in entries)
             self._alternations[name] = built
         return built
+
+    def word_regex(self, name: str) -> re.Pattern[str]:
+        """The list's entries as whole words, case-insensitive (built once)."""
+        found = self._regexes.get(name)
+        if found is None:
+            found = re.compile(r"\b(?:" + self.alternation(name) + r")\b", re.IGNORECASE)
+            self._regexes[name] = found
+        return found
+
+    def may_occur(self, name: str, tokens: frozenset[str] | set[str]) -> bool:
+        """Whether `word_regex(name)` can match an ASCII text with these
+        lower-case tokens: some entry has all its words among them (False
+        lets a caller skip the search)."""
+        entries = self._word_sets.get(name)
+        if entries is None:
+            plain = all(re.fullmatch(r"[a-z]+(?: [a-z]+)*", e) for e in self.lists[name])
+            # an entry with other characters may tokenize otherwise: no skipping
+            entries = tuple(frozenset(e.split()) for e in self.lists[name]) if plain else ()
+            self._word_sets[name] = entries
+        return not entries or any(words <= tokens for words in entries)
 
 
 def load_words(source: str | Path | None = None) -> WordLists:

@@ -6,6 +6,7 @@ from medspacy.target_matcher import TargetRule
 
 from extractor.lexicon import (
     LexiconError,
+    WordLists,
     load_context_rules,
     load_finding_types,
     load_section_rules,
@@ -15,6 +16,7 @@ from extractor.lexicon import (
 from extractor.pipeline import build_nlp
 from extractor.pipes.targets import expand_pattern
 from extractor.thesaurus import load_thesaurus
+from extractor.tokenizer import token_words
 
 
 def test_packaged_rules_load_and_ids_are_unique_across_files():
@@ -230,3 +232,32 @@ def test_a_user_lexicon_folder_replaces_packaged_rules(tmp_path):
 )
 def test_simple_patterns_become_phrases(pattern, phrases):
     assert expand_pattern(pattern) == phrases
+
+
+_REMOVAL_LIKE = WordLists(
+    {"removal_words": frozenset({"removed", "no longer present", "taken out"})}
+)
+
+
+@pytest.mark.parametrize(
+    "text, may",
+    [
+        ("The screws were removed in 2019.", True),
+        ("The screw is no longer present.", True),
+        ("The screw was taken out.", True),
+        ("No hardware failure. The rod is longer.", False),  # "no", "longer", no "present"
+        ("The screws are intact.", False),
+    ],
+)
+def test_may_occur_is_false_only_where_the_regex_cannot_match(text, may):
+    tokens = {w.lower() for w in token_words(text)}
+    assert _REMOVAL_LIKE.may_occur("removal_words", tokens) is may
+    if not may:
+        assert _REMOVAL_LIKE.word_regex("removal_words").search(text) is None
+    else:
+        assert _REMOVAL_LIKE.word_regex("removal_words").search(text) is not None
+
+
+def test_may_occur_never_skips_a_list_with_punctuation():
+    words = WordLists({"odd": frozenset({"s/p removal"})})
+    assert words.may_occur("odd", {"intact"}) is True

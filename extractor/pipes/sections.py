@@ -98,11 +98,13 @@ class Sectionizer:
             return False  # a question as a title: an article or FAQ
         if self.title_re is not None and self.title_re.search(first_line):
             return False
+        if "___" not in text and "[" not in text:
+            return True  # every blank pattern holds one of the two (a cheap test first)
         blanks = len(_BLANK_RE.findall(text))
         # a bare blank after a field that is no section header ("Rod fracture:
         # ___"); "COMPARISON: ___" is a de-identified date
         header_blanks = 0
-        for m in _FIELD_BLANK_RE.finditer(text):
+        for m in _FIELD_BLANK_RE.finditer(text) if "___" in text else ():
             label = m.group("label")
             key = None if label is None else " ".join(label.lower().split())
             category = None if key is None else self.category_of.get(key)

@@ -12,7 +12,6 @@ component with overlapping levels merge into one `Entry`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -120,9 +119,7 @@ class Inventory:
     def __init__(self, words: WordLists, groups: Mapping[str, str]) -> None:
         self.groups = groups
         self.words = words
-        self.gone_re = re.compile(
-            r"\b(?:" + words.alternation("removal_words") + r")\b", re.IGNORECASE
-        )
+        self.gone_re = words.word_regex("removal_words")
         self.mentions: list[Mention] = []
         self.mention_sentences: list[int] = []
         self._any_gone: bool | None = None  # whether the report has a removal word at all
@@ -145,7 +142,14 @@ class Inventory:
         hardware outside the spine (a sternal wire, a clavicle screw)."""
         if self._any_gone is None:
             # most reports remove nothing: one search, not one a clause
-            self._any_gone = self.gone_re.search(toks.doc_text) is not None
+            self._any_gone = (
+                # a set test first: most reports name none of the words
+                not (
+                    toks.doc_text.isascii()
+                    and not self.words.may_occur("removal_words", set(toks.lower))
+                )
+                and self.gone_re.search(toks.doc_text) is not None
+            )
         for a, b in clause_list:
             named = [h for h in (*hardware, *procedures) if a <= h.start < b]
             if not named:

@@ -53,7 +53,7 @@ class ScopeJudge:
     def spinal_between(self, toks: Tokens, a: int, b: int) -> bool:
         """Whether sentences without targets between two visited ones speak
         of the spine (a level, an anchor word): then nothing carries over."""
-        return toks.has_level(a, b) or any(toks.lower[j] in self.anchors for j in range(a, b))
+        return toks.has_level(a, b) or not self.anchors.isdisjoint(toks.lower[a:b])
 
     def _names(self, toks: Tokens, o: Target, h: Target) -> bool:
         """Whether the anatomy or device `o` is part of hardware `h`'s noun phrase."""
@@ -90,6 +90,11 @@ class ScopeJudge:
         # a spinal word inside a phrase outside the spine ("the medullary
         # canal", "the obturator foramen") is that phrase's
         inside = {j for o in outside if a <= o.start < b for j in range(o.start, o.end)}
+        if not inside:  # the common case, as set tests
+            words = toks.lower[a:b]
+            return not self.anchors.isdisjoint(words) or (
+                weak and not self.weak_anchors.isdisjoint(words)
+            )
         return any(
             j not in inside
             and (toks.lower[j] in self.anchors or (weak and toks.lower[j] in self.weak_anchors))
@@ -271,6 +276,8 @@ class ScopeJudge:
         """Remember a sentence about something outside the spine, for the next."""
         a, b = sentence
         owners = self._owners(toks, sentence, hardware, outside, levels)
+        if self.carried is None and not owners:
+            return  # nothing carried, nothing to carry
         if self._spinal(toks, a, b, hardware, levels, owners):
             self.carried = None
         elif owners:
