@@ -459,3 +459,26 @@ CASES["named-vertebrae-atlantoaxial"] = (
     "<f type=pseudarthrosis levels=C1,C2 side=right>Atlantoaxial joints partly bridged by bone, "
     "on the right still with joint gap</f>."
 )
+# a screw's sound position, said in words, is an absent malposition (ANNOTATION.md)
+CASES["sound-contained-within-the-pedicles"] = (
+    "<f type=screw_malposition levels=L3,L5 assertion=absent>The L3 and L5 screws are "
+    "contained within the pedicles</f>."
+)
+CASES["sound-within-bone"] = (
+    "<f type=screw_malposition levels=S1 side=left assertion=absent>The left S1 screw tip is "
+    "within bone</f>."
+)
+CASES["sound-within-the-lateral-masses"] = (
+    "<f type=screw_malposition levels=C3,C4 assertion=absent>The C3 and C4 screws are within "
+    "the lateral masses</f>."
+)
+CASES["sound-intrapedicular"] = (
+    "<f type=screw_malposition levels=L4 assertion=absent>The L4 screws are intrapedicular</f>."
+)
+CASES["partially-contained-is-a-malposition"] = (
+    "<f type=screw_malposition levels=S1 side=left>The left S1 screw is only partially "
+    "contained within the pedicle</f>."
+)
+CASES["not-contained-stays-a-malposition"] = (
+    "<f type=screw_malposition levels=L5>The L5 screws are not contained within the pedicles</f>."
+)
