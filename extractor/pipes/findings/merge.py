@@ -73,6 +73,11 @@ def _restates(merged: list[Draft], d: Draft) -> bool:
 
 
 def compatible(prev: Draft, d: Draft, groups: Mapping[str, str]) -> bool:
+    if d.assertion == "absent" and prev.assertion != "absent":
+        # "the screws were loose on the 2022 study; no lucency is now seen":
+        # a denial after a statement of the finding is a second statement
+        # (a denial first may reach what follows: "no lucency ... to suggest loosening")
+        return False
     if prev.component == "stimulator" and d.component == "stimulator_lead" and not prev.levels:
         # "spinal cord stimulator with two leads, left and right, at T1-T2": the leads
         return d.size_mm is None or prev.size_mm is None
