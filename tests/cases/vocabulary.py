@@ -482,3 +482,21 @@ CASES["partially-contained-is-a-malposition"] = (
 CASES["not-contained-stays-a-malposition"] = (
     "<f type=screw_malposition levels=L5>The L5 screws are not contained within the pedicles</f>."
 )
+# a level said to be fused is an absent pseudarthrosis; "not (completely) fused" a present one
+CASES["fused-solidly-fused"] = (
+    "L3-L5 fusion. <f type=pseudarthrosis levels=L3,L4 assertion=absent>L3-4 is solidly fused</f>."
+)
+CASES["fused-has-now-fused"] = (
+    "L3-L5 fusion. <f type=pseudarthrosis levels=L4,L5 assertion=absent>L4-5 has now fused</f>."
+)
+CASES["fused-facets-fused"] = (
+    "C2-C4 fusion. <f type=pseudarthrosis levels=C2,C3,C4 assertion=absent>C2-C3 and C3-C4 "
+    "facets fused</f>."
+)
+CASES["fused-solid-bone-across"] = (
+    "L3-L5 fusion. <f type=pseudarthrosis levels=L3,L4 assertion=absent>Solid bone across "
+    "L3-4</f>."
+)
+CASES["fused-not-completely-fused-is-present"] = (
+    "L3-L5 fusion. <f type=pseudarthrosis levels=L4,L5>L4-5 is not completely fused</f>."
+)
