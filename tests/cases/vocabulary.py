@@ -494,8 +494,7 @@ CASES["fused-facets-fused"] = (
     "facets fused</f>."
 )
 CASES["fused-solid-bone-across"] = (
-    "L3-L5 fusion. <f type=pseudarthrosis levels=L3,L4 assertion=absent>Solid bone across "
-    "L3-4</f>."
+    "L3-L5 fusion. <f type=pseudarthrosis levels=L3,L4 assertion=absent>Solid bone across L3-4</f>."
 )
 CASES["fused-not-completely-fused-is-present"] = (
     "L3-L5 fusion. <f type=pseudarthrosis levels=L4,L5>L4-5 is not completely fused</f>."
