@@ -499,3 +499,14 @@ CASES["fused-solid-bone-across"] = (
 CASES["fused-not-completely-fused-is-present"] = (
     "L3-L5 fusion. <f type=pseudarthrosis levels=L4,L5>L4-5 is not completely fused</f>."
 )
+# a stimulator lead's anchor is the lead's, not a bone anchor: its fracture is the lead's
+CASES["stimulator-lead-anchor-site"] = (
+    "<f type=stimulator component=stimulator_lead>Dual SCS leads</f>. "
+    "<f type=stimulator component=stimulator_lead>New SCS lead fracture at the lumbar anchor "
+    "site</f>."
+)
+CASES["stimulator-anchoring-site"] = (
+    "<f type=stimulator component=stimulator_lead>Spinal cord stimulator leads</f>. "
+    "<f type=stimulator component=stimulator_lead>The lead is fractured at its anchoring "
+    "site</f>."
+)
