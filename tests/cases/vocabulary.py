@@ -510,3 +510,15 @@ CASES["stimulator-anchoring-site"] = (
     "<f type=stimulator component=stimulator_lead>The lead is fractured at its anchoring "
     "site</f>."
 )
+# motion across a fusion, said as "between flexion and extension" or by the interspinous distance
+CASES["motion-between-flexion-and-extension"] = (
+    "L4-5 fusion. <f type=pseudarthrosis levels=L4,L5 assertion=possible>Possible subtle motion "
+    "at L4-5 between flexion and extension</f>."
+)
+CASES["motion-change-in-interspinous-distance"] = (
+    "L4-5 fusion. <f type=pseudarthrosis levels=L4,L5 size=2>Change in interspinous distance of "
+    "2 mm at L4-5</f> between flexion and extension."
+)
+CASES["motion-normal-at-a-mobile-level-is-no-finding"] = (
+    "L4-5 fusion. Preserved motion at L2-3 between flexion and extension."
+)
