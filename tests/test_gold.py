@@ -153,7 +153,9 @@ FLOORS = {
         "sensitivity": 0.99,
         "specificity": 0.99,
     },
-    "disjoint_dev": {
+    # the writer-disjoint dev split by batch, as for real_dev: batches 1-6
+    # keep the floors set on them before batch 7 joined the split
+    "disjoint_dev batches 1-6": {
         # with batches 2-6 (600 reports by twenty-five more writers); raised
         # after the batch-6 round of 2026-12-03 (F1 0.952, specificity 0.991)
         "f1": 0.945,
@@ -161,6 +163,16 @@ FLOORS = {
         "size": 0.945,
         "sensitivity": 0.99,
         "specificity": 0.985,
+    },
+    "disjoint_dev batch 7": {
+        # 120 reports by five more writers (wd33-wd37), scored once before any
+        # rule change for them on 2026-12-03: F1 0.922, assertion 0.932,
+        # specificity 0.935 (README, "Accuracy")
+        "f1": 0.915,
+        "assertion": 0.925,
+        "size": 0.98,
+        "sensitivity": 0.99,
+        "specificity": 0.93,
     },
     "disjoint_test": {
         "f1": 0.90,
@@ -213,13 +225,16 @@ FLOORS = {
 
 
 def _floor_set(root, key):
-    """The reports a floor is for: a split, or one batch of it ("real_dev
-    batch 2"; reports without `meta.batch` are batch 1)."""
-    split, _, batch = key.partition(" batch ")
+    """The reports a floor is for: a split, or a batch or run of batches of
+    it ("real_dev batch 2", "disjoint_dev batches 1-6"; reports without
+    `meta.batch` are batch 1)."""
+    split, _, batches = key.replace(" batches ", " batch ").partition(" batch ")
     gold = load_gold(root / "annotated_reports", [split])
-    if not batch:
+    if not batches:
         return gold
-    return [g for g in gold if g.meta.get("batch", 1) == int(batch)]
+    first, _, last = batches.partition("-")
+    lo, hi = int(first), int(last or first)
+    return [g for g in gold if lo <= g.meta.get("batch", 1) <= hi]
 
 
 @pytest.fixture(scope="module")
