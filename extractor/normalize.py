@@ -140,7 +140,7 @@ class WordPatterns:
         # "both" of a pair that is not left and right: "both endplates"
         self.unpaired_after = re.compile(
             r"[\s-]{1,3}(?:(?!(?:at|of|in|on|to|from|with|by|for|screws?|rods?|plates?|cages?"
-            r"|hooks?|wires?|leads?)\b)[a-z0-9]{1,20}[\s-]{1,3}){0,3}(?:"
+            r"|hooks?|wires?|leads?)\b(?!-))[a-z0-9]{1,20}[\s-]{1,3}){0,3}(?:"
             + words.alternation("both_unpaired")
             + r")\b",
             re.IGNORECASE,

@@ -522,3 +522,26 @@ CASES["motion-change-in-interspinous-distance"] = (
 CASES["motion-normal-at-a-mobile-level-is-no-finding"] = (
     "L4-5 fusion. Preserved motion at L2-3 between flexion and extension."
 )
+# a bone fracture's words: "non-displaced", a fracture line through an endplate
+CASES["bone-non-displaced-fracture-line-through-the-endplate"] = (
+    "L1-L3 fixation. Non-displaced fracture line through the inferior endplate of L2 near the "
+    "tips of the L2 screws."
+)
+CASES["non-displaced-screw-fracture-stays-a-fracture"] = (
+    "L1-L3 fixation. <f type=hardware_fracture levels=L2 side=left>Non-displaced fracture of the "
+    "left L2 screw</f>."
+)
+CASES["fusion-mass-thin-and-discontinuous"] = (
+    "<f type=pseudarthrosis side=bilateral>The posterolateral fusion mass is thin and "
+    "discontinuous on both sides</f>."
+)
+CASES["malposition-exits-the-lateral-cortex"] = (
+    "T6-T10 fixation. <f type=screw_malposition levels=T8,T9 side=right>The right T8 and T9 "
+    "screws take a lateral course and exit the lateral cortex of the pedicles</f>."
+)
+CASES["left-pedicle-is-a-side-not-an-exit"] = "L4-5 fixation. The left pedicle screw at L4 is intact."
+# "both" before a compound of a cage ("both cage-endplate interfaces") is no side
+CASES["both-cage-endplate-interfaces-is-no-side"] = (
+    "L5-S1 TLIF. <f type=pseudarthrosis levels=L5,S1 side=->Lucency along both cage-endplate "
+    "interfaces</f>."
+)
