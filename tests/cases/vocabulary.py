@@ -539,7 +539,9 @@ CASES["malposition-exits-the-lateral-cortex"] = (
     "T6-T10 fixation. <f type=screw_malposition levels=T8,T9 side=right>The right T8 and T9 "
     "screws take a lateral course and exit the lateral cortex of the pedicles</f>."
 )
-CASES["left-pedicle-is-a-side-not-an-exit"] = "L4-5 fixation. The left pedicle screw at L4 is intact."
+CASES["left-pedicle-is-a-side-not-an-exit"] = (
+    "L4-5 fixation. The left pedicle screw at L4 is intact."
+)
 # "both" before a compound of a cage ("both cage-endplate interfaces") is no side
 CASES["both-cage-endplate-interfaces-is-no-side"] = (
     "L5-S1 TLIF. <f type=pseudarthrosis levels=L5,S1 side=->Lucency along both cage-endplate "
