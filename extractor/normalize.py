@@ -217,6 +217,11 @@ _SIDE_RE = re.compile(
 
 # "both in the disc space and posterolaterally": two places, not two sides
 _BOTH_PLACES_RE = re.compile(r"\s+(?:in|within|across|along|through)\b", re.IGNORECASE)
+# "on both the L4 and the L5 side", "both L4 and L5": two levels, not two sides
+_BOTH_LEVELS_RE = re.compile(
+    r"\s+(?:the\s+)?(?:[CTLS]\d{1,2}|Th\d{1,2})\s+(?:and|&)\s+(?:the\s+)?(?:[CTLS]\d{1,2}|Th\d{1,2})\b",
+    re.IGNORECASE,
+)
 
 
 def find_side_mentions(
@@ -235,6 +240,7 @@ def find_side_mentions(
             unpaired_after.match(text, m.end())
             or state_after.match(text, m.end())
             or _BOTH_PLACES_RE.match(text, m.end())
+            or _BOTH_LEVELS_RE.match(text, m.end())
         ):
             continue
         side = "bilateral" if m.group("bilateral") else "left" if m.group("left") else "right"

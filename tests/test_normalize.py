@@ -93,6 +93,8 @@ def test_level_range_is_ordered_whichever_way_it_is_written():
         ("both S1 screws", "bilateral"),
         ("both rods", "bilateral"),
         ("lucency at both endplates", None),
+        ("on both the L4 and the L5 side", None),  # two levels, not two sides
+        ("screws at both L4 and L5", None),
         ("lucency at both endplate interfaces of the cage", None),
         ("erosion of both superior and inferior endplates", None),
         ("both ends of the rod", None),
