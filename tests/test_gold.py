@@ -167,8 +167,9 @@ FLOORS = {
     "disjoint_dev batch 7": {
         # 120 reports by five more writers (wd33-wd37), scored once before any
         # rule change for them on 2026-12-03: F1 0.922, assertion 0.932,
-        # specificity 0.935 (README, "Accuracy")
-        "f1": 0.915,
+        # specificity 0.935 (README, "Accuracy"); raised after its dev round
+        # (F1 0.953, assertion 0.933)
+        "f1": 0.945,
         "assertion": 0.925,
         "size": 0.98,
         "sensitivity": 0.99,
