@@ -34,6 +34,8 @@ CASES = {
     # a denial after a statement of the same finding is a statement of its own
     "merge-denial-after-past-state-stays-apart": "FINDINGS: <f type=screw_lucency levels=T12 assertion=historical>The T12 screws, which were loose on the 2022 study</f>, were upsized at revision; <f type=screw_lucency levels=T12 assertion=absent>no lucency is now seen around them</f>.",
     # a relative "where" clause holds its own hedge: "likely" there is about what it does
+    "term-where-without-a-pronoun-keeps-the-negation": "L4-5 fusion. <f type=screw_lucency levels=L4,L5 assertion=absent size=2>There is no level where lucency exceeds 2 mm around the screws</f>.",
+    "term-where-without-a-pronoun-keeps-the-query": "<f type=screw_lucency levels=L4 assertion=hypothetical>Evaluate the L4 level, where there may be screw loosening</f>.",
     "term-where-clause-keeps-its-hedge": "<f type=cage_subsidence levels=L4,L5>The L4-5 cage has migrated posteriorly into the left lateral recess</f>, where it is likely to be compressing the traversing L5 nerve root.",
     # ", consistent with" ends a negation: what follows sums up, it is not denied
     "term-comma-consistent-with": "<f type=pseudarthrosis levels=C1,C2>The onlay graft across C1-C2 shows no incorporation and no bony bridging, consistent with nonunion</f>.",

@@ -505,11 +505,6 @@ CASES["stimulator-lead-anchor-site"] = (
     "<f type=stimulator component=stimulator_lead>New SCS lead fracture at the lumbar anchor "
     "site</f>."
 )
-CASES["stimulator-anchoring-site"] = (
-    "<f type=stimulator component=stimulator_lead>Spinal cord stimulator leads</f>. "
-    "<f type=stimulator component=stimulator_lead>The lead is fractured at its anchoring "
-    "site</f>."
-)
 # motion across a fusion, said as "between flexion and extension" or by the interspinous distance
 CASES["motion-between-flexion-and-extension"] = (
     "L4-5 fusion. <f type=pseudarthrosis levels=L4,L5 assertion=possible>Possible subtle motion "
@@ -546,4 +541,30 @@ CASES["left-pedicle-is-a-side-not-an-exit"] = (
 CASES["both-cage-endplate-interfaces-is-no-side"] = (
     "L5-S1 TLIF. <f type=pseudarthrosis levels=L5,S1 side=->Lucency along both cage-endplate "
     "interfaces</f>."
+)
+# review regressions: the sound-position, fused and anchor rules need their own words
+CASES["sound-no-intraosseous-gas-is-no-finding"] = "Pedicle screws at L3-L5. No intraosseous gas."
+CASES["sound-no-edema-within-the-pedicles-is-no-finding"] = (
+    "Pedicle screws at L3-L5. No marrow edema within the pedicles."
+)
+CASES["sound-no-lucency-within-the-pedicle-is-only-a-lucency"] = (
+    "<f type=screw_lucency levels=L5 assertion=absent>There is no lucency within the pedicle "
+    "around the L5 screws</f>."
+)
+CASES["sound-lies-in-the-lateral-recess-stays-a-malposition"] = (
+    "<f type=screw_malposition levels=L4 side=right>The right L4 screw tip lies in the lateral "
+    "recess, contacting the traversing L5 root</f>."
+)
+CASES["exit-leaving-the-cortex-intact-is-no-finding"] = (
+    "The left L5 screw traverses the pedicle, leaving the medial cortex intact."
+)
+CASES["fused-joint-outside-the-spine-is-no-finding"] = (
+    "L4-5 fusion. The right first MTP joint is fused. The sacroiliac joints are fused."
+)
+CASES["fused-solid-bone-of-a-screw-is-no-fusion"] = (
+    "<f type=screw_backout levels=L5>The L5 screws are not seated in solid bone</f>."
+)
+CASES["anchor-sites-without-a-stimulator-are-bone-anchors"] = (
+    "T10-pelvis construct. <f type=screw_lucency>Lucency at the distal anchor sites in the "
+    "sacrum</f>."
 )
