@@ -188,3 +188,12 @@ CASES = {
     "lead-extension-to-a-level-is-its-place": "<f type=stimulator levels=T7>Spinal cord stimulator leads with superior extension to T7</f>.",
     "a-rod-to-one-level-is-no-span": "Rods extend to S1. <f type=hardware_fracture levels=- side=->The rod is fractured</f>.",
 }
+# a position word before a group of hardware ("the upper pair of screws") places it as before the hardware
+CASES["place-upper-pair-of-screws"] = (
+    "Posterior fixation from L3 to L5 with pedicle screws. <f type=screw_lucency levels=L3 "
+    "size=2>The upper pair of screws is surrounded by a lucent rim of up to 2 mm</f>."
+)
+CASES["place-lowermost-pair-of-screws"] = (
+    "Posterior fixation from L3 to L5 with pedicle screws. <f type=screw_backout levels=L5 "
+    "size=3>The lowermost pair of screws has backed out by 3 mm</f>."
+)

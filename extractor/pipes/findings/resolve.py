@@ -48,7 +48,24 @@ GROUP_OF_TYPE = {
     "pseudarthrosis": "cage",
 }
 POSITION_REACH = 5  # words of a hardware's noun phrase searched for its position word
-PART_WORDS = frozenset({"end", "ends", "tip", "tips", "portion", "aspect", "part", "limb"})
+# the part or group of hardware a position word names: "the cephalad end of the
+# rod", "the upper pair of screws"
+PART_WORDS = frozenset(
+    {
+        "end",
+        "ends",
+        "tip",
+        "tips",
+        "portion",
+        "aspect",
+        "part",
+        "limb",
+        "pair",
+        "pairs",
+        "set",
+        "row",
+    }
+)
 # hardware of which a construct has one piece, wherever it reaches: "the
 # plate" of a C4-7 fusion is at C4-C7 (but "the screw" of an L4-S1 construct
 # could be any of its screws)
