@@ -218,3 +218,19 @@ CASES = {
     "indication-clinical-data-header": "CLINICAL DATA: <f type=pseudarthrosis levels=L4,L5 assertion=hypothetical section=indication>Suspicion of pseudarthrosis L4-L5</f>.",
     "indication-question-stays-hypothetical": "INDICATION: <f type=cage_subsidence assertion=hypothetical>Evaluate for cage subsidence</f>.\nFINDINGS: Pedicle screws intact.",
 }
+# a question about the screws' position asks; in a history it is not the past
+CASES["question-screw-position"] = (
+    "INDICATION: Back pain after L4-S1 fusion. <f type=screw_malposition levels=L4,L5,S1 "
+    "assertion=hypothetical>Screw position?</f>\nFINDINGS: Pedicle screws at L4, L5 and S1, intact."
+)
+CASES["question-mark-before-screw-position"] = (
+    "CLINICAL INFORMATION: L3-L5 fusion. <f type=screw_malposition levels=L3,L4,L5 "
+    "assertion=hypothetical>? Screw position</f>\nFINDINGS: Pedicle screws at L3, L4 and L5, intact."
+)
+CASES["question-in-a-history-is-hypothetical"] = (
+    "HISTORY: L3-L5 fusion 2024. <f type=screw_malposition levels=L3,L4,L5 "
+    "assertion=hypothetical>Position of the screws?</f>\nFINDINGS: Screws L3-L5 intact."
+)
+CASES["screw-position-stated-is-no-finding"] = (
+    "FINDINGS: Pedicle screws at L4 and L5. Screw position is satisfactory."
+)

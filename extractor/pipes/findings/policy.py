@@ -181,6 +181,9 @@ class Policy:
         ):
             # a device or finding the patient is known to have: its past, not a question
             assertion = "historical"
+        if section == "history" and assertion == "present" and _asked(toks, cue):
+            # "HISTORY: L3-L5 fusion. Position of the screws?": a question, not the past
+            assertion = "hypothetical"
         assertion = SECTION_ASSERTION.get(section, {}).get(assertion, assertion)
         if (
             assertion == "hypothetical"
@@ -385,6 +388,18 @@ class Policy:
 
 
 _INVERSE = {"present": "absent"}
+
+
+def _asked(toks: Tokens, cue: Target) -> bool:
+    """Whether a "?" ends or opens the cue ("Screw position?", "? non-union")."""
+    lower = toks.lower
+    after = next((w for w in lower[cue.end - 1 : cue.end + 2] if not w.isspace()), "")
+    before = next(
+        (w for w in reversed(lower[max(0, cue.start - 2) : cue.start]) if not w.isspace()), ""
+    )
+    return "?" in (after, before) or lower[cue.end - 1] == "?"
+
+
 # what a bone fracture does too: consolidate, unite, heal ("partially consolidated")
 _HEALING_RE = re.compile(r"consolidat|union|heal", re.I)
 
