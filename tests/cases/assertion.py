@@ -231,6 +231,11 @@ CASES["question-in-a-history-is-hypothetical"] = (
     "HISTORY: L3-L5 fusion 2024. <f type=screw_malposition levels=L3,L4,L5 "
     "assertion=hypothetical>Position of the screws?</f>\nFINDINGS: Screws L3-L5 intact."
 )
+CASES["question-mark-after-the-cue-in-a-history"] = (
+    "HISTORY: <f type=screw_lucency levels=L4,L5 assertion=hypothetical>L4-5 fusion 2023, "
+    "loosening?</f>\nFINDINGS: <f type=screw_lucency levels=L4,L5 assertion=absent>Pedicle "
+    "screws at L4 and L5, no lucency</f>."
+)
 CASES["screw-position-stated-is-no-finding"] = (
     "FINDINGS: Pedicle screws at L4 and L5. Screw position is satisfactory."
 )

@@ -391,13 +391,14 @@ _INVERSE = {"present": "absent"}
 
 
 def _asked(toks: Tokens, cue: Target) -> bool:
-    """Whether a "?" ends or opens the cue ("Screw position?", "? non-union")."""
+    """Whether a "?" ends, follows or opens the cue ("Screw position?",
+    "loosening?", "? non-union")."""
     lower = toks.lower
-    after = next((w for w in lower[cue.end - 1 : cue.end + 2] if not w.isspace()), "")
+    after = next((w for w in lower[cue.end : cue.end + 2] if not w.isspace()), "")
     before = next(
         (w for w in reversed(lower[max(0, cue.start - 2) : cue.start]) if not w.isspace()), ""
     )
-    return "?" in (after, before) or lower[cue.end - 1] == "?"
+    return "?" in (lower[cue.end - 1], after, before)
 
 
 # what a bone fracture does too: consolidate, unite, heal ("partially consolidated")
