@@ -96,6 +96,11 @@ CASES = {
     "place-stimulator-not-at-other-hardware": "<f type=stimulator levels=->Spinal cord stimulator with a thoracic paddle</f>. <f type=stimulator levels=->Artifact from the paddle and from the L5-S1 hardware limits evaluation of the lower thoracic cord</f>.",
     "place-leads-by-side": "Two spinal cord stimulator leads: <f type=stimulator levels=T8 side=left>the left lead tip at upper T8</f>, <f type=stimulator levels=T9 side=right>the right lead tip at mid T9</f>.",
     "place-leads-level-then-side": "Spinal cord stimulator leads with <f type=stimulator levels=T8 side=left>tips at T8 on the left</f> and <f type=stimulator levels=T9 side=right>T9 on the right</f>.",
+    # a side named after the level, or the lead labelled in parentheses
+    "place-leads-side-label-in-parentheses": "Paired SCS leads, <f type=stimulator levels=T7 side=right>tips at mid T7 (rt lead)</f> and <f type=stimulator levels=T10 side=left>T10 (lt lead)</f>.",
+    "place-leads-side-label-after-endplate": "Two leads of the stimulator: <f type=stimulator levels=T9 side=left>the tips lie at the T9 level (left lead)</f> and <f type=stimulator levels=T10 side=right>at the T10 superior endplate (right lead)</f>.",
+    "place-leads-for-the-side-one": "Two stimulator electrodes, <f type=stimulator levels=T7 side=right>reaching the lower endplate of T7 for the right one</f> and <f type=stimulator levels=T8 side=left>T8 for the left one</f>.",
+    "place-leads-the-side-one-with-its-tip": "Two spinal cord stimulator leads, <f type=stimulator levels=T9 side=right>the right one with its tip at T9</f> and <f type=stimulator levels=T10 side=left>the left one with its tip at mid T10</f>.",
     # a construct word's levels are another's when the screw has its own
     "place-screw-level-not-the-fixations": "<f type=screw_lucency levels=T8 side=left size=1>Intact T6-T8 fixation with stable minimal 1 mm lucency at the left T8 screw</f>.",
     # "their heads": parts of the subject named before, not of the plate beside it

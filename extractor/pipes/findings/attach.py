@@ -372,7 +372,7 @@ def side_groups(levels: list[LevelMention], sides: list[SideMention], text: str)
                 (
                     (start, sd)
                     for a, _b, sd in sides
-                    if 0 <= a - end <= 12 and _ON_THE_RE.fullmatch(text[end:a])
+                    if 0 <= a - end <= SIDE_AFTER_REACH and _ON_THE_RE.fullmatch(text[end:a])
                 ),
                 None,
             )
@@ -391,16 +391,26 @@ def side_groups(levels: list[LevelMention], sides: list[SideMention], text: str)
     return [(sort_levels(lvls), sd, at) for lvls, sd, at in groups]
 
 
-_ON_THE_RE = re.compile(r"\s*(?:,\s*)?(?:\(|on\s+the|on)\s*", re.IGNORECASE)
+# between a level and the side word after it: "T8 on the left", "T8 (left)",
+# "the mid Th8 level (right lead)", "the upper endplate of T8 for the left one"
+_ON_THE_RE = re.compile(
+    r"(?:\s+(?:level|(?:upper|lower|superior|inferior)\s+endplate))?"
+    r"\s*(?:,\s*)?(?:\(|on\s+the|on|for\s+the)\s*",
+    re.IGNORECASE,
+)
 # a side word, the part of a lead it names, then its level: "the left tip at
 # T8 and the right tip at T9", "right lead tip T9"
 _SIDE_PART_RE = re.compile(
-    r"\s+(?:lead\s+)?(?:tip|tips|end|electrode|array|contacts|one)\s+(?:is\s+|lies\s+)?"
+    r"\s+(?:lead\s+)?(?:tip|tips|end|electrode|array|contacts|one(?:\s+with\s+its\s+tip)?)"
+    r"\s+(?:is\s+|lies\s+)?"
     r"(?:(?:at|over|to)\s+)?(?:the\s+)?(?:(?:upper|lower|mid|middle|superior|inferior|top)\s+)?"
     r"(?:(?:endplate|part|third|half|aspect)\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
 SIDE_PART_REACH = 45  # characters from a side word to its level over a lead part
+SIDE_AFTER_REACH = (
+    20  # characters from a level to its side word after it ("T9 upper endplate (left")
+)
 
 
 # between a size and a side word after it, words that open the next pair
@@ -590,7 +600,8 @@ def _artifact_limit(toks: Tokens, lo: int, hi: int, words: WordLists) -> int | N
 
 
 _LIST_GAP_RE = re.compile(
-    r"[\s,]*(?:on\s+the\s+(?:left|right)|\((?:left|right)\))?[\s,]*(?:and|or|,)\s*"
+    r"(?:\s+level)?[\s,]*(?:on\s+the\s+(?:left|right)|\((?:left|right|lt|rt)(?:\s+(?:lead|one))?\))?"
+    r"[\s,]*(?:and|or|,)\s*(?:(?:at|to)\s+)?"
     r"(?:(?:upper|mid|middle|lower|the|top|bottom|superior|inferior)\s+)*"
     # "and the middle of T8", "and the superior endplate of T9"
     r"(?:(?:part|third|half|portion|aspect|endplate|end\s?plate|body)\s+)?(?:of\s+(?:the\s+)?)?$",

@@ -101,6 +101,13 @@ def segments(
                 )
             ):
                 merged[-1].append(c)
+            elif (
+                merged
+                and is_stimulator_cue(c)
+                and is_stimulator_cue(merged[-1][0])
+                and _lead_label(toks, c)
+            ):
+                merged[-1].append(c)  # "tips at T8 (left lead) and T9 (right lead)"
             elif merged and is_stimulator_cue(c) and _event_of(toks, merged[-1], c, left_np):
                 merged[-1] = [c, *merged[-1]]  # "fracture of the right lead": the lead's
             else:
@@ -126,6 +133,27 @@ def segments(
             out.append(Segment(cue, start, end, ci, extra_cues=group[1:]))
             start = end
     return out
+
+
+LABEL_SIDES = frozenset({"left", "right", "lt", "rt", "l", "r"})
+LABEL_LEVEL_REACH = 4  # tokens from "(" back to the level it labels ("Th9 upper endplate (")
+
+
+def _lead_label(toks: Tokens, cue: Target) -> bool:
+    """Whether the lead word `cue` only labels the level before it with a
+    side, in parentheses: "tips at T8 (left lead)"."""
+    lower, text = toks.lower, toks.text
+    j = cue.start - 1
+    while j >= 0 and (text[j].isspace() or lower[j] in LABEL_SIDES):
+        j -= 1
+    if j < 0 or lower[j] != "(" or j == cue.start - 1:
+        return False
+    k = cue.end
+    while k < len(lower) and text[k].isspace():
+        k += 1
+    if k >= len(lower) or lower[k] != ")":
+        return False
+    return any(looks_like_level(text[i]) for i in range(max(0, j - LABEL_LEVEL_REACH), j))
 
 
 def _event_of(toks: Tokens, group: list[Target], cue: Target, left_np: frozenset[str]) -> bool:
