@@ -44,6 +44,21 @@ def _sections(nlp, text):
             "Findings: rods intact.\n\nCase discussion\nLoosening is common.",
             [("findings", "rods intact."), ("other", "Loosening is common.")],
         ),
+        (
+            # a comparison line inside the findings: the findings go on after it
+            "FINDINGS:\nComparison: CT of 2024.\nLucency at L5.\nIMPRESSION: loose.",
+            [
+                ("findings", ""),
+                ("comparison", "CT of 2024."),
+                ("findings", "Lucency at L5."),
+                ("impression", "loose."),
+            ],
+        ),
+        (
+            # a comparison section of its own keeps its lines
+            "COMPARISON: CT of 2024,\nwhich showed a rod fracture.\nFINDINGS: intact.",
+            [("comparison", "CT of 2024,\nwhich showed a rod fracture."), ("findings", "intact.")],
+        ),
     ],
 )
 def test_sections(nlp, text, expected):

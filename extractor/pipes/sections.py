@@ -40,6 +40,8 @@ PARAGRAPH_SECTIONS = frozenset({"indication", "history", "comparison"})
 # sections whose whole body a de-identified archive may hide as "___": the
 # same one-paragraph sections
 DEIDENTIFIED_SECTIONS = PARAGRAPH_SECTIONS
+# sections a comparison line may stand inside of, one line long
+BODY_SECTIONS = frozenset({"findings", "impression"})
 
 
 class Sectionizer:
@@ -148,6 +150,14 @@ class Sectionizer:
                 if brk and text[body : brk.start()].strip() and text[brk.end() : end].strip():
                     sections.append((category, h_start, body, brk.start()))
                     sections.append((self.default_section, brk.end(), brk.end(), end))
+                    continue
+            if category == "comparison" and i and headers[i - 1][0] in BODY_SECTIONS:
+                # "FINDINGS:\nComparison: CT of 2024.\nBilateral screws ...": a
+                # comparison line inside the findings; the findings go on after it
+                nl = text.find("\n", body, end)
+                if nl > 0 and text[body:nl].strip() and text[nl:end].strip():
+                    sections.append((category, h_start, body, nl))
+                    sections.append((headers[i - 1][0], nl + 1, nl + 1, end))
                     continue
             sections.append((category, h_start, body, end))
         return sections
