@@ -119,6 +119,8 @@ CASES = {
     "place-leads-side-part-level": "Stimulator: <f type=stimulator levels=T8 side=left>dual percutaneous leads with the left tip at T8</f> and <f type=stimulator levels=T9 side=right>the right tip at T9, unchanged</f>.",
     # a few words with a side or level and a colon place what follows them
     "place-label-of-hardware": "Right L2 screw: <f type=rod_connector_dislodgement levels=L2 side=right>the locking cap is disengaged from the screw head</f>.",
+    "place-label-lends-its-hardware": "L3 screws: <f type=screw_lucency levels=L3 side=- size=1>faint lucent rim, 1 mm at most, stable</f>.",
+    "place-label-lends-its-hardware-absent": "Left T11 screw: <f type=screw_lucency levels=T11 side=left assertion=absent>no lucency</f>.",
     "place-label-side-only": "Right proximal claw: <f type=rod_connector_dislodgement levels=T2 side=right>the supralaminar hook at T2 has lifted off the lamina</f>.",
     "place-label-hyphenated-side": "Left-sided S2AI screw: <f type=screw_lucency levels=ILIUM side=left size=4>resorption zone around the screw in the ilium, up to 4 mm</f>.",
     # what hardware belongs to ("the screws of the plate") is not what a later clause borrows

@@ -699,6 +699,7 @@ def borrow_within_sentence(
     level_mentions: list[LevelMention],
     toks: Tokens,
     label_place: Sequence[bool] = (),
+    label_hardware: Sequence[Target] = (),
 ) -> None:
     """A segment without hardware or level takes them from its neighbour
     about the same hardware, a level label opening the line, or an earlier
@@ -719,6 +720,10 @@ def borrow_within_sentence(
             seg.levels = list(clause_levels[0])
         if not seg.sides:
             seg.sides = list(clause_sides[0])
+        if not seg.hardware and label_hardware and not seg.anatomy_subject:
+            # "S1 screws: thin lucency, up to 1 mm": the label's hardware
+            seg.hardware = list(label_hardware)
+            seg.borrowed = True
     for i, seg in enumerate(segments):
         if (seg.hardware and seg.levels) or seg.cue.component == "stimulator_generator":
             continue  # a generator sits in its pocket, not at the levels of the leads beside it

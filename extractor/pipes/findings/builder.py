@@ -413,6 +413,7 @@ class FindingBuilder:
         borrow_within_sentence(
             segs, clause_levels, clause_groups, clause_sides, label_clause, groups, v.levels, toks,
             [is_place_label(toks, a, b, v.hi, v.sides) for a, b in clause_list[:1]],
+            clause_hardware[0] if clause_hardware else (),
         )  # fmt: skip
         # a device outside the spine ("the THA acetabular component") is
         # something in the sentence to be about: no screw borrowed from before
