@@ -121,6 +121,10 @@ CASES = {
     "place-label-of-hardware": "Right L2 screw: <f type=rod_connector_dislodgement levels=L2 side=right>the locking cap is disengaged from the screw head</f>.",
     "place-label-lends-its-hardware": "L3 screws: <f type=screw_lucency levels=L3 side=- size=1>faint lucent rim, 1 mm at most, stable</f>.",
     "place-label-lends-its-hardware-absent": "Left T11 screw: <f type=screw_lucency levels=T11 side=left assertion=absent>no lucency</f>.",
+    # a side word before a later level of a list is that level's only
+    "place-side-before-later-level": "<f type=screw_lucency levels=L3 side=->Lucent rim around the L3</f> and <f type=screw_lucency levels=L4 side=right>right L4 screws</f>.",
+    "place-side-before-later-level-fracture": "<f type=hardware_fracture levels=T10 side=->Fractures of the T10</f> and <f type=hardware_fracture levels=T11 side=left>left T11 screws</f>.",
+    "place-side-before-first-level-covers-all": "<f type=screw_lucency levels=L3,L4 side=right>Lucent rim around the right L3 and L4 screws</f>.",
     "place-label-side-only": "Right proximal claw: <f type=rod_connector_dislodgement levels=T2 side=right>the supralaminar hook at T2 has lifted off the lamina</f>.",
     "place-label-hyphenated-side": "Left-sided S2AI screw: <f type=screw_lucency levels=ILIUM side=left size=4>resorption zone around the screw in the ilium, up to 4 mm</f>.",
     # what hardware belongs to ("the screws of the plate") is not what a later clause borrows

@@ -352,7 +352,7 @@ def side_groups(levels: list[LevelMention], sides: list[SideMention], text: str)
     a level with no side word of its own takes the side before it ("right T6
     and T7").
     """
-    if len(levels) < 2 or len(sides) < 2:
+    if len(levels) < 2 or not sides:
         return []
     groups: list[PartGroup] = []
     current: str | None = None
@@ -380,15 +380,29 @@ def side_groups(levels: list[LevelMention], sides: list[SideMention], text: str)
             own += 1
             current = side_word[1]
         if current is None:
-            return []
+            if not _side_before_later(levels, sides, start):
+                return []
+            current = NO_SIDE  # "the L5 and left S1 screws": L5 has no side
         if groups and groups[-1][1] == current:
             groups[-1][0].extend(lvls)
         else:
             at = side_word[0] if side_word is not None else start
             groups.append((list(lvls), current, at))
-    if own < 2 or len({sd for _, sd, _ in groups}) < 2:
+    if own < 2 - (groups[0][1] == NO_SIDE) or len({sd for _, sd, _ in groups}) < 2:
         return []
     return [(sort_levels(lvls), sd, at) for lvls, sd, at in groups]
+
+
+NO_SIDE = ""  # a part group's side when the report gives that part none
+
+
+def _side_before_later(levels: list[LevelMention], sides: list[SideMention], start: int) -> bool:
+    """Whether a level listed after the one at `start` has its own side word
+    directly before it, and the first has none ("L5 and left S1")."""
+    later = [m for m in sorted(levels) if m[0] > start]
+    return any(0 <= m[0] - b <= 2 for m in later[:2] for _a, b, _sd in sides) and not any(
+        0 <= start - b <= 12 for _a, b, _sd in sides
+    )
 
 
 # between a level and the side word after it: "T8 on the left", "T8 (left)",

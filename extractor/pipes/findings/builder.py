@@ -483,7 +483,7 @@ class FindingBuilder:
                         replace(
                             draft,
                             levels=levels or draft.levels,
-                            side=side or draft.side,
+                            side=draft.side if side is None else (side or None),
                             size_mm=size,
                             start=a,
                             end=b,

@@ -101,6 +101,8 @@ def segments(
                 )
             ):
                 merged[-1].append(c)
+            elif merged and c.label_ == merged[-1][-1].label_ and c.start == merged[-1][-1].end:
+                merged[-1].append(c)  # one finding's words side by side: "radiolucent halo"
             elif (
                 merged
                 and is_stimulator_cue(c)
