@@ -568,3 +568,60 @@ CASES["anchor-sites-without-a-stimulator-are-bone-anchors"] = (
     "T10-pelvis construct. <f type=screw_lucency>Lucency at the distal anchor sites in the "
     "sacrum</f>."
 )
+# hardware named as osteosynthesis material, its loosening as "mobilisation"
+CASES["mobilization-of-the-synthesis-means"] = (
+    "Posterior L3-L5 fixation. <f type=screw_lucency levels=L3,L4,L5 assertion=hypothetical>"
+    "Rule out mobilization of the synthesis means</f>."
+)
+CASES["mobilisation-of-the-synthesis-material"] = (
+    "<f type=screw_lucency levels=L4,L5 assertion=absent>No mobilisation of the L4-L5 synthesis "
+    "material</f>."
+)
+CASES["mobilized-screws"] = (
+    "<f type=screw_lucency levels=S1 side=right>The right S1 screw is mobilized</f>."
+)
+CASES["mobilised-screws"] = (
+    "<f type=screw_lucency levels=L2>The L2 screws have mobilised within the pedicles</f>."
+)
+CASES["osteosynthesis-material-intact"] = (
+    "<f type=hardware_fracture levels=L4,L5 assertion=absent>The L4-L5 osteosynthesis material "
+    "shows no rupture</f>."
+)
+CASES["metallosteosynthesis-rupture"] = (
+    "<f type=hardware_fracture levels=T11,T12,L1>Rupture of the T11-L1 metallosteosynthesis</f>."
+)
+CASES["metal-construction-instability"] = (
+    "<f type=screw_lucency levels=L4,L5>Loosening of the L4-L5 metal construction</f>."
+)
+CASES["stabilizing-material-fracture"] = (
+    "<f type=hardware_fracture levels=L3,L4 assertion=absent>No fracture of the L3-L4 "
+    "stabilizing material</f>."
+)
+CASES["stabilising-material-loosening"] = (
+    "<f type=screw_lucency levels=C5,C6 assertion=possible>Possible loosening of the C5-C6 "
+    "stabilising material</f>."
+)
+CASES["fixation-material-rupture"] = (
+    "<f type=hardware_fracture levels=L5,S1>Rupture of the L5-S1 fixation material</f>."
+)
+CASES["arthrodesis-material-rupture"] = (
+    "<f type=hardware_fracture levels=L2,L3,L4 assertion=hypothetical>Rule out rupture of the "
+    "L2-L4 arthrodesis material</f>."
+)
+CASES["osteosynthesis-material-loosening"] = (
+    "<f type=screw_lucency levels=L4,L5>Loosening of the L4-L5 osteosynthesis material</f>."
+)
+CASES["synthesis-material-outside-the-spine"] = (
+    "Osteosynthesis material of the left femur is intact. No mobilization of the femoral nail."
+)
+# the patient mobilised: no hardware moved
+CASES["patient-mobilisation-is-no-loosening"] = (
+    "L4-5 fixation in place. Early mobilization advised. Early mobilisation planned. "
+    "Mobilization of the patient on day one. Mobilisation of the patient with a frame. "
+    "Patient mobilization as tolerated. Patient mobilisation started."
+)
+CASES["mobilised-out-of-bed-is-no-loosening"] = (
+    "L4-5 fixation in place. The patient was mobilized out of bed, then mobilised out of bed "
+    "again; mobilization out of bed and mobilisation out of bed are encouraged. She was mobilized "
+    "with physiotherapy and mobilised with physiotherapy."
+)
