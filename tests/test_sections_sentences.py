@@ -55,6 +55,10 @@ def _sections(nlp, text):
             ],
         ),
         (
+            "Anamnesis: fixation L4-L5 in 2021.\nFindings: intact.",
+            [("history", "fixation L4-L5 in 2021."), ("findings", "intact.")],
+        ),
+        (
             # a comparison section of its own keeps its lines
             "COMPARISON: CT of 2024,\nwhich showed a rod fracture.\nFINDINGS: intact.",
             [("comparison", "CT of 2024,\nwhich showed a rod fracture."), ("findings", "intact.")],
