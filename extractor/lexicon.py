@@ -498,6 +498,7 @@ WORD_LISTS: tuple[str, ...] = (
     "generator_pockets",
     "level_owners_after",
     "level_owners_before",
+    "moved_from_words",
     "endplate_superior",
     "endplate_inferior",
     "removal_words",

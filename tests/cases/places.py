@@ -50,6 +50,10 @@ CASES = {
     # a side word before a device outside the spine is that device's
     "place-side-of-a-breast-expander": "<f type=stimulator levels=T8 side=->Spinal cord stimulator lead tips at T8, left breast expander in place</f>.",
     "place-side-beside-a-breast-implant": "<f type=stimulator levels=T9 side=left>Left-sided spinal cord stimulator lead at T9</f>. Right breast implant.",
+    # moved from one place to another: it is at the second
+    "place-stimulator-migrated-from-to": "<f type=stimulator levels=T11 side=left>The left SCS lead tip has migrated caudally from the T9 level to upper T11</f>.",
+    "place-stimulator-migration-from-to-range": "<f type=stimulator levels=T11 side=right>Caudal migration of the right stimulator lead tip from T9 to T11</f>.",
+    "place-range-from-to-without-movement": "<f type=screw_lucency levels=L2,L3,L4>Lucency around the screws from L2 to L4</f>.",
     "place-stimulator-previous-place": "<f type=stimulator levels=T10,T11 change=new>Spinal cord stimulator paddle lead now spanning T10-T11, previously T8-T9</f>.",
     "place-stimulator-ascends-to": "<f type=stimulator levels=T8 component=stimulator_lead>Spinal cord stimulator leads enter at L1-2 and ascend to T8</f>.",
     "place-stimulator-reaching": "<f type=stimulator levels=T9 component=stimulator_lead>SCS lead entering at T12-L1 and reaching T9</f>.",

@@ -44,6 +44,20 @@ class LevelRoles:
             r"\b(?:" + words.alternation("level_owners_before") + r")\s+(?:the\s+)?$",
             re.IGNORECASE,
         )
+        # "migrated caudally from the T8 level to mid T10": T8 is where it was
+        self.moved_from_before = re.compile(
+            r"\b(?:"
+            + words.alternation("moved_from_words")
+            + r")\b(?:\s+[a-z]+){0,7}?\s+from\s+(?:the\s+)?(?:level\s+of\s+(?:the\s+)?)?$",
+            re.IGNORECASE,
+        )
+        self.to_after = re.compile(
+            r"(?:\s+level)?\s+(?:down\s+|up\s+)?to\s+(?:the\s+)?"
+            r"(?:(?:mid|middle|upper|lower|superior|inferior)\s+)?(?:level\s+of\s+(?:the\s+)?)?"
+            r"(?:[CTLS]\d|th\d|d\d)",
+            re.IGNORECASE,
+        )
+        self.range_to = re.compile(r"\s+to\s+", re.IGNORECASE)
         sup, inf = words.alternation("endplate_superior"), words.alternation("endplate_inferior")
         self.endplate_before = re.compile(
             r"(?:\b(?P<sup>"
@@ -78,8 +92,25 @@ class LevelRoles:
             # both patterns before a level end in whitespace
             spaced = before[-1:].isspace()
             tail = before.rsplit(None, 3)[-3:] if spaced else []
-            if self.owner_after.match(text, m.end) or (
-                spaced and self._owner_may_end(tail) and self.owner_before.search(before)
+            if (
+                len(m.levels) > 1
+                and spaced
+                and "from" in [w.lower() for w in tail]
+                and self.range_to.search(text, m.start, m.end)
+                and self.moved_from_before.search(before)
+            ):
+                # "migration of its tip from T8 to T10": where it is now, T10
+                out.append((m.start + offset, m.end + offset, m.levels[-1:], None))
+                continue
+            if (
+                self.owner_after.match(text, m.end)
+                or (spaced and self._owner_may_end(tail) and self.owner_before.search(before))
+                or (
+                    spaced
+                    and "from" in [w.lower() for w in tail]
+                    and self.to_after.match(text, m.end)
+                    and self.moved_from_before.search(before)
+                )
             ):
                 role = "foreign"
             else:
