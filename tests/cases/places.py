@@ -54,6 +54,9 @@ CASES = {
     "place-stimulator-migrated-from-to": "<f type=stimulator levels=T11 side=left>The left SCS lead tip has migrated caudally from the T9 level to upper T11</f>.",
     "place-stimulator-migration-from-to-range": "<f type=stimulator levels=T11 side=right>Caudal migration of the right stimulator lead tip from T9 to T11</f>.",
     "place-range-from-to-without-movement": "<f type=screw_lucency levels=L2,L3,L4>Lucency around the screws from L2 to L4</f>.",
+    # the anchor of a lead in a stimulator sentence is the lead's, not a bone anchor
+    "place-anchor-of-a-stimulator-lead": "<f type=stimulator side=right component=stimulator_lead>Fractured right stimulator lead at the anchor with caudal migration of its tip</f>.",
+    "place-fractured-lead-is-a-stimulator-finding": "<f type=stimulator levels=T12 side=left component=stimulator_lead>Broken left SCS lead at T12</f>.",
     "place-stimulator-previous-place": "<f type=stimulator levels=T10,T11 change=new>Spinal cord stimulator paddle lead now spanning T10-T11, previously T8-T9</f>.",
     "place-stimulator-ascends-to": "<f type=stimulator levels=T8 component=stimulator_lead>Spinal cord stimulator leads enter at L1-2 and ascend to T8</f>.",
     "place-stimulator-reaching": "<f type=stimulator levels=T9 component=stimulator_lead>SCS lead entering at T12-L1 and reaching T9</f>.",

@@ -183,6 +183,17 @@ class FindingBuilder:
         for t in targets:
             s = bisect.bisect_right(bounds, t.start) - 1
             by_sentence.setdefault(s, []).append(t)
+        for in_sentence in by_sentence.values() if has_stimulator else ():
+            if any(self._stimulator_word(t) for t in in_sentence):
+                for t in in_sentence:
+                    if (
+                        t.component == "screw"
+                        and t.end - t.start == 1
+                        and toks.lower[t.start] in ("anchor", "anchors")
+                    ):
+                        # "the lead ... at the anchor": the lead's anchor, a place on it
+                        t.component = "stimulator_lead"
+                        t.meta = {**t.meta, "lead_anchor": True}
         other_device = any(
             t.label_ == "NOT_SPINAL" and t.meta.get("reason") == "other neurostimulator"
             for t in targets
@@ -289,7 +300,9 @@ class FindingBuilder:
                         # "lead"/"battery" mean a stimulator only in a stimulator report,
                         # and not right after another device ("vagal nerve stimulator generator")
                         continue
-                    if t.component == "stimulator_generator" or toks.has_level(lo, hi):
+                    if t.component == "stimulator_generator" or (
+                        toks.has_level(lo, hi) and not t.meta.get("lead_anchor")
+                    ):
                         # "IPG in the left flank", "Right lead tip at T8" in a stimulator report
                         cues.append(t)
                 hardware.append(t)

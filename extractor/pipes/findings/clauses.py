@@ -19,6 +19,8 @@ STIMULATOR_EVENTS = frozenset({"DISPLACEMENT", "DISENGAGEMENT", "BACKOUT", "FRAC
 STIMULATOR_GAP = 3  # tokens between two stimulator words of one mention
 RIGHT_NP_MAX = 9
 PART_OF = frozenset({"of", "in", "within"})  # an event's object: "fracture of the lead"
+# an event said as the lead's adjective: "fractured right stimulator lead"
+EVENT_ADJECTIVES = frozenset({"fractured", "broken", "migrated", "displaced", "dislodged"})
 
 
 def is_stimulator_cue(span: Target) -> bool:
@@ -166,7 +168,11 @@ def _event_of(toks: Tokens, group: list[Target], cue: Target, left_np: frozenset
     between = range(group[0].end, cue.start)
     return (
         len(between) <= STIMULATOR_GAP + 2
-        and any(toks.lower[j] in PART_OF for j in between)
+        # "fracture of the right lead", or the event as its adjective: "fractured right lead"
+        and (
+            any(toks.lower[j] in PART_OF for j in between)
+            or toks.lower[group[0].end - 1] in EVENT_ADJECTIVES
+        )
         and all(
             toks.lower[j] in PART_OF or toks.lower[j] in left_np or toks.text[j].isspace()
             for j in between
