@@ -86,7 +86,9 @@ LEVEL_RE = re.compile(
     r"(?!(?<=[Ss]2)[\s-]?alar[\s-]?iliac)"  # "S2 alar-iliac" is the ilium's
     r"|(?P<ilium>\b(?:S2AI|S2[\s-]?alar[\s-]?iliac|ilium|ilia|iliac(?=\s+(?:screws?|bolts?|fixation|limbs?|anchors?|posts?)\b))\b)"
     r"|(?P<occiput>\b(?:occiput|occipital|occipitocervical)\b)"
-    r"|(?P<named>\b(?:atlas|odontoid|dens|atlanto-?axial|atlanto-?occipital|occipito-?atlantal)\b))",
+    r"|(?P<named>\b(?:atlas|odontoid|dens|atlanto-?axial|atlanto-?occipital|occipito-?atlantal"
+    r"|(?:cervicothoracic|cervico-thoracic|thoracolumbar|thoraco-lumbar|lumbosacral|lumbo-sacral)"
+    r"\s+junction)\b))",
     re.IGNORECASE,
 )
 # vertebrae named by name: "odontoid screw" is C2, "atlantoaxial fusion" C1-C2
@@ -101,6 +103,10 @@ _NAMED_LEVELS = {
     "atlanto-occipital": ("OCCIPUT", "C1"),
     "occipitoatlantal": ("OCCIPUT", "C1"),
     "occipito-atlantal": ("OCCIPUT", "C1"),
+    # the junctions' two vertebrae ("failure of fusion at the cervicothoracic junction")
+    "cervicothoracic junction": ("C7", "T1"),
+    "thoracolumbar junction": ("T12", "L1"),
+    "lumbosacral junction": ("L5", "S1"),
 }
 
 
@@ -174,7 +180,7 @@ def find_level_mentions(text: str, patterns: WordPatterns | None = None) -> list
             continue
         if m.group("named"):
             # IGNORECASE also matches Unicode folds ("ſ" for "s"): not a name then
-            named = _NAMED_LEVELS.get(m.group().lower())
+            named = _NAMED_LEVELS.get(" ".join(m.group().lower().replace("-", "").split()))
             if named is not None:
                 mentions.append(LevelMention(m.start(), m.end(), named))
             continue

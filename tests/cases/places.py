@@ -57,6 +57,10 @@ CASES = {
     # the anchor of a lead in a stimulator sentence is the lead's, not a bone anchor
     "place-anchor-of-a-stimulator-lead": "<f type=stimulator side=right component=stimulator_lead>Fractured right stimulator lead at the anchor with caudal migration of its tip</f>.",
     "place-fractured-lead-is-a-stimulator-finding": "<f type=stimulator levels=T12 side=left component=stimulator_lead>Broken left SCS lead at T12</f>.",
+    # a named junction is a segment: a fusion's place, not hardware's
+    "place-junction-of-a-fusion": "<f type=pseudarthrosis levels=T12,L1 assertion=possible>Possible nonunion at the thoracolumbar junction</f>.",
+    "place-junction-lumbosacral": "<f type=pseudarthrosis levels=L5,S1>Failed fusion at the lumbosacral junction</f>.",
+    "place-junction-not-a-rods-level": "<f type=hardware_fracture levels=->Fracture of the rod at the cervicothoracic junction</f>.",
     "place-stimulator-previous-place": "<f type=stimulator levels=T10,T11 change=new>Spinal cord stimulator paddle lead now spanning T10-T11, previously T8-T9</f>.",
     "place-stimulator-ascends-to": "<f type=stimulator levels=T8 component=stimulator_lead>Spinal cord stimulator leads enter at L1-2 and ascend to T8</f>.",
     "place-stimulator-reaching": "<f type=stimulator levels=T9 component=stimulator_lead>SCS lead entering at T12-L1 and reaching T9</f>.",

@@ -185,7 +185,13 @@ def attach_segment(
     seg.vetoes = [v for v in vetoes if seg.start <= v.start < seg.end]
     c0, c1 = toks.char_range(seg.start, seg.end)
     # a level that belongs to a nerve root, a bone fracture or an adjacent segment is not the finding's
-    seg_levels = [m for m in level_mentions if c0 <= m[0] < c1 and m[3] != "foreign"]
+    seg_levels = [
+        m
+        for m in level_mentions
+        if c0 <= m[0] < c1
+        and m[3] != "foreign"
+        and (m[3] != "junction" or seg.cue.label_ in DISC_CUES)
+    ]
     # a procedure's level ("ACDF C5-C6 - lucency at C6") gives way to the finding's own
     own = [m for m in seg_levels if not level_beside(toks, m, procedures)]
     if own:

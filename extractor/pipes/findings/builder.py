@@ -390,7 +390,10 @@ class FindingBuilder:
             clause_sides.append([m[2] for m in v.sides if c0 <= m[0] < c1])
             clause_levels.append(
                 sort_levels(
-                    lv for m in v.levels if c0 <= m[0] < c1 and m[3] != "foreign" for lv in m[2]
+                    lv
+                    for m in v.levels
+                    if c0 <= m[0] < c1 and m[3] not in ("foreign", "junction")
+                    for lv in m[2]
                 )
             )
             clause_groups.append(

@@ -105,7 +105,7 @@ def in_windows(char: int, windows: list[tuple[int, int]]) -> bool:
     return any(a <= char < b for a, b in windows)
 
 
-# (start char, end char, levels, role: None, "space", "foreign" or an endplate; see levels.py)
+# (start char, end char, levels, role: None, "space", "foreign", "junction" or an endplate; see levels.py)
 LevelMention = tuple[int, int, tuple[str, ...], str | None]
 SideMention = tuple[int, int, str]
 SizeMention = tuple[int, int, float]

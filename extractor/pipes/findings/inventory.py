@@ -157,7 +157,9 @@ class Inventory:
             c0, c1 = toks.char_range(a, b)
             if self._any_gone and self.gone_re.search(toks.doc_text, c0, c1):
                 continue  # removed or planned hardware
-            clause_levels = [m for m in levels if c0 <= m[0] < c1 and m[3] != "foreign"]
+            clause_levels = [
+                m for m in levels if c0 <= m[0] < c1 and m[3] not in ("foreign", "junction")
+            ]
             if any(h.component in LEAD_COMPONENTS for h in named):
                 # not the levels of the fusion or other hardware named beside them
                 others = not_stimulator_hardware(named)

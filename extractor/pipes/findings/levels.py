@@ -5,6 +5,8 @@
 - "foreign": the level belongs to something else ("the S1 nerve roots", "an
   L1 compression fracture", "adjacent segment disease at L3-4"); no finding
   takes it.
+- "junction": a named junction ("the cervicothoracic junction", C7-T1); only a
+  fusion or cage finding takes it.
 - "superior endplate" / "inferior endplate" / "endplate": an endplate of the
   vertebra ("into the superior endplate of S1"); a cage takes the disc the
   endplate faces (L5-S1).
@@ -84,6 +86,12 @@ class LevelRoles:
         out: list[LevelMention] = []
         for m in find_level_mentions(text, self.patterns):
             role: str | None = None
+            if text.endswith("junction", m.start, m.end) or text.endswith(
+                "Junction", m.start, m.end
+            ):
+                # "the thoracolumbar junction" is a segment: a fusion's place, not a screw's
+                out.append((m.start + offset, m.end + offset, m.levels, "junction"))
+                continue
             if self.space_after.match(text, m.end):
                 role = "space"
                 out.append((m.start + offset, m.end + offset, m.levels, role))
