@@ -245,13 +245,22 @@ class FindingBuilder:
         self.scope.reset()
         previous_end = 0
         place: tuple[str, list[str]] = ("", [])  # the last levels named, and their section
+        line_label: tuple[int, list[str]] = (-1, [])  # a level label opening a line, and its line
         for v in views:
             if self.scope.carried is not None and self.scope.spinal_between(
                 toks, previous_end, v.lo
             ):
                 self.scope.reset()
             before = place[1] if place[0] == v.section else []
-            drafts.extend(self._sentence_findings(doc, toks, v, inventory, corpectomy, before))
+            line_start, label = self._line_label(toks, v)
+            if label:
+                line_label = (line_start, label)
+            own = any(m[3] != "foreign" for m in v.levels)
+            # "L5: bilateral pedicle screws. Left screw: 2 mm lucent rim": the line's label
+            on_line = line_label[1] if line_label[0] == line_start and not own else []
+            drafts.extend(
+                self._sentence_findings(doc, toks, v, inventory, corpectomy, before, on_line)
+            )
             named = [m for m in v.levels if m[3] != "foreign"]
             if named:
                 # "at this level" refers back only to a sentence that named one place
@@ -361,6 +370,7 @@ class FindingBuilder:
         inventory: Inventory,
         corpectomy: bool,
         place_before: list[str],
+        line_levels: list[str],
     ) -> list[Draft]:
         groups = self.types.component_groups
         if not v.cues:
@@ -508,6 +518,9 @@ class FindingBuilder:
             else:
                 drafts.append(draft)
         drafts = merge(drafts, groups)
+        for d in drafts if line_levels else ():
+            if not d.levels and d.type != "stimulator":
+                d.levels = list(line_levels)
         if place_before:
             for d in drafts:
                 a, b = toks.char_range(d.start, d.end)
@@ -544,6 +557,23 @@ class FindingBuilder:
                 self.resolver.resolve_draft(toks, d, d.hardware, inventory, v.index, v.section)
                 self.resolver.resolve_corpectomy(d, inventory, corpectomy)
         return [part for d in drafts for part in self._by_lead(toks, d, v.levels, inventory)]
+
+    @staticmethod
+    def _line_label(toks: Tokens, v: SentenceView) -> tuple[int, list[str]]:
+        """Where the sentence's line starts, and the levels of a level label
+        ("L5:", "- L4-5:") when the sentence opens that line with one."""
+        text = toks.doc_text
+        start = toks.idx[v.lo]
+        line_start = text.rfind("\n", 0, start) + 1
+        if not v.clause_list or text[line_start:start].strip(" \t-*•") != "":
+            return line_start, []
+        a, b = v.clause_list[0]
+        if not is_label_clause(toks, a, b, v.hi):
+            return line_start, []
+        c0, c1 = toks.char_range(a, b)
+        return line_start, sort_levels(
+            lv for m in v.levels if c0 <= m[0] < c1 and m[3] != "foreign" for lv in m[2]
+        )
 
     def _by_lead(
         self, toks: Tokens, d: Draft, levels: list[LevelMention], inventory: Inventory
