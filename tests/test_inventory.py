@@ -104,3 +104,12 @@ def test_a_level_inside_a_bone_fracture_is_the_fractures():
     items = _inventory(text)
     assert all("T9" not in levels for _, levels, _ in items)
     assert ("rod", ("T10", "T11", "T12", "L1", "L2"), None) in items
+
+
+def test_a_cage_named_by_an_endplate_is_the_cage_of_that_disc():
+    text = (
+        "L5-S1 ALIF with an interbody cage. The cage has subsided into the superior "
+        "endplate of S1. Bridging bone through the cage is questionable."
+    )
+    cages = [levels for c, levels, _ in _inventory(text) if c == "interbody_cage"]
+    assert cages == [("L5", "S1")]

@@ -25,6 +25,7 @@ from .attach import (
 )
 from .clauses import np_window
 from .document import LevelMention, SideMention, Target, Tokens
+from .levels import disc_of_endplate
 
 
 @dataclass
@@ -219,6 +220,10 @@ class Inventory:
                             Mention(h, h.component, list(m[2]), side, start, end, sentence, section)
                         )
                     continue
+                if h.component == "interbody_cage":
+                    # a cage sits in the disc an endplate faces ("subsided into the
+                    # superior endplate of S1" is the L5-S1 cage)
+                    own = [(m[0], m[1], disc_of_endplate(m[2], m[3]), m[3]) for m in own]
                 lv = sort_levels(x for m in own for x in m[2])
                 if h.label_ == "PROCEDURE":
                     implied = h.meta.get("implies") or []
