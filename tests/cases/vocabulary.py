@@ -625,3 +625,16 @@ CASES["mobilised-out-of-bed-is-no-loosening"] = (
     "again; mobilization out of bed and mobilisation out of bed are encouraged. She was mobilized "
     "with physiotherapy and mobilised with physiotherapy."
 )
+# a fusion (bone block, consolidation) at a level that is incomplete or not formed
+CASES["fusion-at-a-level-is-incomplete"] = (
+    "L3-L5 fixation. <f type=pseudarthrosis levels=L4,L5>At L4-L5 the consolidation is "
+    "incomplete</f>."
+)
+CASES["bone-block-at-a-level-is-not-formed"] = (
+    "L3-L5 fixation. <f type=pseudarthrosis levels=L3,L4>The bone block at L3-L4 has not yet "
+    "formed</f>."
+)
+CASES["incomplete-bony-union"] = (
+    "L5-S1 ALIF. <f type=pseudarthrosis levels=L5,S1 assertion=possible>Possible incomplete bony "
+    "union at L5-S1</f>."
+)
