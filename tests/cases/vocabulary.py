@@ -638,3 +638,11 @@ CASES["incomplete-bony-union"] = (
     "L5-S1 ALIF. <f type=pseudarthrosis levels=L5,S1 assertion=possible>Possible incomplete bony "
     "union at L5-S1</f>."
 )
+# a fracture named as the place of something else states no fracture
+CASES["fracture-as-a-place-adjacent-to"] = (
+    "L2 compression fracture. <f type=screw_malposition levels=L1 assertion=absent>The L1 screws, "
+    "adjacent to the fracture, remain within the pedicles</f>."
+)
+CASES["fracture-as-a-place-above"] = (
+    "T12 burst fracture. The rods above the fracture are continuous."
+)

@@ -133,6 +133,8 @@ class Policy:
             return None
         if label == "FRACTURE" and component is not None and _bone_fracture(toks, cue, seg):
             return None  # "skipping the fractured T6", "a new T10 fracture": bone
+        if label == "FRACTURE" and _fracture_as_place(toks, cue):
+            return None  # "the L3 screws, adjacent to the fracture": where they are
         if label == "FRACTURE" and self._through_bone(toks, cue, seg):
             return None  # "fracture lines through both sacral alae": bone
         if label in ("DISPLACEMENT", "DISENGAGEMENT", "BACKOUT") and (
@@ -453,6 +455,27 @@ def _tilt_of_cage(toks: Tokens, seg: Segment, primary: Target | None, words: Wor
 
 def _hardware_at(seg: Segment, j: int) -> bool:
     return any(h.start == j for h in seg.hardware)
+
+
+# "adjacent to the fracture", "above the fractures": a fracture named as a place
+_PLACE_BEFORE = frozenset({"above", "below", "beneath", "near", "beside", "around", "across"})
+_PLACE_BEFORE_TO = frozenset(
+    {"adjacent", "next", "close", "proximal", "distal", "superior", "inferior", "cranial", "caudal"}
+)
+
+
+def _fracture_as_place(toks: Tokens, cue: Target) -> bool:
+    """A fracture cue ("fracture") after "the" and a word of place: what the
+    sentence places by it, not a fracture it states."""
+    lower = toks.lower
+    i = cue.start
+    if cue.end - cue.start != 1 or lower[i] not in ("fracture", "fractures") or i < 2:
+        return False
+    if lower[i - 1] != "the":
+        return False
+    if lower[i - 2] in _PLACE_BEFORE:
+        return True
+    return i >= 3 and lower[i - 2] == "to" and lower[i - 3] in _PLACE_BEFORE_TO
 
 
 def _bone_fracture(toks: Tokens, cue: Target, seg: Segment) -> bool:
