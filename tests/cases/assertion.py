@@ -239,3 +239,12 @@ CASES["question-mark-after-the-cue-in-a-history"] = (
 CASES["screw-position-stated-is-no-finding"] = (
     "FINDINGS: Pedicle screws at L4 and L5. Screw position is satisfactory."
 )
+# "healed" before its noun is no past state of what the sentence said before it
+CASES["healed-before-its-noun-reaches-nothing-back"] = (
+    "<f type=screw_lucency levels=T5,T6 assertion=absent>The T5-T6 screws show no lucency</f>, "
+    "and the healed T5 fracture is stable."
+)
+CASES["healed-after-a-copula-is-past"] = (
+    "<f type=pseudarthrosis levels=L4,L5 assertion=historical>The L4-5 nonunion is now "
+    "healed</f>."
+)
