@@ -245,6 +245,13 @@ CASES["healed-before-its-noun-reaches-nothing-back"] = (
     "and the healed T5 fracture is stable."
 )
 CASES["healed-after-a-copula-is-past"] = (
-    "<f type=pseudarthrosis levels=L4,L5 assertion=historical>The L4-5 nonunion is now "
-    "healed</f>."
+    "<f type=pseudarthrosis levels=L4,L5 assertion=historical>The L4-5 nonunion is now healed</f>."
+)
+CASES["request-to-evaluate-screw-position"] = (
+    "INDICATION: T2-T10 fusion for scoliosis. <f type=screw_malposition levels=T2,T3,T4,T5,T6,T7,"
+    "T8,T9,T10 assertion=hypothetical section=indication>Evaluate pedicle screw placement</f>."
+)
+CASES["request-in-a-history-is-hypothetical"] = (
+    "HISTORY: L2-L4 fusion. <f type=screw_malposition levels=L2,L3,L4 assertion=hypothetical "
+    "section=history>Assess screw position</f>.\nFINDINGS: Screws intact."
 )
