@@ -113,3 +113,14 @@ def test_a_cage_named_by_an_endplate_is_the_cage_of_that_disc():
     )
     cages = [levels for c, levels, _ in _inventory(text) if c == "interbody_cage"]
     assert cages == [("L5", "S1")]
+
+
+def test_a_level_label_places_the_hardware_of_its_line():
+    text = "HISTORY: C4-6 ACDF.\nLEVELS:\nC4: superior plate screws, seated.\nC6: inferior plate screws."
+    screws = sorted(levels for c, levels, _ in _inventory(text) if c == "screw")
+    assert screws == [("C4",), ("C6",)]
+
+
+def test_a_disc_label_does_not_place_hardware():
+    text = "C4-6 ACDF with a plate.\nC6-7: mild disc bulge; the inferior screws abut the disc."
+    assert all(levels != ("C6", "C7") for _, levels, _ in _inventory(text))

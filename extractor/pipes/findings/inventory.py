@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ...lexicon import WordLists
 from ...normalize import combine_sides, sort_levels
 from .attach import (
+    is_label_clause,
     level_beside,
     not_stimulator_hardware,
     stimulator_level_mentions,
@@ -151,6 +152,12 @@ class Inventory:
                 )
                 and self.gone_re.search(toks.doc_text) is not None
             )
+        label: list[LevelMention] = []  # "C4: superior plate screws": the line's level label
+        if clause_list and is_label_clause(toks, *clause_list[0], clause_list[-1][1]):
+            l0, l1 = toks.char_range(*clause_list[0])
+            label = [m for m in levels if l0 <= m[0] < l1 and m[3] not in ("foreign", "junction")]
+            if any(len(m[2]) > 1 for m in label):
+                label = []  # "C6-7: mild bulge, the plate ...": a disc's line, not the hardware's
         for a, b in clause_list:
             named = [h for h in (*hardware, *procedures) if a <= h.start < b]
             if not named:
@@ -160,7 +167,7 @@ class Inventory:
                 continue  # removed or planned hardware
             clause_levels = [
                 m for m in levels if c0 <= m[0] < c1 and m[3] not in ("foreign", "junction")
-            ]
+            ] or label
             if any(h.component in LEAD_COMPONENTS for h in named):
                 # not the levels of the fusion or other hardware named beside them
                 others = not_stimulator_hardware(named)
