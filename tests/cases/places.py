@@ -139,7 +139,7 @@ CASES = {
     "place-side-before-first-level-covers-all": "<f type=screw_lucency levels=L3,L4 side=right>Lucent rim around the right L3 and L4 screws</f>.",
     # a level label opening a line places the sentences after it on that line
     "place-line-label-over-its-sentences": "LEVELS:\nL3: bilateral pedicle screws. Right screw: <f type=screw_lucency levels=L3 side=right size=2>lucent rim of 2 mm</f>.\nL4: bilateral pedicle screws, intact.",
-    "place-line-label-ends-with-its-line": "L3: bilateral pedicle screws.\nL4: bilateral pedicle screws.\nRight screw: <f type=screw_lucency levels=- side=right>lucent rim</f>.",
+    "place-line-label-ends-with-its-line": "L3: bilateral pedicle screws.\nL4: bilateral pedicle screws.\nAlignment is normal.\nRight screw: <f type=screw_lucency levels=- side=right>lucent rim</f>.",
     "place-label-side-only": "Right proximal claw: <f type=rod_connector_dislodgement levels=T2 side=right>the supralaminar hook at T2 has lifted off the lamina</f>.",
     "place-label-hyphenated-side": "Left-sided S2AI screw: <f type=screw_lucency levels=ILIUM side=left size=4>resorption zone around the screw in the ilium, up to 4 mm</f>.",
     # what hardware belongs to ("the screws of the plate") is not what a later clause borrows
