@@ -514,6 +514,8 @@ WORD_LISTS: tuple[str, ...] = (
     "level_anaphora",
     "solid_fusion_words",
     "past_copulas",
+    "past_adverbs",
+    "persistence_words",
     "earlier_study_words",
     "study_words",
     "still_now_words",

@@ -255,3 +255,12 @@ CASES["request-in-a-history-is-hypothetical"] = (
     "HISTORY: L2-L4 fusion. <f type=screw_malposition levels=L2,L3,L4 assertion=hypothetical "
     "section=history>Assess screw position</f>.\nFINDINGS: Screws intact."
 )
+# a past adverb before a participle cue: the state was, whatever holds now
+CASES["previously-loosened-screw-is-past"] = (
+    "<f type=screw_lucency levels=L5 assertion=historical>The previously loosened L5 screw is now "
+    "surrounded by dense new bone</f>."
+)
+CASES["previously-fractured-rod-unchanged-is-present"] = (
+    "<f type=hardware_fracture side=left assertion=present change=stable>The previously fractured "
+    "left rod is unchanged</f>."
+)

@@ -646,3 +646,6 @@ CASES["fracture-as-a-place-adjacent-to"] = (
 CASES["fracture-as-a-place-above"] = (
     "T12 burst fracture. The rods above the fracture are continuous."
 )
+CASES["displaced-bone-injury-is-no-dislodgement"] = (
+    "An anterior C5-C7 plate was placed for a displaced C6 fracture. The plate is intact."
+)

@@ -133,6 +133,8 @@ class Policy:
             return None
         if label == "FRACTURE" and component is not None and _bone_fracture(toks, cue, seg):
             return None  # "skipping the fractured T6", "a new T10 fracture": bone
+        if label == "DISPLACEMENT" and _displaced_bone(toks, cue):
+            return None  # "for a displaced C5/6 fracture-dislocation": the bone moved
         if label == "FRACTURE" and _fracture_as_place(toks, cue):
             return None  # "the L3 screws, adjacent to the fracture": where they are
         if label == "FRACTURE" and self._through_bone(toks, cue, seg):
@@ -171,6 +173,8 @@ class Policy:
         assertion = cue.assertion or "present"
         if assertion == "present" and cue.change is None and self._dated_past(toks, cue):
             assertion = "historical"  # "the L5 screws were loose on the 2022 study"
+        if assertion == "present" and self._past_participle(toks, cue, seg):
+            assertion = "historical"  # "the previously loosened S1 screw is now ..."
         if meta.get("inverse"):
             opposite = self._opposite_assertion(toks, cue, assertion, reasons)
             if opposite is None:
@@ -344,6 +348,19 @@ class Policy:
             return None
         return "present" if m.group("incomplete") else "possible"
 
+    def _past_participle(self, toks: Tokens, cue: Target, seg: Segment) -> bool:
+        """Whether a past adverb stands right before a cue that is a past
+        participle, and nothing after says the state still holds: "the
+        previously loosened S1 screw is now ..." (but "the previously
+        fractured rod is again seen" is present)."""
+        i = cue.start
+        if cue.change == "stable" or i == 0 or toks.lower[i - 1] not in self.words["past_adverbs"]:
+            return False
+        if not _is_participle(toks.lower[cue.end - 1]):
+            return False
+        persistence = self.words["persistence_words"]
+        return not any(w in persistence for w in toks.lower[cue.end : seg.end])
+
     def _dated_past(self, toks: Tokens, cue: Target) -> bool:
         """Whether the cue is a past state dated to an earlier study: a past
         copula just before it and the study just after ("were loose on the
@@ -392,6 +409,10 @@ class Policy:
 
 
 _INVERSE = {"present": "absent"}
+
+
+def _is_participle(word: str) -> bool:
+    return word.endswith("ed") or word in ("broken", "out", "off")
 
 
 def _asked(toks: Tokens, cue: Target) -> bool:
@@ -464,6 +485,23 @@ _PLACE_BEFORE = frozenset({"above", "below", "beneath", "near", "beside", "aroun
 _PLACE_BEFORE_TO = frozenset(
     {"adjacent", "next", "close", "proximal", "distal", "superior", "inferior", "cranial", "caudal"}
 )
+
+
+_BONE_INJURY = frozenset({"fracture", "fractures", "fragment", "fragments", "dislocation"})
+
+
+def _displaced_bone(toks: Tokens, cue: Target) -> bool:
+    """A displacement adjective before a bone injury, over its levels only:
+    "a displaced C5/6 fracture-dislocation", "displaced T12 fracture"."""
+    lower, text = toks.lower, toks.text
+    if not lower[cue.end - 1].endswith("displaced"):
+        return False
+    j = cue.end
+    while j < len(lower) and (
+        looks_like_level(text[j]) or lower[j] in ("/", "-") or text[j].isspace()
+    ):
+        j += 1
+    return j < len(lower) and lower[j] in _BONE_INJURY
 
 
 def _fracture_as_place(toks: Tokens, cue: Target) -> bool:
