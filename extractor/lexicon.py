@@ -496,6 +496,7 @@ WORD_LISTS: tuple[str, ...] = (
     "spinal_components",
     "np_of_words",
     "generator_pockets",
+    "not_imaged_phrases",
     "level_owners_after",
     "level_owners_before",
     "moved_from_words",

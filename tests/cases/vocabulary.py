@@ -649,3 +649,15 @@ CASES["fracture-as-a-place-above"] = (
 CASES["displaced-bone-injury-is-no-dislodgement"] = (
     "An anterior C5-C7 plate was placed for a displaced C6 fracture. The plate is intact."
 )
+# a generator outside the images is neither seen nor absent
+CASES["generator-not-included-is-no-finding"] = (
+    "<f type=stimulator levels=T9>Spinal cord stimulator leads with tips at T9</f>. The generator "
+    "is not included."
+)
+CASES["generator-outside-the-field-is-no-finding"] = (
+    "<f type=stimulator levels=T8>SCS leads, tips at T8</f>; IPG outside the field of view."
+)
+CASES["generator-in-its-pocket-is-present"] = (
+    "<f type=stimulator levels=T8>SCS leads, tips at T8</f>. <f type=stimulator "
+    "component=stimulator_generator side=right>IPG in the right flank</f>."
+)

@@ -45,6 +45,13 @@ class Policy:
         self.types = types
         self.words = words
         # an indication that reports what the patient has rather than asking
+        # "generator not included": right after the generator word, over a copula
+        self.not_imaged_re = re.compile(
+            r"[\s,]*(?:(?:is|are|was|were)\s+)?(?:"
+            + words.alternation("not_imaged_phrases")
+            + r")\b",
+            re.I,
+        )
         self.existing_re = re.compile(r"\b(?:" + words.alternation("existing_words") + r")\b", re.I)
         self.statement_end_re = re.compile(r"[^.;\n]*")
         self.still_now_re = re.compile(
@@ -133,6 +140,10 @@ class Policy:
             return None
         if label == "FRACTURE" and component is not None and _bone_fracture(toks, cue, seg):
             return None  # "skipping the fractured T6", "a new T10 fracture": bone
+        if component == "stimulator_generator" and self.not_imaged_re.match(
+            toks.doc_text, toks.char_range(cue.start, cue.end)[1]
+        ):
+            return None  # "generator not included": outside the images, neither seen nor absent
         if label == "DISPLACEMENT" and _displaced_bone(toks, cue):
             return None  # "for a displaced C5/6 fracture-dislocation": the bone moved
         if label == "FRACTURE" and _fracture_as_place(toks, cue):
