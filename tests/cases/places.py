@@ -62,6 +62,9 @@ CASES = {
     "place-junction-lumbosacral": "<f type=pseudarthrosis levels=L5,S1>Failed fusion at the lumbosacral junction</f>.",
     "place-junction-not-a-rods-level": "<f type=hardware_fracture levels=->Fracture of the rod at the cervicothoracic junction</f>.",
     "place-side-over-a-region-word": "<f type=stimulator levels=C4 side=left change=new>New upward migration of the left cervical stimulator lead, its tip now at C4</f>.",
+    # a stimulator in the title line names the study's subject: the body's findings stand
+    "place-stimulator-title-gives-way-to-the-body": "XR THORACIC SPINE - SPINAL CORD STIMULATOR CHECK\nFINDINGS: <f type=stimulator levels=T9>Two SCS leads with tips at T9</f>.",
+    "place-stimulator-title-alone-stays": "<f type=stimulator>XR THORACIC SPINE - SPINAL CORD STIMULATOR</f>\nFINDINGS: No acute fracture.",
     "place-stimulator-previous-place": "<f type=stimulator levels=T10,T11 change=new>Spinal cord stimulator paddle lead now spanning T10-T11, previously T8-T9</f>.",
     "place-stimulator-ascends-to": "<f type=stimulator levels=T8 component=stimulator_lead>Spinal cord stimulator leads enter at L1-2 and ascend to T8</f>.",
     "place-stimulator-reaching": "<f type=stimulator levels=T9 component=stimulator_lead>SCS lead entering at T12-L1 and reaching T9</f>.",

@@ -655,7 +655,7 @@ CASES["generator-not-included-is-no-finding"] = (
     "is not included."
 )
 CASES["generator-outside-the-field-is-no-finding"] = (
-    "<f type=stimulator levels=T8>SCS leads, tips at T8</f>; IPG outside the field of view."
+    "<f type=stimulator levels=T8>SCS leads, tips at T8</f>; IPG not in the field of view."
 )
 CASES["generator-in-its-pocket-is-present"] = (
     "<f type=stimulator levels=T8>SCS leads, tips at T8</f>. <f type=stimulator "

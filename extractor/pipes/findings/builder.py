@@ -266,6 +266,7 @@ class FindingBuilder:
                 # "at this level" refers back only to a sentence that named one place
                 place = (v.section, list(named[0][2]) if len(named) == 1 else [])
             previous_end = v.hi
+        drafts = _without_title_stimulator(doc, toks, drafts)
         resolve_restated(toks, drafts, self.types.component_groups)
         resolve_restated_sizes(drafts)
         self.addenda.supersede(toks, drafts, bounds)
@@ -641,6 +642,35 @@ def _of_anatomy(toks: Tokens, seg: Segment, anatomy: frozenset[str]) -> bool:
     """Whether the cue's "of" object is anatomy ("displacement of the exiting root")."""
     after = toks.lower[seg.cue.end : min(seg.end, seg.cue.end + OF_OBJECT_REACH)]
     return after[:1] == ["of"] and any(w in anatomy for w in after)
+
+
+def _without_title_stimulator(doc: Doc, toks: Tokens, drafts: list[Draft]) -> list[Draft]:
+    """Drop a stimulator named only in the report's title line ("XR SPINE -
+    STIMULATOR MALFUNCTION") when the report describes it elsewhere: the
+    title names the study's subject, the body says where and how it is."""
+    sections = doc._.report_sections or ()
+    if not sections:
+        return drafts
+    _category, header, body, end = sections[0]
+    title = toks.doc_text[:end].strip()
+    if header != 0 or body != 0 or len(sections) < 2 or not _short_title(title):
+        return drafts  # no title before the first header
+    in_title = [d for d in drafts if d.type == "stimulator" and toks.idx[d.start] < end]
+    if not in_title or not any(d.type == "stimulator" and toks.idx[d.start] >= end for d in drafts):
+        return drafts
+    return [d for d in drafts if not any(d is t for t in in_title)]
+
+
+TITLE_MAX_CHARS = 160  # as the sectionizer's title: two lines at most, this long
+
+
+def _short_title(text: str) -> bool:
+    # an exam's name, not a sentence: no full stop or semicolon in it
+    return (
+        len(text) <= TITLE_MAX_CHARS
+        and len([ln for ln in text.splitlines() if ln.strip()]) <= 2
+        and not any(c in text for c in ".;")
+    )
 
 
 def _other_stimulator_only(targets: list[Target]) -> bool:
