@@ -264,3 +264,28 @@ CASES["previously-fractured-rod-unchanged-is-present"] = (
     "<f type=hardware_fracture side=left assertion=present change=stable>The previously fractured "
     "left rod is unchanged</f>."
 )
+# plans about a stimulator, not a stimulator seen
+CASES["stimulator-being-considered"] = (
+    "INDICATION: L4-S1 fusion. <f type=stimulator assertion=hypothetical section=indication>A "
+    "spinal cord stimulator is being considered</f>."
+)
+CASES["stimulator-under-consideration"] = (
+    "<f type=stimulator assertion=hypothetical>A spinal cord stimulator is under consideration</f>."
+)
+CASES["stimulator-would-not-be-offered"] = (
+    "L5-S1 fusion. <f type=stimulator assertion=hypothetical>A stimulator would not be offered "
+    "before revision</f>."
+)
+CASES["stimulator-would-be-offered"] = (
+    "<f type=stimulator assertion=hypothetical>A stimulator trial would be offered after "
+    "revision</f>."
+)
+CASES["stimulator-will-be-offered"] = (
+    "<f type=stimulator assertion=hypothetical>A stimulator trial will be offered</f>."
+)
+CASES["will-hold-the-stimulator-trial"] = (
+    "I will hold the <f type=stimulator assertion=hypothetical>spinal cord stimulator trial</f>."
+)
+CASES["would-hold-the-stimulator-trial"] = (
+    "We would hold the <f type=stimulator assertion=hypothetical>spinal cord stimulator trial</f>."
+)

@@ -661,3 +661,7 @@ CASES["generator-in-its-pocket-is-present"] = (
     "<f type=stimulator levels=T8>SCS leads, tips at T8</f>. <f type=stimulator "
     "component=stimulator_generator side=right>IPG in the right flank</f>."
 )
+CASES["pain-generator-is-no-stimulator"] = (
+    "L4-5 fusion. The L3-4 facets are the likely generator of his axial pain; the SI joints are "
+    "another possible pain generator."
+)
