@@ -289,3 +289,12 @@ CASES["will-hold-the-stimulator-trial"] = (
 CASES["would-hold-the-stimulator-trial"] = (
     "We would hold the <f type=stimulator assertion=hypothetical>spinal cord stimulator trial</f>."
 )
+CASES["stimulator-explant-is-past"] = (
+    "Impression: <f type=stimulator assertion=historical>Complete spinal cord stimulator "
+    "explant</f>."
+)
+CASES["former-generator-pocket-is-past"] = (
+    "<f type=stimulator assertion=historical>Spinal cord stimulator explanted in 2022</f>. "
+    "<f type=stimulator component=stimulator_generator side=right assertion=historical>The former "
+    "generator pocket in the right flank is empty</f>."
+)
