@@ -298,3 +298,18 @@ CASES["former-generator-pocket-is-past"] = (
     "<f type=stimulator component=stimulator_generator side=right assertion=historical>The former "
     "generator pocket in the right flank is empty</f>."
 )
+CASES["stimulator-can-be-considered"] = (
+    "<f type=stimulator assertion=hypothetical>Stimulator re-implantation can be considered</f>."
+)
+CASES["stimulator-may-be-considered"] = (
+    "<f type=stimulator assertion=hypothetical>A stimulator trial may be considered</f>."
+)
+CASES["stimulator-should-be-considered"] = (
+    "<f type=stimulator assertion=hypothetical>A stimulator trial should be considered</f>."
+)
+CASES["stimulator-might-be-considered"] = (
+    "<f type=stimulator assertion=hypothetical>A stimulator might be considered</f>."
+)
+CASES["stimulator-to-be-considered"] = (
+    "<f type=stimulator assertion=hypothetical>Stimulator trial to be considered</f>."
+)

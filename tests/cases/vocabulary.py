@@ -665,3 +665,6 @@ CASES["pain-generator-is-no-stimulator"] = (
     "L4-5 fusion. The L3-4 facets are the likely generator of his axial pain; the SI joints are "
     "another possible pain generator."
 )
+CASES["subluxation-of-vertebrae-is-no-dislodgement"] = (
+    "C1-C4 fusion. Mild subluxation C4-C5 below the construct. Mild C5-C6 subluxation."
+)

@@ -144,6 +144,12 @@ class Policy:
             toks.doc_text, toks.char_range(cue.start, cue.end)[1]
         ):
             return None  # "generator not included": outside the images, neither seen nor absent
+        if (
+            label in ("DISPLACEMENT", "DISENGAGEMENT")
+            and component is None
+            and _bone_fracture(toks, cue, seg)
+        ):
+            return None  # "mild subluxation C4-C5 below the construct": the vertebrae moved
         if label == "DISPLACEMENT" and _displaced_bone(toks, cue):
             return None  # "for a displaced C5/6 fracture-dislocation": the bone moved
         if label == "FRACTURE" and _fracture_as_place(toks, cue):
