@@ -178,12 +178,23 @@ FLOORS = {
     "disjoint_dev batch 8": {
         # 120 reports by five more writers (wd38-wd42), scored once before any
         # rule change for them on 2026-12-04: F1 0.897, assertion 0.954,
-        # specificity 0.943 (README, "Accuracy")
-        "f1": 0.91,
-        "assertion": 0.95,
+        # specificity 0.943 (README, "Accuracy"); raised after its dev round
+        # (F1 0.943, assertion 0.978, specificity 1.000)
+        "f1": 0.935,
+        "assertion": 0.97,
         "size": 0.97,
         "sensitivity": 0.99,
-        "specificity": 0.96,
+        "specificity": 0.98,
+    },
+    "disjoint_dev batch 9": {
+        # 120 reports by five more writers (wd43-wd47), scored once before any
+        # rule change for them on 2026-12-04: F1 0.928, assertion 0.964,
+        # specificity 1.000 (README, "Accuracy")
+        "f1": 0.935,
+        "assertion": 0.96,
+        "size": 0.98,
+        "sensitivity": 0.99,
+        "specificity": 0.98,
     },
     "disjoint_test": {
         "f1": 0.90,
