@@ -304,8 +304,9 @@ CASES["stimulator-can-be-considered"] = (
 CASES["stimulator-may-be-considered"] = (
     "<f type=stimulator assertion=hypothetical>A stimulator trial may be considered</f>."
 )
-CASES["stimulator-should-be-considered"] = (
-    "<f type=stimulator assertion=hypothetical>A stimulator trial should be considered</f>."
+CASES["finding-should-be-considered-is-possible"] = (
+    "<f type=pseudarthrosis levels=L5,S1 assertion=possible>Likely pseudarthrosis at L5-S1 should be "
+    "considered</f>."
 )
 CASES["stimulator-might-be-considered"] = (
     "<f type=stimulator assertion=hypothetical>A stimulator might be considered</f>."

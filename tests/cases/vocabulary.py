@@ -668,3 +668,10 @@ CASES["pain-generator-is-no-stimulator"] = (
 CASES["subluxation-of-vertebrae-is-no-dislodgement"] = (
     "C1-C4 fusion. Mild subluxation C4-C5 below the construct. Mild C5-C6 subluxation."
 )
+CASES["fractured-endplate-is-bone"] = (
+    "<f type=cage_subsidence levels=L5,S1 size=3>The cage has subsided 3 mm into the S1 superior "
+    "endplate</f>, with sclerosis along the fractured endplate margin."
+)
+CASES["fractured-pedicle-screw-is-hardware"] = (
+    "<f type=hardware_fracture levels=L5 side=left>Fractured left L5 pedicle screw</f>."
+)

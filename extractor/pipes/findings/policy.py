@@ -152,6 +152,8 @@ class Policy:
             return None  # "mild subluxation C4-C5 below the construct": the vertebrae moved
         if label == "DISPLACEMENT" and _displaced_bone(toks, cue):
             return None  # "for a displaced C5/6 fracture-dislocation": the bone moved
+        if label == "FRACTURE" and self._fractured_bone(toks, cue, seg):
+            return None  # "sclerosis along the fractured endplate margin": bone
         if label == "FRACTURE" and _fracture_as_place(toks, cue):
             return None  # "the L3 screws, adjacent to the fracture": where they are
         if label == "FRACTURE" and self._through_bone(toks, cue, seg):
@@ -241,6 +243,24 @@ class Policy:
                 for j in range(max(0, cue.start - SUMMING_REACH), cue.start)
             ),
             endplate_only=seg.endplate_only,
+        )
+
+    def _fractured_bone(self, toks: Tokens, cue: Target, seg: Segment) -> bool:
+        """Whether a fracture participle names bone right after it, over a
+        level only: "the fractured endplate", "a broken L2 pedicle" (but not
+        "the fractured pedicle screw")."""
+        lower, text = toks.lower, toks.text
+        if lower[cue.end - 1] not in ("fractured", "broken"):
+            return False
+        hardware_starts = {h.start for h in seg.hardware}
+        j = cue.end
+        while j < len(lower) and (text[j].isspace() or looks_like_level(text[j])):
+            j += 1
+        return (
+            j < len(lower)
+            and j not in hardware_starts
+            and lower[j] in self.words["fracture_bone_words"]
+            and j + 1 not in hardware_starts
         )
 
     def _through_bone(self, toks: Tokens, cue: Target, seg: Segment) -> bool:
