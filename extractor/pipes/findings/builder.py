@@ -556,6 +556,7 @@ class FindingBuilder:
                     self.resolver.resolve_leads(toks, d, inventory)
             else:
                 self.resolver.resolve_draft(toks, d, d.hardware, inventory, v.index, v.section)
+                self.resolver.resolve_screw_side(toks, d, d.hardware, inventory)
                 self.resolver.resolve_corpectomy(d, inventory, corpectomy)
         return [part for d in drafts for part in self._by_lead(toks, d, v.levels, inventory)]
 

@@ -236,6 +236,26 @@ class Resolver:
             elif extreme == "highest":
                 draft.levels = draft.levels[:1]
 
+    def resolve_screw_side(
+        self, toks: Tokens, draft: Draft, hardware: Target | None, inventory: Inventory
+    ) -> None:
+        """The side of one screw named by its level alone, when the report's
+        screws there are on one side only ("right-sided pedicle screws at L4
+        and L5 ... the L5 screw has backed out" is right)."""
+        if draft.side is not None or not draft.levels or hardware is None:
+            return
+        if GROUP_OF_TYPE.get(draft.type) != "screw" and draft.type != "hardware_fracture":
+            return  # a fusion or cage finding is about no one screw
+        if self.groups.get(hardware.component or "") != "screw" or _plural(toks, hardware):
+            return
+        fits = [
+            e
+            for e in inventory.fitting(hardware.component or "screw", None)
+            if set(draft.levels) <= set(e.levels)
+        ]
+        if len(fits) == 1 and fits[0].side in ("left", "right"):
+            draft.side = fits[0].side
+
     def resolve_corpectomy(self, draft: Draft, inventory: Inventory, corpectomy: bool) -> None:
         """A corpectomy cage that sank into an endplate is at its whole span,
         not at the disc the endplate faces ("C6 corpectomy ... the cage has
