@@ -176,6 +176,11 @@ def _sentences(nlp, text):
             "FINDINGS: lucency. IMPRESSION: loosening.",
             ["FINDINGS:", "lucency.", "IMPRESSION:", "loosening."],
         ),
+        # the rows of a plain-text table are sentences of their own
+        (
+            "Level | Left screw | Right screw\nl4 | intact | intact\nl5 | loose | intact",
+            ["Level | Left screw | Right screw", "l4 | intact | intact", "l5 | loose | intact"],
+        ),
     ],
 )
 def test_sentences(nlp, text, expected):

@@ -31,6 +31,14 @@ _LINE_RE = re.compile(r"[^\n]+|(?<=\n)(?=\n)")
 _BOUNDS_KEY = "spine_extractor.sentence_bounds"
 
 
+TABLE_CELL_BARS = 2  # a line with this many "|" is a row of a plain-text table
+
+
+def _table_row(line: str) -> bool:
+    """A row of a plain-text table ("L4 | intact | 2 mm lucency | -"): its own sentence."""
+    return line.count("|") >= TABLE_CELL_BARS
+
+
 def sentence_starts(text: str, words: WordLists, forced: Iterable[int] = ()) -> list[int]:
     """Character offsets where sentences start, for report text.
 
@@ -62,7 +70,10 @@ def sentence_starts(text: str, words: WordLists, forced: Iterable[int] = ()) -> 
             blank_between = prev_line is not None
             continue
         if prev_line is not None and (
-            blank_between or _line_break_splits(prev_line, line, continuation, width)
+            blank_between
+            or _table_row(prev_line)
+            or _table_row(line)
+            or _line_break_splits(prev_line, line, continuation, width)
         ):
             starts.add(m.start() + len(line) - len(line.lstrip()))
         prev_line = line

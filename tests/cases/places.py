@@ -147,6 +147,9 @@ CASES = {
     "place-screw-side-of-unilateral-fixation": "L3-4 TLIF with left-sided pedicle screws and rod. <f type=screw_backout levels=L4 side=left size=2>The L4 screw has backed out 2 mm</f>.",
     "place-screw-side-not-of-bilateral-fixation": "Bilateral pedicle screws at L3 and L4. <f type=screw_backout levels=L4 side=->The L4 screw has backed out</f>.",
     "place-both-recesses-is-no-side": "<f type=cage_subsidence levels=L4,L5 side=->The L4-5 cage has migrated posteriorly, narrowing both lateral recesses</f>.",
+    # a plain-text table: a row a sentence, its first cell the level, its column the side
+    "place-table-row-level-and-column-side": "HARDWARE\nLevel | Left screw | Right screw | Interbody\nL4 | intact | intact | n/a\nL5 | <f type=screw_backout levels=L5 side=left size=4>backed out 4 mm</f> | <f type=screw_lucency levels=L5 side=right size=2>2 mm lucency about the screw</f> | n/a",
+    "place-table-interbody-column-has-no-side": "Level | Left screw | Right screw | Interbody (below) | Comment\nC5 | intact | intact | <f type=cage_subsidence levels=C5,C6 side=- size=3>C5-6 cage subsided 3 mm</f> | -",
     "place-label-side-only": "Right proximal claw: <f type=rod_connector_dislodgement levels=T2 side=right>the supralaminar hook at T2 has lifted off the lamina</f>.",
     "place-label-hyphenated-side": "Left-sided S2AI screw: <f type=screw_lucency levels=ILIUM side=left size=4>resorption zone around the screw in the ilium, up to 4 mm</f>.",
     # what hardware belongs to ("the screws of the plate") is not what a later clause borrows

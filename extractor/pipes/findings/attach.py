@@ -638,11 +638,12 @@ LABEL_WORDS_MAX = 4  # words of a label naming hardware: "right proximal claw"
 
 
 def is_label_clause(toks: Tokens, a: int, b: int, hi: int) -> bool:
-    """A clause that is only a level and its colon ("L3:"), labelling what follows."""
+    """A clause that is only a level and its colon ("L3:"), or a table row's
+    first cell ("L3 | intact | ..."), labelling what follows."""
     return (
         b - a <= 4
         and b < hi
-        and toks.lower[b] == ":"
+        and toks.lower[b] in (":", "|")
         and all(
             looks_like_level(toks.text[j])
             or toks.lower[j] in ("-", "*", "•", "and", ",")
@@ -786,6 +787,10 @@ def borrow_within_sentence(
         ):
             # a level label opening the line: "- L3: left screw breaches ..."
             seg.levels = list(clause_levels[seg.clause - 1])
+        if not seg.levels and seg.clause > 1 and label_clause[0] and clause_levels[0]:
+            # the label opening the sentence places its later clauses too:
+            # "L5 | backed out 5 mm | backed out 4 mm | n/a"
+            seg.levels = list(clause_levels[0])
         if not seg.levels and seg.clause > 0 and own_groups:
             # a clause about the same hardware earlier in the sentence
             # ("devices at C6 ...; however the rods are subluxed")

@@ -47,6 +47,7 @@ from .document import (
     Target,
     Tokens,
     in_windows,
+    looks_like_level,
 )
 from .generic import GenericJudge
 from .inventory import LEAD_COMPONENTS, Inventory
@@ -258,9 +259,9 @@ class FindingBuilder:
             own = any(m[3] != "foreign" for m in v.levels)
             # "L5: bilateral pedicle screws. Left screw: 2 mm lucent rim": the line's label
             on_line = line_label[1] if line_label[0] == line_start and not own else []
-            drafts.extend(
-                self._sentence_findings(doc, toks, v, inventory, corpectomy, before, on_line)
-            )
+            found = self._sentence_findings(doc, toks, v, inventory, corpectomy, before, on_line)
+            _sides_from_columns(toks.doc_text, line_start, found, toks)
+            drafts.extend(found)
             named = [m for m in v.levels if m[3] != "foreign"]
             if named:
                 # "at this level" refers back only to a sentence that named one place
@@ -660,6 +661,44 @@ def _without_title_stimulator(doc: Doc, toks: Tokens, drafts: list[Draft]) -> li
     if not in_title or not any(d.type == "stimulator" and toks.idx[d.start] >= end for d in drafts):
         return drafts
     return [d for d in drafts if not any(d is t for t in in_title)]
+
+
+_SIDE_WORD_RE = re.compile(r"\b(left|right)\b", re.IGNORECASE)
+TABLE_HEADER_LOOKBACK = 40  # table rows searched back for the header row
+
+
+def _column_sides(text: str, line_start: int) -> list[str | None]:
+    """The side each column of a plain-text table names in its header row
+    ("Level | Left screw | Right screw | Interbody"), for the row at `line_start`."""
+    end = line_start
+    for _ in range(TABLE_HEADER_LOOKBACK):
+        if end <= 0:
+            break
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start : end - 1] if text[end - 1 : end] == "\n" else text[start:end]
+        if line.count("|") < 2:
+            break
+        cells = line.split("|")
+        sides = [(m.group(1).lower() if (m := _SIDE_WORD_RE.search(c)) else None) for c in cells]
+        if any(sides) and not any(looks_like_level(w) for w in cells[0].split()):
+            return sides
+        end = start
+    return []
+
+
+def _sides_from_columns(text: str, line_start: int, drafts: list[Draft], toks: Tokens) -> None:
+    """A finding in a table row takes the side its column's header names."""
+    line_end = text.find("\n", line_start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if line.count("|") < 2 or not any(d.side is None for d in drafts):
+        return
+    sides = _column_sides(text, line_start)
+    for d in drafts if sides else ():
+        if d.side is not None:
+            continue
+        column = text.count("|", line_start, toks.idx[d.cue.start])
+        if column < len(sides) and sides[column] is not None:
+            d.side = sides[column]
 
 
 TITLE_MAX_CHARS = 160  # as the sectionizer's title: two lines at most, this long
