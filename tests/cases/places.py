@@ -150,6 +150,11 @@ CASES = {
     # a plain-text table: a row a sentence, its first cell the level, its column the side
     "place-table-row-level-and-column-side": "HARDWARE\nLevel | Left screw | Right screw | Interbody\nL4 | intact | intact | n/a\nL5 | <f type=screw_backout levels=L5 side=left size=4>backed out 4 mm</f> | <f type=screw_lucency levels=L5 side=right size=2>2 mm lucency about the screw</f> | n/a",
     "place-table-interbody-column-has-no-side": "Level | Left screw | Right screw | Interbody (below) | Comment\nC5 | intact | intact | <f type=cage_subsidence levels=C5,C6 side=- size=3>C5-6 cage subsided 3 mm</f> | -",
+    # a dictated self-correction replaces the word before it
+    "place-self-corrected-side": "<f type=rod_connector_dislodgement levels=T6 side=left>The set screw of the right, correction, the left T6 screw is not seated</f>.",
+    "place-self-corrected-side-over-a-noun": "<f type=hardware_fracture levels=L3,L4 side=right>Both rods, I mean the right rod only, is fractured at L3-4</f>.",
+    "place-self-corrected-level": "<f type=screw_lucency levels=L3 assertion=absent>The L4 screws, I mean the L3 screws, show no lucency</f>.",
+    "place-rather-than-is-no-correction": "<f type=screw_lucency levels=L5 side=left>Lucency at the left L5 screw, rather than the right</f>.",
     "place-label-side-only": "Right proximal claw: <f type=rod_connector_dislodgement levels=T2 side=right>the supralaminar hook at T2 has lifted off the lamina</f>.",
     "place-label-hyphenated-side": "Left-sided S2AI screw: <f type=screw_lucency levels=ILIUM side=left size=4>resorption zone around the screw in the ilium, up to 4 mm</f>.",
     # what hardware belongs to ("the screws of the plate") is not what a later clause borrows

@@ -9,7 +9,7 @@ import copy
 import itertools
 import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -339,14 +339,20 @@ class FindingBuilder:
             vetoes=[t for t in spans if t.label_ == "NOT_HARDWARE"],
             outside=outside,
             clause_list=clauses(toks, lo, hi, self.words),
-            levels=_fracture_levels_foreign(
-                toks, self.level_roles.mentions(sent_text, sent_char), spans
+            levels=_corrected_away(
+                toks.doc_text,
+                _fracture_levels_foreign(
+                    toks, self.level_roles.mentions(sent_text, sent_char), spans
+                ),
             ),
-            sides=[
-                (a + sent_char, b + sent_char, side)
-                for a, b, side in find_side_mentions(sent_text, self.patterns)
-                if not device_starts or _next_word_start(sent_text, b) not in device_starts
-            ],
+            sides=_corrected_away(
+                toks.doc_text,
+                [
+                    (a + sent_char, b + sent_char, side)
+                    for a, b, side in find_side_mentions(sent_text, self.patterns)
+                    if not device_starts or _next_word_start(sent_text, b) not in device_starts
+                ],
+            ),
             # only a stimulator has a pocket or a subcutaneous course, and only a cue a size
             pockets=[
                 (a + sent_char, b + sent_char, side)
@@ -663,6 +669,7 @@ def _without_title_stimulator(doc: Doc, toks: Tokens, drafts: list[Draft]) -> li
     return [d for d in drafts if not any(d is t for t in in_title)]
 
 
+_M = TypeVar("_M", bound=tuple[Any, ...])
 _SIDE_WORD_RE = re.compile(r"\b(left|right)\b", re.IGNORECASE)
 TABLE_HEADER_LOOKBACK = 40  # table rows searched back for the header row
 
@@ -699,6 +706,34 @@ def _sides_from_columns(text: str, line_start: int, drafts: list[Draft], toks: T
         column = text.count("|", line_start, toks.idx[d.cue.start])
         if column < len(sides) and sides[column] is not None:
             d.side = sides[column]
+
+
+# a dictated self-correction between a word and its replacement: "the left,
+# correction, the right L5 screw", "L4, I mean L5", "both rods, I mean the left"
+_CORRECTION_RE = re.compile(
+    r"(?:\s+[A-Za-z]+){0,2}?[\s,]*,[\s]*(?:correction|i\s+mean|scratch\s+that|sorry|or\s+rather"
+    r"|rather(?!\s+than))[\s,:]+(?:the\s+)?",
+    re.IGNORECASE,
+)
+CORRECTION_REACH = 30  # characters from the correction word to the replacement
+
+
+def _corrected_away(text: str, mentions: list[_M]) -> list[_M]:
+    """The mentions without those a self-correction replaces by one of
+    their kind just after it."""
+    if len(mentions) < 2 or not any(
+        w in text for w in ("orrection", " mean", "cratch", "orry", "ather")
+    ):
+        return mentions
+    out = []
+    for k, m in enumerate(mentions):
+        c = _CORRECTION_RE.match(text, m[1])
+        replaced = c is not None and any(
+            0 <= n[0] - c.end() <= CORRECTION_REACH for n in mentions[k + 1 :]
+        )
+        if not replaced:
+            out.append(m)
+    return out
 
 
 TITLE_MAX_CHARS = 160  # as the sectionizer's title: two lines at most, this long
