@@ -675,3 +675,11 @@ CASES["fractured-endplate-is-bone"] = (
 CASES["fractured-pedicle-screw-is-hardware"] = (
     "<f type=hardware_fracture levels=L5 side=left>Fractured left L5 pedicle screw</f>."
 )
+# a loose hook or band is an anchor not secured: dislodgement, not a screw's lucency
+CASES["loose-hook-is-dislodgement"] = (
+    "<f type=rod_connector_dislodgement levels=T4 side=right>The right T4 hook is loose</f>."
+)
+CASES["loosened-band-is-dislodgement"] = (
+    "<f type=rod_connector_dislodgement levels=T5 side=left>Loosening of the left T5 sublaminar "
+    "band</f>."
+)
