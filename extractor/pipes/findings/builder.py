@@ -9,7 +9,7 @@ import copy
 import itertools
 import re
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -47,10 +47,10 @@ from .document import (
     Target,
     Tokens,
     in_windows,
-    looks_like_level,
 )
 from .generic import GenericJudge
 from .inventory import LEAD_COMPONENTS, Inventory
+from .layout import corrected_away, sides_from_columns, without_title_stimulator
 from .levels import LevelRoles
 from .merge import merge
 from .policy import Policy
@@ -260,14 +260,14 @@ class FindingBuilder:
             # "L5: bilateral pedicle screws. Left screw: 2 mm lucent rim": the line's label
             on_line = line_label[1] if line_label[0] == line_start and not own else []
             found = self._sentence_findings(doc, toks, v, inventory, corpectomy, before, on_line)
-            _sides_from_columns(toks.doc_text, line_start, found, toks)
+            sides_from_columns(toks.doc_text, line_start, found, toks)
             drafts.extend(found)
             named = [m for m in v.levels if m[3] != "foreign"]
             if named:
                 # "at this level" refers back only to a sentence that named one place
                 place = (v.section, list(named[0][2]) if len(named) == 1 else [])
             previous_end = v.hi
-        drafts = _without_title_stimulator(doc, toks, drafts)
+        drafts = without_title_stimulator(doc, toks, drafts)
         resolve_restated(toks, drafts, self.types.component_groups)
         resolve_restated_sizes(drafts)
         self.addenda.supersede(toks, drafts, bounds)
@@ -339,13 +339,13 @@ class FindingBuilder:
             vetoes=[t for t in spans if t.label_ == "NOT_HARDWARE"],
             outside=outside,
             clause_list=clauses(toks, lo, hi, self.words),
-            levels=_corrected_away(
+            levels=corrected_away(
                 toks.doc_text,
                 _fracture_levels_foreign(
                     toks, self.level_roles.mentions(sent_text, sent_char), spans
                 ),
             ),
-            sides=_corrected_away(
+            sides=corrected_away(
                 toks.doc_text,
                 [
                     (a + sent_char, b + sent_char, side)
@@ -650,102 +650,6 @@ def _of_anatomy(toks: Tokens, seg: Segment, anatomy: frozenset[str]) -> bool:
     """Whether the cue's "of" object is anatomy ("displacement of the exiting root")."""
     after = toks.lower[seg.cue.end : min(seg.end, seg.cue.end + OF_OBJECT_REACH)]
     return after[:1] == ["of"] and any(w in anatomy for w in after)
-
-
-def _without_title_stimulator(doc: Doc, toks: Tokens, drafts: list[Draft]) -> list[Draft]:
-    """Drop a stimulator named only in the report's title line ("XR SPINE -
-    STIMULATOR MALFUNCTION") when the report describes it elsewhere: the
-    title names the study's subject, the body says where and how it is."""
-    sections = doc._.report_sections or ()
-    if not sections:
-        return drafts
-    _category, header, body, end = sections[0]
-    title = toks.doc_text[:end].strip()
-    if header != 0 or body != 0 or len(sections) < 2 or not _short_title(title):
-        return drafts  # no title before the first header
-    in_title = [d for d in drafts if d.type == "stimulator" and toks.idx[d.start] < end]
-    if not in_title or not any(d.type == "stimulator" and toks.idx[d.start] >= end for d in drafts):
-        return drafts
-    return [d for d in drafts if not any(d is t for t in in_title)]
-
-
-_M = TypeVar("_M", bound=tuple[Any, ...])
-_SIDE_WORD_RE = re.compile(r"\b(left|right)\b", re.IGNORECASE)
-TABLE_HEADER_LOOKBACK = 40  # table rows searched back for the header row
-
-
-def _column_sides(text: str, line_start: int) -> list[str | None]:
-    """The side each column of a plain-text table names in its header row
-    ("Level | Left screw | Right screw | Interbody"), for the row at `line_start`."""
-    end = line_start
-    for _ in range(TABLE_HEADER_LOOKBACK):
-        if end <= 0:
-            break
-        start = text.rfind("\n", 0, end - 1) + 1
-        line = text[start : end - 1] if text[end - 1 : end] == "\n" else text[start:end]
-        if line.count("|") < 2:
-            break
-        cells = line.split("|")
-        sides = [(m.group(1).lower() if (m := _SIDE_WORD_RE.search(c)) else None) for c in cells]
-        if any(sides) and not any(looks_like_level(w) for w in cells[0].split()):
-            return sides
-        end = start
-    return []
-
-
-def _sides_from_columns(text: str, line_start: int, drafts: list[Draft], toks: Tokens) -> None:
-    """A finding in a table row takes the side its column's header names."""
-    line_end = text.find("\n", line_start)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if line.count("|") < 2 or not any(d.side is None for d in drafts):
-        return
-    sides = _column_sides(text, line_start)
-    for d in drafts if sides else ():
-        if d.side is not None:
-            continue
-        column = text.count("|", line_start, toks.idx[d.cue.start])
-        if column < len(sides) and sides[column] is not None:
-            d.side = sides[column]
-
-
-# a dictated self-correction between a word and its replacement: "the left,
-# correction, the right L5 screw", "L4, I mean L5", "both rods, I mean the left"
-_CORRECTION_RE = re.compile(
-    r"(?:\s+[A-Za-z]+){0,2}?[\s,]*,[\s]*(?:correction|i\s+mean|scratch\s+that|sorry|or\s+rather"
-    r"|rather(?!\s+than))[\s,:]+(?:the\s+)?",
-    re.IGNORECASE,
-)
-CORRECTION_REACH = 30  # characters from the correction word to the replacement
-
-
-def _corrected_away(text: str, mentions: list[_M]) -> list[_M]:
-    """The mentions without those a self-correction replaces by one of
-    their kind just after it."""
-    if len(mentions) < 2 or not any(
-        w in text for w in ("orrection", " mean", "cratch", "orry", "ather")
-    ):
-        return mentions
-    out = []
-    for k, m in enumerate(mentions):
-        c = _CORRECTION_RE.match(text, m[1])
-        replaced = c is not None and any(
-            0 <= n[0] - c.end() <= CORRECTION_REACH for n in mentions[k + 1 :]
-        )
-        if not replaced:
-            out.append(m)
-    return out
-
-
-TITLE_MAX_CHARS = 160  # as the sectionizer's title: two lines at most, this long
-
-
-def _short_title(text: str) -> bool:
-    # an exam's name, not a sentence: no full stop or semicolon in it
-    return (
-        len(text) <= TITLE_MAX_CHARS
-        and len([ln for ln in text.splitlines() if ln.strip()]) <= 2
-        and not any(c in text for c in ".;")
-    )
 
 
 def _other_stimulator_only(targets: list[Target]) -> bool:
