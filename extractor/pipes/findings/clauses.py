@@ -19,8 +19,6 @@ STIMULATOR_EVENTS = frozenset({"DISPLACEMENT", "DISENGAGEMENT", "BACKOUT", "FRAC
 STIMULATOR_GAP = 3  # tokens between two stimulator words of one mention
 RIGHT_NP_MAX = 9
 PART_OF = frozenset({"of", "in", "within"})  # an event's object: "fracture of the lead"
-# an event said as the lead's adjective: "fractured right stimulator lead"
-EVENT_ADJECTIVES = frozenset({"fractured", "broken", "migrated", "displaced", "dislodged"})
 
 
 def is_stimulator_cue(span: Target) -> bool:
@@ -112,7 +110,7 @@ def segments(
                 and _lead_label(toks, c)
             ):
                 merged[-1].append(c)  # "tips at T8 (left lead) and T9 (right lead)"
-            elif merged and is_stimulator_cue(c) and _event_of(toks, merged[-1], c, left_np):
+            elif merged and is_stimulator_cue(c) and _event_of(toks, merged[-1], c, left_np, words):
                 merged[-1] = [c, *merged[-1]]  # "fracture of the right lead": the lead's
             else:
                 merged.append([c])
@@ -160,7 +158,9 @@ def _lead_label(toks: Tokens, cue: Target) -> bool:
     return any(looks_like_level(text[i]) for i in range(max(0, j - LABEL_LEVEL_REACH), j))
 
 
-def _event_of(toks: Tokens, group: list[Target], cue: Target, left_np: frozenset[str]) -> bool:
+def _event_of(
+    toks: Tokens, group: list[Target], cue: Target, left_np: frozenset[str], words: WordLists
+) -> bool:
     """Whether `group` is an event alone whose object is the stimulator
     `cue` ("fracture of the right stimulator lead", "migration of the paddle")."""
     if len(group) != 1 or group[0].label_ not in STIMULATOR_EVENTS:
@@ -171,7 +171,7 @@ def _event_of(toks: Tokens, group: list[Target], cue: Target, left_np: frozenset
         # "fracture of the right lead", or the event as its adjective: "fractured right lead"
         and (
             any(toks.lower[j] in PART_OF for j in between)
-            or toks.lower[group[0].end - 1] in EVENT_ADJECTIVES
+            or toks.lower[group[0].end - 1] in words["event_adjectives"]
         )
         and all(
             toks.lower[j] in PART_OF or toks.lower[j] in left_np or toks.text[j].isspace()

@@ -150,11 +150,11 @@ class Policy:
             and _bone_fracture(toks, cue, seg)
         ):
             return None  # "mild subluxation C4-C5 below the construct": the vertebrae moved
-        if label == "DISPLACEMENT" and _displaced_bone(toks, cue):
+        if label == "DISPLACEMENT" and _displaced_bone(toks, cue, self.words):
             return None  # "for a displaced C5/6 fracture-dislocation": the bone moved
         if label == "FRACTURE" and self._fractured_bone(toks, cue, seg):
             return None  # "sclerosis along the fractured endplate margin": bone
-        if label == "FRACTURE" and _fracture_as_place(toks, cue):
+        if label == "FRACTURE" and _fracture_as_place(toks, cue, self.words):
             return None  # "the L3 screws, adjacent to the fracture": where they are
         if label == "FRACTURE" and self._through_bone(toks, cue, seg):
             return None  # "fracture lines through both sacral alae": bone
@@ -517,17 +517,7 @@ def _hardware_at(seg: Segment, j: int) -> bool:
     return any(h.start == j for h in seg.hardware)
 
 
-# "adjacent to the fracture", "above the fractures": a fracture named as a place
-_PLACE_BEFORE = frozenset({"above", "below", "beneath", "near", "beside", "around", "across"})
-_PLACE_BEFORE_TO = frozenset(
-    {"adjacent", "next", "close", "proximal", "distal", "superior", "inferior", "cranial", "caudal"}
-)
-
-
-_BONE_INJURY = frozenset({"fracture", "fractures", "fragment", "fragments", "dislocation"})
-
-
-def _displaced_bone(toks: Tokens, cue: Target) -> bool:
+def _displaced_bone(toks: Tokens, cue: Target, words: WordLists) -> bool:
     """A displacement adjective before a bone injury, over its levels only:
     "a displaced C5/6 fracture-dislocation", "displaced T12 fracture"."""
     lower, text = toks.lower, toks.text
@@ -538,10 +528,10 @@ def _displaced_bone(toks: Tokens, cue: Target) -> bool:
         looks_like_level(text[j]) or lower[j] in ("/", "-") or text[j].isspace()
     ):
         j += 1
-    return j < len(lower) and lower[j] in _BONE_INJURY
+    return j < len(lower) and lower[j] in words["bone_injury_words"]
 
 
-def _fracture_as_place(toks: Tokens, cue: Target) -> bool:
+def _fracture_as_place(toks: Tokens, cue: Target, words: WordLists) -> bool:
     """A fracture cue ("fracture") after "the" and a word of place: what the
     sentence places by it, not a fracture it states."""
     lower = toks.lower
@@ -550,9 +540,9 @@ def _fracture_as_place(toks: Tokens, cue: Target) -> bool:
         return False
     if lower[i - 1] != "the":
         return False
-    if lower[i - 2] in _PLACE_BEFORE:
+    if lower[i - 2] in words["fracture_place_words"]:
         return True
-    return i >= 3 and lower[i - 2] == "to" and lower[i - 3] in _PLACE_BEFORE_TO
+    return i >= 3 and lower[i - 2] == "to" and lower[i - 3] in words["fracture_place_words_to"]
 
 
 def _bone_fracture(toks: Tokens, cue: Target, seg: Segment) -> bool:
