@@ -54,7 +54,7 @@ from .layout import corrected_away, sides_from_columns, without_title_stimulator
 from .levels import LevelRoles
 from .merge import merge
 from .policy import Policy
-from .resolve import Resolver, resolve_restated, resolve_restated_sizes
+from .resolve import Resolver, narrow_restated, resolve_restated, resolve_restated_sizes
 from .scope import ScopeJudge
 
 DEFAULTS: dict[str, Any] = {
@@ -269,6 +269,7 @@ class FindingBuilder:
             previous_end = v.hi
         drafts = without_title_stimulator(doc, toks, drafts)
         resolve_restated(toks, drafts, self.types.component_groups)
+        narrow_restated(drafts, self.types.component_groups)
         resolve_restated_sizes(drafts)
         self.addenda.supersede(toks, drafts, bounds)
         finding_spans = [Span(doc, d.start, d.end, label=d.type) for d in drafts]

@@ -167,3 +167,6 @@ class Draft:
     events: tuple[str, ...] = ()  # the labels of the cues folded into it ("DISPLACEMENT")
     sums_up: bool = False  # its cue follows "in keeping with", "consistent with" ...
     endplate_only: bool = False  # placed only by an endplate it sank into
+    # placed at the whole span of the report's one piece of its hardware
+    # ("the plate" of a C5-7 fusion), not by anything in its own sentence
+    whole_span: bool = False

@@ -182,6 +182,7 @@ class Resolver:
                     fits = inventory.fitting(component, None)
                     if len(fits) == 1 and (component in SINGLE_PIECES or len(fits[0].levels) == 1):
                         self._place(draft, fits[0].levels, fits[0].side)
+                        draft.whole_span = len(fits[0].levels) > 1
                 else:
                     # "the rods have dislodged from the screw heads": all of them,
                     # the report's one construct
@@ -200,6 +201,7 @@ class Resolver:
                             ]
                     if len(construct) == 1:
                         self._place(draft, construct[0].levels, None)
+                        draft.whole_span = len(construct[0].levels) > 1
                 if not draft.levels:
                     # "the inferior screws" of a C5-C7 fusion named earlier: the end of the
                     # report's one construct
@@ -235,6 +237,8 @@ class Resolver:
                 draft.levels = draft.levels[-1:]
             elif extreme == "highest":
                 draft.levels = draft.levels[:1]
+            if extreme is not None:
+                draft.whole_span = False
 
     def resolve_screw_side(
         self, toks: Tokens, draft: Draft, hardware: Target | None, inventory: Inventory
@@ -455,6 +459,43 @@ def resolve_restated(toks: Tokens, drafts: list[Draft], groups: Mapping[str, str
 RESTATED_REACH = 40  # findings of the type a restatement is compared with, nearest first
 
 
+def narrow_restated(drafts: list[Draft], groups: Mapping[str, str]) -> None:
+    """An impression's finding placed only at the whole span of its hardware
+    ("slight lift-off of the plate" of a C5-7 plate) restates the body's
+    finding of its type, when the body placed that finding at one narrower
+    place ("the inferior end of the plate is lifted off C7"): it takes that
+    place. A body finding at the whole span, or two places, leave it."""
+    for k, d in enumerate(drafts):
+        if not d.whole_span or d.section != "impression" or d.assertion not in POSITIVE_ASSERTIONS:
+            continue
+        places: set[tuple[tuple[str, ...], str | None]] = set()
+        compared = 0
+        for e in reversed(drafts[:k]):
+            if e.type != d.type or e.section == "impression":
+                continue
+            compared += 1
+            if compared > RESTATED_REACH:
+                break
+            if (
+                e.assertion not in POSITIVE_ASSERTIONS
+                or not e.levels
+                or not _same_piece(e.component, d.component, groups)
+                or (d.side is not None and e.side not in (None, d.side))
+            ):
+                continue
+            if not set(e.levels) < set(d.levels):
+                places = set()
+                break  # the body has it at the whole span too
+            places.add((tuple(e.levels), e.side))
+        if len({levels for levels, _ in places}) != 1:
+            continue
+        d.levels = list(next(iter(places))[0])
+        d.whole_span = False
+        sides = {side for _, side in places}
+        if d.side is None and len(sides) == 1:
+            d.side = next(iter(sides))
+
+
 def resolve_restated_sizes(drafts: list[Draft]) -> None:
     """A finding restated in the impression without a size ("stable thin
     lucency along the right S2AI screw") has the size the body gave the same
@@ -487,6 +528,12 @@ def resolve_restated_sizes(drafts: list[Draft]) -> None:
                 sizes.add(e.size_mm)
         if len(sizes) == 1 and None not in sizes:
             d.size_mm = next(iter(sizes))
+
+
+def _same_piece(a: str | None, b: str | None, groups: Mapping[str, str]) -> bool:
+    """The same hardware: a plate is not its cross-link (one group), but any
+    screw may be named "the screws"."""
+    return a == b or (groups.get(a or "") == "screw" and groups.get(b or "") == "screw")
 
 
 def _places(
