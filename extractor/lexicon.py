@@ -504,6 +504,7 @@ WORD_LISTS: tuple[str, ...] = (
     "level_owners_after",
     "level_owners_before",
     "moved_from_words",
+    "level_position_words",
     "endplate_superior",
     "endplate_inferior",
     "removal_words",

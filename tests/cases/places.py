@@ -174,6 +174,9 @@ CASES = {
     "place-restated-whole-plate-takes-the-body-level": "C5-C7 ACDF with an anterior plate. Findings: <f type=rod_connector_dislodgement levels=C7 component=plate size=2>The inferior end of the plate is lifted 2 mm off C7</f>. Impression: <f type=rod_connector_dislodgement levels=C7 component=plate>Slight lift-off of the plate</f>.",
     "place-restated-whole-plate-stays-whole": "C5-C7 ACDF with an anterior plate. Findings: <f type=rod_connector_dislodgement levels=C5,C6,C7 component=plate>The plate has migrated anteriorly</f>. <f type=rod_connector_dislodgement levels=C7 component=plate size=2>The inferior end of the plate is also lifted 2 mm off C7</f>. Impression: <f type=rod_connector_dislodgement levels=C5,C6,C7 component=plate>Anterior migration of the plate</f>.",
     "place-restated-other-piece-stays-whole": "T11-L3 fusion with a cross-link. Findings: <f type=rod_connector_dislodgement levels=L3 side=left component=rod>The left rod has disengaged from the L3 screw head</f>. Impression: <f type=rod_connector_dislodgement levels=T11,T12,L1,L2,L3 component=cross_link>Dislodged cross-link</f>.",
+    # a lead's former place is not its level ("was at", "from mid-T8 to", "previously at the disc")
+    "place-lead-from-mid-level-to": "<f type=stimulator levels=T10 side=right component=stimulator_lead>The right stimulator lead tip has migrated inferiorly, from mid-T8 to the T10 level</f>.",
+    "place-lead-previously-at-a-disc": "<f type=stimulator levels=C5 side=right component=stimulator_lead>The right stimulator lead has migrated inferiorly, with its tip now at mid C5 (previously at the C3-4 disc)</f>.",
     "place-restated-plural-screws-take-no-side": "<f type=screw_lucency levels=L5 side=left size=3>3 mm lucency around the left L5 screw</f>. Impression: <f type=screw_lucency levels=L5 side=->Lucency around the L5 screws</f>.",
     # ... but both, when both were named
     # a plate's screws are what protrudes, not the plate

@@ -42,15 +42,21 @@ class LevelRoles:
         )
         # the last word of each phrase: a cheap test before the regex search
         self.owner_last_words = frozenset(w.split()[-1] for w in words["level_owners_before"])
+        self.position_words = frozenset(words["level_position_words"])
+        # "previously at the superior endplate of", "from mid-": words of the
+        # place on the level between its owner and the level
+        position = r"(?:(?:" + words.alternation("level_position_words") + r")[\s-]+){0,6}"
         self.owner_before = re.compile(
-            r"\b(?:" + words.alternation("level_owners_before") + r")\s+(?:the\s+)?$",
+            r"\b(?:" + words.alternation("level_owners_before") + r")\s+" + position + "$",
             re.IGNORECASE,
         )
         # "migrated caudally from the T8 level to mid T10": T8 is where it was
         self.moved_from_before = re.compile(
             r"\b(?:"
             + words.alternation("moved_from_words")
-            + r")\b(?:\s+[a-z]+){0,7}?\s+from\s+(?:the\s+)?(?:level\s+of\s+(?:the\s+)?)?$",
+            + r")\b(?:\s+[a-z]+,?){0,7}?\s+from\s+"
+            + position
+            + "$",
             re.IGNORECASE,
         )
         self.to_after = re.compile(
@@ -92,13 +98,17 @@ class LevelRoles:
                 # "the thoracolumbar junction" is a segment: a fusion's place, not a screw's
                 out.append((m.start + offset, m.end + offset, m.levels, "junction"))
                 continue
-            if self.space_after.match(text, m.end):
-                role = "space"
-                out.append((m.start + offset, m.end + offset, m.levels, role))
-                continue
             before = text[max(0, m.start - 60) : m.start]
             # both patterns before a level end in whitespace
-            spaced = before[-1:].isspace()
+            spaced = before[-1:].isspace() or self._position_hyphen(before)
+            owner_tail = self._owner_tail(before) if spaced else []
+            if self.space_after.match(text, m.end):
+                # "previously at the C3-4 disc" is where a lead was, not a space beside it
+                owned = self._owner_may_end(owner_tail) and self.owner_before.search(before)
+                out.append(
+                    (m.start + offset, m.end + offset, m.levels, "foreign" if owned else "space")
+                )
+                continue
             tail = before.rsplit(None, 3)[-3:] if spaced else []
             if (
                 len(m.levels) > 1
@@ -112,7 +122,7 @@ class LevelRoles:
                 continue
             if (
                 self.owner_after.match(text, m.end)
-                or (spaced and self._owner_may_end(tail) and self.owner_before.search(before))
+                or (spaced and self._owner_may_end(owner_tail) and self.owner_before.search(before))
                 or (
                     spaced
                     and "from" in [w.lower() for w in tail]
@@ -146,6 +156,20 @@ class LevelRoles:
                     )
             out.append((m.start + offset, m.end + offset, m.levels, role))
         return out
+
+    def _position_hyphen(self, before: str) -> bool:
+        """ "mid-T8": a position word joined to the level."""
+        if not before.endswith("-"):
+            return False
+        return _last_letters(before[-12:-1]) in self.position_words
+
+    def _owner_tail(self, before: str) -> list[str]:
+        """The last words before a level, without the place words on it
+        ("previously at the superior endplate of" -> [..., "previously", "at"])."""
+        words = before.replace("-", " ").rsplit(None, 9)[-9:]
+        while words and _last_letters(words[-1]) in self.position_words:
+            words.pop()
+        return words[-3:]
 
     def _owner_may_end(self, tail: list[str]) -> bool:
         """Whether the words before a level can end an owner phrase ("...
