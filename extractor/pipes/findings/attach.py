@@ -569,10 +569,6 @@ def stimulator_tip_mentions(
     return _tips_and_others(toks, lo, hi, mentions, words)[0]
 
 
-# tokens before a level a tip word may stand ("its tip is now at the middle of T10")
-TIP_REACH = 6
-
-
 def _tips_and_others(
     toks: Tokens, lo: int, hi: int, mentions: list[LevelMention], words: WordLists
 ) -> tuple[list[LevelMention], list[LevelMention]]:
@@ -584,7 +580,7 @@ def _tips_and_others(
         i = toks.token_at(m[0], lo, hi)
         # the nearer word rules: "two electrodes entering the canal at L1-L2"
         # is where they enter; "... and ascending to T8" is not
-        before = toks.lower[max(lo, i - TIP_REACH) : i]
+        before = toks.lower[max(lo, i - 6) : i]
         nearest = next((w for w in reversed(before) if w in tip_words or w in entry_words), None)
         if nearest in entry_words and any(
             w in course_words for w in before[len(before) - before[::-1].index(nearest) :]

@@ -40,9 +40,12 @@ class LevelRoles:
             + r")\b",
             re.IGNORECASE,
         )
-        # the last word of each phrase: a cheap test before the regex search
-        self.owner_last_words = frozenset(w.split()[-1] for w in words["level_owners_before"])
         self.position_words = frozenset(words["level_position_words"])
+        # the last word of each phrase before its place words ("adjacent" of
+        # "adjacent level"): a cheap test before the regex search
+        self.owner_last_words = frozenset(
+            _last_owner_word(w.split(), self.position_words) for w in words["level_owners_before"]
+        )
         # "previously at the superior endplate of", "from mid-": words of the
         # place on the level between its owner and the level
         position = r"(?:(?:" + words.alternation("level_position_words") + r")[\s-]+){0,6}"
@@ -101,10 +104,9 @@ class LevelRoles:
             before = text[max(0, m.start - 60) : m.start]
             # both patterns before a level end in whitespace
             spaced = before[-1:].isspace() or self._position_hyphen(before)
-            owner_tail = self._owner_tail(before) if spaced else []
             if self.space_after.match(text, m.end):
                 # "previously at the C3-4 disc" is where a lead was, not a space beside it
-                owned = self._owner_may_end(owner_tail) and self.owner_before.search(before)
+                owned = spaced and self._owned_before(before)
                 out.append(
                     (m.start + offset, m.end + offset, m.levels, "foreign" if owned else "space")
                 )
@@ -122,7 +124,7 @@ class LevelRoles:
                 continue
             if (
                 self.owner_after.match(text, m.end)
-                or (spaced and self._owner_may_end(owner_tail) and self.owner_before.search(before))
+                or (spaced and self._owned_before(before))
                 or (
                     spaced
                     and "from" in [w.lower() for w in tail]
@@ -163,23 +165,23 @@ class LevelRoles:
             return False
         return _last_letters(before[-12:-1]) in self.position_words
 
-    def _owner_tail(self, before: str) -> list[str]:
-        """The last words before a level, without the place words on it
-        ("previously at the superior endplate of" -> [..., "previously", "at"])."""
+    def _owned_before(self, before: str) -> bool:
+        """Whether an owner phrase ends the words before a level, past the
+        place words on it ("previously at the superior endplate of"); the
+        last word is a cheap test before the regex search."""
         words = before.replace("-", " ").rsplit(None, 9)[-9:]
         while words and _last_letters(words[-1]) in self.position_words:
             words.pop()
-        return words[-3:]
-
-    def _owner_may_end(self, tail: list[str]) -> bool:
-        """Whether the words before a level can end an owner phrase ("...
-        adjacent segment disease at (the)"): the regex search runs only then."""
-        if not tail:
+        if not words or _last_letters(words[-1]) not in self.owner_last_words:
             return False
-        last = _last_letters(tail[-1])
-        if last == "the" and len(tail) > 1:
-            return last in self.owner_last_words or _last_letters(tail[-2]) in self.owner_last_words
-        return last in self.owner_last_words
+        return self.owner_before.search(before) is not None
+
+
+def _last_owner_word(words: list[str], position_words: frozenset[str]) -> str:
+    kept = list(words)
+    while len(kept) > 1 and kept[-1].lower() in position_words:
+        kept.pop()
+    return kept[-1].lower()
 
 
 _LAST_LETTERS_RE = re.compile(r"[A-Za-z]+$")
