@@ -517,6 +517,7 @@ WORD_LISTS: tuple[str, ...] = (
     "corpectomy_words",
     "inverse_negators",
     "fusion_progress_words",
+    "leaning_hedge_words",
     "level_anaphora",
     "solid_fusion_words",
     "past_copulas",

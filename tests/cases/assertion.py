@@ -314,3 +314,103 @@ CASES["stimulator-might-be-considered"] = (
 CASES["stimulator-to-be-considered"] = (
     "<f type=stimulator assertion=hypothetical>Stimulator trial to be considered</f>."
 )
+# hedges of the classic cue lists (pyConText's probable and ambivalent
+# existence): a cause hedged through "due to", a doubt over "whether", a
+# doubled "cannot be ... ruled out", the differential, presence hedged
+CASES["hedge-likely-due-to"] = (
+    "The L5 screw halo is <f type=screw_lucency levels=L5 assertion=possible>likely due to "
+    "loosening</f>."
+)
+CASES["hedge-may-be-secondary-to"] = (
+    "Rod failure at L3-4 <f type=pseudarthrosis levels=L3,L4 assertion=possible>may be "
+    "secondary to pseudarthrosis</f>."
+)
+CASES["hedge-uncertain-whether"] = (
+    "<f type=screw_lucency levels=L4 assertion=possible>It is uncertain whether there is "
+    "lucency around the L4 screws</f>."
+)
+CASES["hedge-not-clear-whether"] = (
+    "<f type=cage_subsidence levels=L4,L5 assertion=possible>It is not clear whether the L4-5 "
+    "cage has subsided</f>."
+)
+CASES["hedge-cannot-be-completely-ruled-out"] = (
+    "<f type=hardware_fracture levels=L4 side=left assertion=possible>A fracture of the left L4 "
+    "screw cannot be completely ruled out</f>."
+)
+CASES["hedge-in-the-differential"] = (
+    "<f type=pseudarthrosis levels=C5,C6 assertion=possible>Pseudarthrosis at C5-6 is in the "
+    "differential</f>."
+)
+CASES["hedge-a-differential-consideration"] = (
+    "<f type=pseudarthrosis levels=L5,S1 assertion=possible>Pseudarthrosis at L5-S1 is a "
+    "differential consideration</f>."
+)
+CASES["hedge-considerations-include"] = (
+    "<f type=pseudarthrosis levels=L5,S1 assertion=possible>Considerations include "
+    "pseudarthrosis at L5-S1</f>."
+)
+CASES["hedge-could-be-present"] = (
+    "<f type=screw_lucency levels=S1 side=right assertion=possible>Minimal lucency around the "
+    "right S1 screw could be present</f>."
+)
+CASES["hedge-probably-present"] = (
+    "<f type=screw_lucency levels=S1 side=right assertion=possible>Lucency around the right S1 "
+    "screw is probably present</f>."
+)
+CASES["hedge-is-difficult-to-exclude"] = (
+    "<f type=hardware_fracture levels=L3 side=right assertion=possible>A fracture of the right "
+    "rod at L3 is difficult to exclude</f>."
+)
+CASES["hedge-is-presumed"] = (
+    "<f type=pseudarthrosis levels=L4,L5 assertion=possible>Pseudarthrosis at L4-5 is "
+    "presumed</f>."
+)
+CASES["hedge-perhaps"] = (
+    "<f type=screw_backout levels=L4 assertion=possible>Perhaps slight backout of the L4 "
+    "screw</f>."
+)
+CASES["hedge-would-be-a-consideration"] = (
+    "<f type=pseudarthrosis levels=L4,L5 assertion=possible>Pseudarthrosis at L4-5 would be a "
+    "consideration</f>."
+)
+CASES["hedge-cannot-be-certain-of"] = (
+    "<f type=screw_malposition levels=T10 side=left assertion=possible>We cannot be certain of a "
+    "breach by the left T10 screw</f>."
+)
+CASES["hedge-questionably-before"] = (
+    "<f type=screw_backout levels=L4 side=right assertion=possible>The right L4 screw has "
+    "questionably backed out</f>."
+)
+CASES["hedge-cannot-distinguish"] = (
+    "Streak artifact at L5. <f type=screw_lucency levels=L5 assertion=possible>We cannot "
+    "distinguish lucency around the L5 screws</f> from artifact."
+)
+CASES["hedge-cannot-be-distinguished"] = (
+    "<f type=screw_lucency levels=L5 assertion=possible>Lucency around the L5 screws cannot be "
+    "distinguished</f> from streak artifact."
+)
+CASES["hedge-remains-a-concern"] = (
+    "<f type=pseudarthrosis levels=L5,S1 assertion=possible>Pseudarthrosis at L5-S1 remains a "
+    "concern</f>."
+)
+CASES["hedge-suggestive-of-after-a-comma"] = (
+    "Lucent band along the L4-5 cage, <f type=pseudarthrosis levels=L4,L5 component=interbody_cage "
+    "assertion=possible>suggestive of pseudarthrosis</f>."
+)
+CASES["negation-is-not-likely"] = (
+    "<f type=pseudarthrosis levels=L4,L5 assertion=absent>Pseudarthrosis at L4-5 is not "
+    "likely</f>."
+)
+CASES["negation-unlikely-to-represent"] = (
+    "Thin line at the L5 screw, <f type=screw_lucency levels=L5 assertion=absent>unlikely to "
+    "represent loosening</f>."
+)
+CASES["negation-not-likely-to-represent"] = (
+    "Thin line at the L5 screw, <f type=screw_lucency levels=L5 assertion=absent>not likely to "
+    "represent loosening</f>."
+)
+# a hedge leaning towards a solid fusion states no pseudarthrosis; a neutral one leaves it possible
+CASES["leaning-hedge-on-bridging-bone"] = (
+    "L4-5 fusion. Bridging bone is probably present across L4-5."
+)
+CASES["leaning-hedge-likely-solid-fusion"] = "L4-5 fusion. Likely solid fusion at L4-5."

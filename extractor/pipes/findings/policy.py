@@ -354,7 +354,26 @@ class Policy:
         qualified = self._opposite_qualified(toks, cue)
         if qualified is not None:
             return qualified
+        if assertion == "possible" and self._leaning_hedge(toks, cue):
+            return None  # "bridging bone is probably present": likely fused, no finding
         return _INVERSE.get(assertion, assertion)
+
+    def _leaning_hedge(self, toks: Tokens, cue: Target) -> bool:
+        """Whether a hedge that leans towards the opposite stands in its
+        phrase, a few words either side ("likely solid fusion", "bridging bone
+        is probably present"), not across a comma or "and"."""
+        leaning = self.words["leaning_hedge_words"]
+        for step, j in ((-1, cue.start - 1), (1, cue.end)):
+            seen = 0
+            while 0 <= j < len(toks.lower) and seen < INVERSE_NEGATION_REACH:
+                word = toks.lower[j]
+                if word in leaning:
+                    return True
+                if word in _PHRASE_BREAKS:
+                    break
+                seen += not word.isspace()
+                j += step
+        return any(w in leaning for w in toks.lower[cue.start : cue.end])
 
     def _negated_before(self, toks: Tokens, cue: Target) -> bool:
         """A negation in the words just before an opposite's cue, within its
