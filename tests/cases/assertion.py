@@ -362,12 +362,10 @@ CASES["hedge-is-difficult-to-exclude"] = (
     "rod at L3 is difficult to exclude</f>."
 )
 CASES["hedge-is-presumed"] = (
-    "<f type=pseudarthrosis levels=L4,L5 assertion=possible>Pseudarthrosis at L4-5 is "
-    "presumed</f>."
+    "<f type=pseudarthrosis levels=L4,L5 assertion=possible>Pseudarthrosis at L4-5 is presumed</f>."
 )
 CASES["hedge-perhaps"] = (
-    "<f type=screw_backout levels=L4 assertion=possible>Perhaps slight backout of the L4 "
-    "screw</f>."
+    "<f type=screw_backout levels=L4 assertion=possible>Perhaps slight backout of the L4 screw</f>."
 )
 CASES["hedge-would-be-a-consideration"] = (
     "<f type=pseudarthrosis levels=L4,L5 assertion=possible>Pseudarthrosis at L4-5 would be a "
@@ -398,8 +396,7 @@ CASES["hedge-suggestive-of-after-a-comma"] = (
     "assertion=possible>suggestive of pseudarthrosis</f>."
 )
 CASES["negation-is-not-likely"] = (
-    "<f type=pseudarthrosis levels=L4,L5 assertion=absent>Pseudarthrosis at L4-5 is not "
-    "likely</f>."
+    "<f type=pseudarthrosis levels=L4,L5 assertion=absent>Pseudarthrosis at L4-5 is not likely</f>."
 )
 CASES["negation-unlikely-to-represent"] = (
     "Thin line at the L5 screw, <f type=screw_lucency levels=L5 assertion=absent>unlikely to "
