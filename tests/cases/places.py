@@ -246,3 +246,9 @@ CASES["place-lowermost-pair-of-screws"] = (
     "Posterior fixation from L3 to L5 with pedicle screws. <f type=screw_backout levels=L5 "
     "size=3>The lowermost pair of screws has backed out by 3 mm</f>."
 )
+# a break in a lead's subcutaneous course takes the side of where it runs
+CASES["lead-break-over-the-flank-takes-its-side"] = (
+    "<f type=stimulator levels=T9,T10 component=stimulator_lead>Paddle lead spanning T9-T10</f>. "
+    "<f type=stimulator component=stimulator_lead side=left change=new>There is a new focal break "
+    "in the extension wire over the left flank</f>."
+)

@@ -259,6 +259,10 @@ def attach_segment(
         seg.levels_attached = bool(attached_levels)
         seg.levels = sort_levels(lv for m in used_levels for lv in m[2])
         seg.sides = [m[2] for m in (attached_sides or seg_sides)]
+        if not seg.sides and any(is_stimulator_cue(h) for h in seg.hardware):
+            # "a break in the extension wire over the left flank": the side of
+            # where a lead runs under the skin, as for a stimulator's own cue
+            seg.sides = [m[2] for m in pocket_mentions if c0 <= m[0] < c1]
         seg.side_groups = side_groups(used_levels, seg_sides, toks.doc_text)
     seg_sizes = [m for m in size_mentions if c0 <= m[0] < c1]
     seg.sizes = [m[2] for m in seg_sizes]
