@@ -491,6 +491,7 @@ WORD_LISTS: tuple[str, ...] = (
     "space_words",
     "space_qualifiers",
     "side_anatomy",
+    "fusion_side_anatomy",
     "anatomy_subjects",
     "both_unpaired",
     "both_states",

@@ -143,6 +143,13 @@ class WordPatterns:
             + r")\b",
             re.IGNORECASE,
         )
+        # a side of anatomy a fusion crosses: the pseudarthrosis's ("the left facet joint")
+        self.fusion_anatomy_after = re.compile(
+            r"[\s-]{1,3}(?:[a-z0-9]{1,20}[\s-]{1,3}){0,2}(?:"
+            + words.alternation("fusion_side_anatomy")
+            + r")\b",
+            re.IGNORECASE,
+        )
         # "both" of a pair that is not left and right: "both endplates"
         self.unpaired_after = re.compile(
             r"[\s-]{1,3}(?:(?!(?:at|of|in|on|to|from|with|by|for|screws?|rods?|plates?|cages?"
@@ -265,6 +272,21 @@ def find_pocket_sides(
         if m.group("bilateral") or not pocket_after.match(text, m.end()):
             continue
         out.append((m.start(), m.end(), "left" if m.group("left") else "right"))
+    return out
+
+
+def find_fusion_sides(
+    text: str, patterns: WordPatterns | None = None
+) -> list[tuple[int, int, str]]:
+    """(start, end, side) for each side word of anatomy a fusion crosses:
+    "the left L4-5 facet joint", "on the right C5 hemilamina"."""
+    fusion_after = (patterns or default_patterns()).fusion_anatomy_after
+    out = []
+    for m in _SIDE_RE.finditer(text):
+        if not fusion_after.match(text, m.end()):
+            continue
+        side = "bilateral" if m.group("bilateral") else "left" if m.group("left") else "right"
+        out.append((m.start(), m.end(), side))
     return out
 
 

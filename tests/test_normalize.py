@@ -3,6 +3,9 @@ import pytest
 from extractor.normalize import (
     combine_sides,
     expand_level_range,
+    find_fusion_sides,
+    find_pocket_sides,
+    find_side_mentions,
     normalize_side,
     parse_levels,
     parse_size_mm,
@@ -111,6 +114,24 @@ def test_level_range_is_ordered_whichever_way_it_is_written():
 )
 def test_sides(text, side):
     assert normalize_side(text) == side
+
+
+@pytest.mark.parametrize(
+    ("text", "hardware", "pocket", "fusion"),
+    [
+        # a side of anatomy is not the hardware's; a fusion takes a facet's
+        ("the left L4 screw", ["left"], [], []),
+        ("the left L4-5 facet joint is not fused", [], [], ["left"]),
+        ("across the right C5 hemilamina", [], [], ["right"]),
+        ("IPG in the left upper buttock", [], ["left"], []),
+        ("extension wire over the right flank", [], ["right"], []),
+        ("the left L5-S1 foramen", [], [], []),
+    ],
+)
+def test_side_mentions_by_what_they_are_of(text, hardware, pocket, fusion):
+    assert [m[2] for m in find_side_mentions(text)] == hardware
+    assert [m[2] for m in find_pocket_sides(text)] == pocket
+    assert [m[2] for m in find_fusion_sides(text)] == fusion
 
 
 def test_combine_sides():

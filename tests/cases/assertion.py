@@ -411,3 +411,12 @@ CASES["leaning-hedge-on-bridging-bone"] = (
     "L4-5 fusion. Bridging bone is probably present across L4-5."
 )
 CASES["leaning-hedge-likely-solid-fusion"] = "L4-5 fusion. Likely solid fusion at L4-5."
+# a doubt before a fusion's opposite leaves the pseudarthrosis possible
+CASES["doubted-solid-fusion-is-possible"] = (
+    "C1-2 fusion. <f type=pseudarthrosis levels=C1,C2 assertion=possible>I cannot be sure the C1-2 "
+    "fusion is solid</f>."
+)
+CASES["unclear-whether-bridging-is-possible"] = (
+    "L4-5 fusion. <f type=pseudarthrosis levels=L4,L5 assertion=possible>It is unclear whether there "
+    "is bridging bone at L4-5</f>."
+)

@@ -252,3 +252,12 @@ CASES["lead-break-over-the-flank-takes-its-side"] = (
     "<f type=stimulator component=stimulator_lead side=left change=new>There is a new focal break "
     "in the extension wire over the left flank</f>."
 )
+# a fusion's side is the side of the facet it crosses; hardware's is not
+CASES["pseudarthrosis-takes-the-facet-side"] = (
+    "L4-S1 fusion. <f type=pseudarthrosis levels=L4,L5 side=left>The left L4-5 facet joint is not "
+    "fused</f>."
+)
+CASES["screw-does-not-take-the-facet-side"] = (
+    "<f type=screw_malposition levels=L4 side=right>The right L4 screw breaches the left L4-5 facet "
+    "joint</f>."
+)

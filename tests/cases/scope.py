@@ -149,7 +149,9 @@ CASES = {
     "fusion-mass-fracture": "There is a fracture through the fusion mass at T6-7.",
 }
 # an organ's stimulator or pacer is not the spinal cord's
-CASES["scope-gastric-stimulator"] = "Gastric stimulator in the left upper abdomen; its lead is fractured."
+CASES["scope-gastric-stimulator"] = (
+    "Gastric stimulator in the left upper abdomen; its lead is fractured."
+)
 CASES["scope-diaphragm-pacer"] = "Diaphragm pacer wires over the chest, one appears broken."
 CASES["scope-sacral-neuromodulator-beside-an-scs"] = (
     "<f type=stimulator levels=T9 component=stimulator_lead>Thoracic stimulator leads at T9</f>. "

@@ -161,6 +161,7 @@ def attach_segment(
     procedures: list[Target],
     side_mentions: list[SideMention],
     pocket_mentions: list[SideMention],
+    fusion_side_mentions: list[SideMention],
     size_mentions: list[SizeMention],
     groups: Mapping[str, str],
     words: WordLists,
@@ -209,6 +210,9 @@ def attach_segment(
         )
         seg_levels = [(a, b, disc_of_endplate(lv, role), role) for a, b, lv, role in seg_levels]
     seg_sides = [m for m in side_mentions if c0 <= m[0] < c1]
+    if seg.cue.label_ == "PSEUDARTHROSIS":
+        # "the left L4-5 facet joint is not fused": the facet's side is the fusion's
+        seg_sides = sorted(seg_sides + [m for m in fusion_side_mentions if c0 <= m[0] < c1])
     if is_stimulator_cue(seg.cue):
         # a fusion's or other hardware's levels are not the stimulator's
         # ("HX: T10-L2 PSF, SCS", "artifact from the paddle and the L5-S1 hardware")

@@ -19,6 +19,7 @@ from ...lexicon import load_finding_types, load_words
 from ...normalize import (
     WordPatterns,
     default_patterns,
+    find_fusion_sides,
     find_pocket_sides,
     find_side_mentions,
     find_size_mentions,
@@ -85,6 +86,7 @@ class SentenceView:
     levels: list[LevelMention]
     sides: list[SideMention]
     pockets: list[SideMention]
+    fusion_sides: list[SideMention]
     sizes: list[SizeMention]
 
 
@@ -361,6 +363,13 @@ class FindingBuilder:
             ]
             if any(is_stimulator_cue(t) for t in spans)
             else [],
+            # only a pseudarthrosis takes the side of the facet it crosses
+            fusion_sides=[
+                (a + sent_char, b + sent_char, side)
+                for a, b, side in find_fusion_sides(sent_text, self.patterns)
+            ]
+            if any(c.label_ == "PSEUDARTHROSIS" for c in cues)
+            else [],
             sizes=[
                 (m.start + sent_char, m.end + sent_char, m.mm)
                 for m in find_size_mentions(sent_text)
@@ -421,7 +430,7 @@ class FindingBuilder:
         for seg in segs:
             attach_segment(
                 toks, seg, v.hardware, v.vetoes, v.levels, v.procedures, v.sides, v.pockets,
-                v.sizes, groups, self.words,
+                v.fusion_sides, v.sizes, groups, self.words,
             )  # fmt: skip
         clause_hardware = [[h for h in v.hardware if a <= h.start < b] for a, b in clause_list]
         relative = [

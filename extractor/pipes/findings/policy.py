@@ -64,6 +64,14 @@ class Policy:
             r"|assured|verified)|difficult\s+to\s+(?:confirm|establish|assess))\b",
             re.I,
         )
+        # before an opposite, in its clause: a doubt that it holds ("I cannot be
+        # sure the C1-2 fusion is solid", "unclear whether bridging bone is present")
+        self.opposite_doubt_re = re.compile(
+            r"\b(?:(?:cannot|can\s*not|could\s+not|can't|not|unable\s+to)\s+(?:be\s+)?"
+            r"(?:sure|certain|confident|confirm|establish|verify)|uncertain|unclear|unsure)\b"
+            r"(?:\s+(?:that|whether|if))?[^.;,:]{0,50}$",
+            re.I,
+        )
         # a query word right before a "?" ("clinical query ?loosening"): still a question
         self.query_re = re.compile(
             r"\b(?:query|question|q|r/o|rule\s+out|assess|evaluate)\W*$", re.I
@@ -348,6 +356,8 @@ class Policy:
             w in progress for w in toks.lower[max(0, cue.start - 2) : cue.start]
         ):
             return None
+        if self._opposite_doubted(toks, cue):
+            return "possible"
         if assertion == "absent":
             after = any(0 <= n - cue.end <= INVERSE_AFTER_REACH for n in toks.negations_after)
             return "present" if after or self._negated_before(toks, cue) else None
@@ -374,6 +384,12 @@ class Policy:
                 seen += not word.isspace()
                 j += step
         return any(w in leaning for w in toks.lower[cue.start : cue.end])
+
+    def _opposite_doubted(self, toks: Tokens, cue: Target) -> bool:
+        """Whether the clause before an opposite doubts it: "cannot be sure
+        the fusion is solid" leaves a pseudarthrosis possible."""
+        a = toks.idx[cue.start]
+        return self.opposite_doubt_re.search(toks.doc_text, max(0, a - 90), a) is not None
 
     def _negated_before(self, toks: Tokens, cue: Target) -> bool:
         """A negation in the words just before an opposite's cue, within its
