@@ -492,6 +492,7 @@ WORD_LISTS: tuple[str, ...] = (
     "space_qualifiers",
     "side_anatomy",
     "fusion_side_anatomy",
+    "place_prepositions",
     "anatomy_subjects",
     "both_unpaired",
     "both_states",

@@ -261,3 +261,13 @@ CASES["screw-does-not-take-the-facet-side"] = (
     "<f type=screw_malposition levels=L4 side=right>The right L4 screw breaches the left L4-5 facet "
     "joint</f>."
 )
+# hardware of another kind named as the finding's place lends no level when the clause gives one
+CASES["place-below-another-hardware-gives-no-level"] = (
+    "<f type=hardware_fracture levels=C1 side=left component=rod>The left rod is fractured at C1, "
+    "below the occipital plate</f>."
+)
+CASES["place-below-its-connection-to-another"] = (
+    "<f type=hardware_fracture levels=C1 side=left component=rod size=2>The left rod is fractured "
+    "just below its connection to the occipital plate, at the level of C1, with 2 mm of "
+    "diastasis</f>."
+)

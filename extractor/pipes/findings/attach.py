@@ -257,6 +257,19 @@ def attach_segment(
             )
             if any(in_windows(m[0], own_window) for m in seg_levels):
                 windows = own_window
+            # "fractured at C1, just below the occipital plate": hardware of
+            # another kind named only as where the finding is lends no level
+            references = [
+                place
+                for h in seg.hardware
+                if h is not primary
+                and h.component != primary.component
+                and (place := _place_reference(toks, h, words)) is not None
+            ]
+            if references:
+                free = [m for m in seg_levels if not in_windows(m[0], references)]
+                if free:
+                    seg_levels = free
         attached_levels = [m for m in seg_levels if in_windows(m[0], windows)]
         attached_sides = [m for m in seg_sides if in_windows(m[0], windows)]
         used_levels = attached_levels or seg_levels
@@ -677,6 +690,7 @@ def is_place_label(toks: Tokens, a: int, b: int, hi: int, sides: Sequence[SideMe
 
 
 # words of hardware's own noun phrase, passed over to reach what stands before it
+_JOINT_NOUNS = frozenset({"connection", "junction", "attachment", "interface"})
 _NP_OPENERS = frozenset({"the", "its", "their", "both", "left", "right", "bilateral", "pedicle"})
 
 
@@ -691,6 +705,28 @@ def _position_reference(toks: Tokens, h: Target, words: WordLists) -> bool:
     return (
         len(before) >= 2 and before[-1] == "to" and before[-2] in words["relative_position_words"]
     )
+
+
+def _place_reference(toks: Tokens, h: Target, words: WordLists) -> tuple[int, int] | None:
+    """The characters of hardware named as the place of something else,
+    right after a preposition of place ("just below the occipital plate",
+    "beyond the C6 screw heads", "below its connection to the plate"), from
+    its first word to its last; None when it is not so named."""
+
+    def skip_openers(j: int) -> int:
+        while j >= 0 and (
+            toks.text[j].isspace() or toks.lower[j] in _NP_OPENERS or looks_like_level(toks.text[j])
+        ):
+            j -= 1
+        return j
+
+    j = skip_openers(h.start - 1)
+    first = j + 1
+    if j >= 1 and toks.lower[j] in ("to", "with") and toks.lower[j - 1] in _JOINT_NOUNS:
+        j = skip_openers(j - 2)
+    if j < 0 or toks.lower[j] not in words["place_prepositions"]:
+        return None
+    return toks.char_range(first, h.end)
 
 
 def _possessive_part(toks: Tokens, seg: Segment) -> bool:
