@@ -271,3 +271,13 @@ CASES["place-below-its-connection-to-another"] = (
     "just below its connection to the occipital plate, at the level of C1, with 2 mm of "
     "diastasis</f>."
 )
+# the hooks of a one-sided rod are on its side
+CASES["hook-of-a-one-sided-rod-takes-its-side"] = (
+    "A single distraction rod on the right extends from an upper laminar hook at T4 to a lower "
+    "laminar hook at L3. <f type=rod_connector_dislodgement levels=T4 side=right component=hook>The "
+    "upper laminar hook at T4 has disengaged from the lamina</f>."
+)
+CASES["hook-of-a-two-sided-construct-keeps-no-side"] = (
+    "Rods on both sides from hooks at T4 to hooks at L3. <f type=rod_connector_dislodgement "
+    "levels=T4 component=hook>The upper laminar hook at T4 has disengaged from the lamina</f>."
+)

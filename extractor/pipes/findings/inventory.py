@@ -28,6 +28,9 @@ from .clauses import np_window
 from .document import LevelMention, SideMention, Target, Tokens
 from .levels import disc_of_endplate
 
+# what a rod holds to the spine by: on a one-sided rod, on its side
+ROD_ANCHORS = frozenset({"hook"})
+
 
 @dataclass
 class Mention:
@@ -186,6 +189,7 @@ class Inventory:
             kinds = {self.groups.get(h.component or "") for h in named} - {None}
             components = {h.component for h in named}
             stretches = _lead_stretches(toks, named, a, b, levels, self.words)
+            one_rod_side = self._one_rod_side(toks, named, a, b, sides)
             for h in named:
                 if h.assertion == "absent":
                     continue  # "no hardware"
@@ -214,6 +218,10 @@ class Inventory:
                     side = combine_sides(m[2] for m in sides if c0 <= m[0] < c1)
                 if h.component == "stimulator_generator":
                     side = combine_sides(m[2] for m in pockets if c0 <= m[0] < c1) or side
+                if side is None and h.component in ROD_ANCHORS:
+                    # "a single rod on the right extends from a hook at T4 to a
+                    # hook at L3": the hooks of a one-sided rod are on its side
+                    side = one_rod_side
                 start, end = toks.char_range(h.start, h.end)
                 if (
                     h.component == "interbody_cage"
@@ -242,6 +250,23 @@ class Inventory:
                     mention = Mention(h, h.component, lv, side, start, end, sentence, section)
                     mention.tip = any(m in tips for m in own)
                     self.mentions.append(mention)
+
+    def _one_rod_side(
+        self,
+        toks: Tokens,
+        named: Sequence[Target],
+        a: int,
+        b: int,
+        sides: Sequence[SideMention],
+    ) -> str | None:
+        """The side of the clause's one rod, when it names a single rod on
+        one side ("a Harrington rod on the right"); else None."""
+        rods = [h for h in named if h.component == "rod"]
+        if len(rods) != 1 or toks.lower[rods[0].end - 1].endswith("s"):
+            return None
+        w0, w1 = np_window(toks, rods[0], a, b, (rods[0],), self.words)
+        side = combine_sides(m[2] for m in sides if w0 <= m[0] < w1)
+        return side if side in ("left", "right") else None
 
     def build(self) -> None:
         """Merge the mentions into entries: named hardware first, so that what

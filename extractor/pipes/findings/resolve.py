@@ -29,7 +29,15 @@ from ...lexicon import WordLists
 from ...normalize import combine_sides, sort_levels
 from ...schema import LEVEL_ORDER, LEVELS, POSITIVE_ASSERTIONS
 from .document import Draft, Segment, Target, Tokens, looks_like_level
-from .inventory import LEAD_COMPONENTS, LONG_COMPONENTS, Entry, Inventory, Mention, same_kind
+from .inventory import (
+    LEAD_COMPONENTS,
+    LONG_COMPONENTS,
+    ROD_ANCHORS,
+    Entry,
+    Inventory,
+    Mention,
+    same_kind,
+)
 
 # cues that, with no hardware in their sentence, still speak of a screw named
 # just before ("There is surrounding lucency."); a sentence with its own level
@@ -243,14 +251,19 @@ class Resolver:
     def resolve_screw_side(
         self, toks: Tokens, draft: Draft, hardware: Target | None, inventory: Inventory
     ) -> None:
-        """The side of one screw named by its level alone, when the report's
-        screws there are on one side only ("right-sided pedicle screws at L4
-        and L5 ... the L5 screw has backed out" is right)."""
+        """The side of one screw (or hook) named by its level alone, when the
+        report's screws there are on one side only ("right-sided pedicle
+        screws at L4 and L5 ... the L5 screw has backed out" is right; the
+        hooks of a one-sided rod)."""
         if draft.side is not None or not draft.levels or hardware is None:
             return
-        if GROUP_OF_TYPE.get(draft.type) != "screw" and draft.type != "hardware_fracture":
+        hook = hardware.component in ROD_ANCHORS
+        one_piece = GROUP_OF_TYPE.get(draft.type) == "screw" or draft.type == "hardware_fracture"
+        if not (one_piece or (hook and draft.type == "rod_connector_dislodgement")):
             return  # a fusion or cage finding is about no one screw
-        if self.groups.get(hardware.component or "") != "screw" or _plural(toks, hardware):
+        if not (hook or self.groups.get(hardware.component or "") == "screw"):
+            return
+        if _plural(toks, hardware):
             return
         fits = [
             e
