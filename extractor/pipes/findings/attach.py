@@ -690,8 +690,9 @@ def is_place_label(toks: Tokens, a: int, b: int, hi: int, sides: Sequence[SideMe
 
 
 # words of hardware's own noun phrase, passed over to reach what stands before it
-_JOINT_NOUNS = frozenset({"connection", "junction", "attachment", "interface"})
 _NP_OPENERS = frozenset({"the", "its", "their", "both", "left", "right", "bilateral", "pedicle"})
+# "below its connection to the plate": the plate is still the place
+_JOINT_NOUNS = frozenset({"connection", "junction", "attachment", "interface"})
 
 
 def _position_reference(toks: Tokens, h: Target, words: WordLists) -> bool:
