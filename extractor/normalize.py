@@ -261,18 +261,24 @@ def find_side_mentions(
     return out
 
 
+def _sides_before(text: str, after: re.Pattern[str], *, paired: bool) -> list[tuple[int, int, str]]:
+    """(start, end, side) for each side word that `after` matches right
+    after; `paired`: only "left" or "right", never both."""
+    out = []
+    for m in _SIDE_RE.finditer(text):
+        if (paired and m.group("bilateral")) or not after.match(text, m.end()):
+            continue
+        side = "bilateral" if m.group("bilateral") else "left" if m.group("left") else "right"
+        out.append((m.start(), m.end(), side))
+    return out
+
+
 def find_pocket_sides(
     text: str, patterns: WordPatterns | None = None
 ) -> list[tuple[int, int, str]]:
     """(start, end, side) for each side word of a generator pocket: "the left
     upper buttock", "lt flank"."""
-    pocket_after = (patterns or default_patterns()).pocket_after
-    out = []
-    for m in _SIDE_RE.finditer(text):
-        if m.group("bilateral") or not pocket_after.match(text, m.end()):
-            continue
-        out.append((m.start(), m.end(), "left" if m.group("left") else "right"))
-    return out
+    return _sides_before(text, (patterns or default_patterns()).pocket_after, paired=True)
 
 
 def find_fusion_sides(
@@ -280,14 +286,7 @@ def find_fusion_sides(
 ) -> list[tuple[int, int, str]]:
     """(start, end, side) for each side word of anatomy a fusion crosses:
     "the left L4-5 facet joint", "on the right C5 hemilamina"."""
-    fusion_after = (patterns or default_patterns()).fusion_anatomy_after
-    out = []
-    for m in _SIDE_RE.finditer(text):
-        if not fusion_after.match(text, m.end()):
-            continue
-        side = "bilateral" if m.group("bilateral") else "left" if m.group("left") else "right"
-        out.append((m.start(), m.end(), side))
-    return out
+    return _sides_before(text, (patterns or default_patterns()).fusion_anatomy_after, paired=False)
 
 
 def combine_sides(sides: Iterable[str | None]) -> str | None:
