@@ -95,6 +95,9 @@ class ContextRule:
     # an evidence verb after the negated evidence ("no fluid signal or endplate
     # edema at C4-5 suggests pseudarthrosis"); None: the default gap
     governed_reach: int | None = None
+    # a checkbox cue ("[ ]"): it means an option not chosen only on a line
+    # where a box is ticked (a form filled in); in a blank template it is a blank
+    ticked_line: bool = False
 
 
 @dataclass
@@ -304,6 +307,9 @@ def load_context_rules(source: str | Path | None = None) -> list[ContextRule]:
                 f"{where}: metadata.governed_reach is a number of words (1-{GOVERNED_REACH_MAX}), "
                 "on a POSSIBLE_EXISTENCE rule"
             )
+        ticked_line = raw["metadata"].get("ticked_line", False)
+        if not isinstance(ticked_line, bool):
+            raise LexiconError(f"{where}: metadata.ticked_line is true or false")
         rules.append(
             ContextRule(
                 literal=raw["literal"],
@@ -320,6 +326,7 @@ def load_context_rules(source: str | Path | None = None) -> list[ContextRule]:
                 subject_predicate=subject_predicate,
                 terminates=frozenset(terminates) if terminates is not None else None,
                 governed_reach=governed_reach,
+                ticked_line=ticked_line,
             )
         )
     return rules
@@ -548,6 +555,11 @@ WORD_LISTS: tuple[str, ...] = (
     "weak_spinal_anchors",
     "outside_position_words",
     "off_spine_lead_words",
+    "field_negative_values",
+    "fusion_field_solid",
+    "fusion_field_failed",
+    "fusion_field_hedges",
+    "fusion_field_unassessed",
     "identifier_fields",
     "addendum_headers",
     "correction_words",

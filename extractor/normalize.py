@@ -162,6 +162,13 @@ class WordPatterns:
         self.state_after = re.compile(
             r"[\s,]{1,3}(?:" + words.alternation("both_states") + r")\b", re.IGNORECASE
         )
+        # a form item answered no after its place: "L5 - N / S1 - Y", "right - none"
+        self.negative_item_after = re.compile(
+            r"[ \t]*(?P<sep>[-–:])[ \t]*(?:"
+            + words.alternation("field_negative_values")
+            + r")\b[ \t]*(?=[/;,\n]|$)",
+            re.IGNORECASE,
+        )
 
 
 @lru_cache(maxsize=1)
@@ -218,6 +225,19 @@ def parse_levels(text: str) -> list[str]:
     ['L4', 'L5', 'S1']
     """
     return sort_levels(lv for m in find_level_mentions(text) for lv in m.levels)
+
+
+# a ticked box: "[x]", "[X]", "[✓]", "☒"
+_TICKED_BOX_RE = re.compile(r"\[[xX✓✔*]\]|[☒☑]")
+
+
+def on_ticked_line(text: str, at: int) -> bool:
+    """Whether the line holding character `at` has a ticked box: a form filled
+    in, whose empty boxes are the options not chosen ("Rods: [x] intact
+    [ ] fractured"), not blanks of a template."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return _TICKED_BOX_RE.search(text, start, end if end >= 0 else len(text)) is not None
 
 
 _SIDE_RE = re.compile(

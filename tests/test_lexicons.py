@@ -181,6 +181,18 @@ def test_governed_reach_loads(tmp_path):
     assert load_context_rules(path)[0].governed_reach == 12
 
 
+@pytest.mark.parametrize(("value", "ok"), [(True, True), (False, True), ("yes", False), (1, False)])
+def test_ticked_line_is_true_or_false(tmp_path, value, ok):
+    rule = _context_rule("[ ]", "NEGATED_EXISTENCE", "t1")
+    rule["metadata"]["ticked_line"] = value
+    path = _write(tmp_path, "context_rules.json", {"context_rules": [rule]})
+    if ok:
+        assert load_context_rules(path)[0].ticked_line is value
+    else:
+        with pytest.raises(LexiconError, match=r"\(id 't1'.*metadata.ticked_line is true or false"):
+            load_context_rules(path)
+
+
 def test_one_phrase_may_be_a_pseudo_cue_and_a_change_cue(tmp_path):
     rules = [
         _context_rule("no change", "PSEUDO", "ps1"),

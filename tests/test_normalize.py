@@ -7,6 +7,7 @@ from extractor.normalize import (
     find_pocket_sides,
     find_side_mentions,
     normalize_side,
+    on_ticked_line,
     parse_levels,
     parse_size_mm,
 )
@@ -163,3 +164,19 @@ def test_combine_sides():
 )
 def test_sizes(text, mm):
     assert parse_size_mm(text) == mm
+
+
+@pytest.mark.parametrize(
+    ("text", "ticked"),
+    [
+        ("Rods: [x] intact  [ ] fractured", True),
+        ("Rods: [X] intact  [ ] fractured", True),
+        ("Cage: ☒ seated  ☐ subsided", True),
+        ("Cage: ☑ seated  ☐ subsided", True),
+        ("[ ] Rod integrity\n[x] Cage seated", False),  # the tick is on another line
+        ("[ ] Rod integrity  [ ] Cage position", False),
+        ("Screw backout: N", False),
+    ],
+)
+def test_on_ticked_line(text, ticked):
+    assert on_ticked_line(text, 0) is ticked

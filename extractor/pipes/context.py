@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import TARGETS_KEY, set_extensions
 from ..lexicon import CHANGE_CATEGORIES, GOVERNED_REACH_MAX, ContextRule, load_context_rules
+from ..normalize import on_ticked_line
 from .phrases import PhraseIndex, lower_hashes, phrase_splitter
 from .sentences import sentence_bounds
 from .targets import AnchoredMatcher, expand_pattern, target_spans
@@ -139,6 +140,8 @@ class ConTextAnnotator:
         families: dict[bool, list[Modifier]] = {True: [], False: []}
         for match_id, start, end in raw:
             rule = self.rule_of[match_id]
+            if rule.ticked_line and not on_ticked_line(whole.text, whole[start + offset].idx):
+                continue
             families[rule.category in CHANGE_CATEGORIES].append(
                 Modifier(start + offset, end + offset, rule)
             )

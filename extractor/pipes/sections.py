@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from ..extensions import doc_text, set_extensions
 from ..lexicon import load_section_rules, load_words
+from ..normalize import on_ticked_line
 
 DEFAULTS: dict[str, Any] = {
     "rules": None,
@@ -102,7 +103,12 @@ class Sectionizer:
             return False
         if "___" not in text and "[" not in text:
             return True  # every blank pattern holds one of the two (a cheap test first)
-        blanks = len(_BLANK_RE.findall(text))
+        # an empty box beside a ticked one is an option not chosen, no blank
+        blanks = sum(
+            1
+            for m in _BLANK_RE.finditer(text)
+            if m.group() != "[ ]" or not on_ticked_line(text, m.start())
+        )
         # a bare blank after a field that is no section header ("Rod fracture:
         # ___"); "COMPARISON: ___" is a de-identified date
         header_blanks = 0

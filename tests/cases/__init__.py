@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import assertion, core, generic, places, scope, vocabulary
+from . import assertion, core, forms, generic, places, scope, vocabulary
 
-_MODULES = (core, scope, places, generic, vocabulary, assertion)
+_MODULES = (core, scope, places, generic, vocabulary, assertion, forms)
 
 
 def _collect() -> dict[str, str]:

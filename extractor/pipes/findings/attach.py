@@ -484,6 +484,12 @@ def side_size_groups(
             and not _NEXT_PAIR_RE.search(text[end:a])
         ]
         before = [(b, a, sd) for a, b, sd in sides if 0 <= start - b <= 40 and a not in used]
+        if (
+            after
+            and "," in text[end : after[0][0]]
+            and any(text[b:start].isspace() for b, _, _ in before)
+        ):
+            after = []  # "right 2 mm, left 3 mm": the side right before it is its own
         if after:
             a, side = after[0]
             at = start

@@ -49,10 +49,11 @@ from .document import (
     Tokens,
     in_windows,
 )
+from .forms import fusion_field_cues, join_field_value
 from .generic import GenericJudge
 from .inventory import LEAD_COMPONENTS, Inventory
 from .layout import corrected_away, sides_from_columns, without_title_stimulator
-from .levels import LevelRoles
+from .levels import LevelRoles, answered_no
 from .merge import merge
 from .policy import Policy
 from .resolve import Resolver, narrow_restated, resolve_restated, resolve_restated_sizes
@@ -321,7 +322,15 @@ class FindingBuilder:
                         cues.append(t)
                 hardware.append(t)
         procedures = [t for t in spans if t.label_ == "PROCEDURE"]
-        cues += [opposite for t in procedures if (opposite := self._solid_fusion(toks, t, lo, hi))]
+        for t in spans:
+            if t.label_ not in ("PROCEDURE", "NOT_HARDWARE"):
+                continue
+            # "Fusion status: L3-4 solid / L5-S1 absent": a cue per item
+            in_field = fusion_field_cues(toks, t, lo, hi, self.words)
+            if in_field:
+                cues += in_field
+            elif t.label_ == "PROCEDURE" and (opposite := self._solid_fusion(toks, t, lo, hi)):
+                cues.append(opposite)
         cues.sort(key=lambda c: (c.start, c.end))
         sent_char, sent_end = toks.char_range(lo, hi)
         sent_text = toks.doc_text[sent_char:sent_end]
@@ -341,7 +350,7 @@ class FindingBuilder:
             procedures=procedures,
             vetoes=[t for t in spans if t.label_ == "NOT_HARDWARE"],
             outside=outside,
-            clause_list=clauses(toks, lo, hi, self.words),
+            clause_list=join_field_value(toks, clauses(toks, lo, hi, self.words), cues),
             levels=corrected_away(
                 toks.doc_text,
                 _fracture_levels_foreign(
@@ -354,6 +363,8 @@ class FindingBuilder:
                     (a + sent_char, b + sent_char, side)
                     for a, b, side in find_side_mentions(sent_text, self.patterns)
                     if not device_starts or _next_word_start(sent_text, b) not in device_starts
+                    # "Periscrew lucency C2: right - none / left - 2 mm": not the right
+                    if not answered_no(self.patterns, sent_text, a, b)
                 ],
             ),
             # only a stimulator has a pocket or a subcutaneous course, and only a cue a size
@@ -406,8 +417,15 @@ class FindingBuilder:
         if any(c.meta.get("inverse") for c in cues):
             # "bridging bone is hard to confirm; nonunion cannot be excluded": a
             # sentence that states the finding itself is not overruled by its opposite
+            # (a form's items each state their own: "L3-4 solid / L5-S1 absent")
             direct = {c.label_ for c in cues if not c.meta.get("inverse")}
-            cues = [c for c in cues if not (c.meta.get("inverse") and c.label_ in direct)]
+            cues = [
+                c
+                for c in cues
+                if not (
+                    c.meta.get("inverse") and c.label_ in direct and not c.meta.get("field_state")
+                )
+            ]
         segs = segments(toks, clause_list, cues, self.words)
         clause_levels: list[list[str]] = []
         clause_groups: list[set[str]] = []

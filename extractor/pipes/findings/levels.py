@@ -101,6 +101,10 @@ class LevelRoles:
                 # "the thoracolumbar junction" is a segment: a fusion's place, not a screw's
                 out.append((m.start + offset, m.end + offset, m.levels, "junction"))
                 continue
+            if answered_no(self.patterns, text, m.start, m.end):
+                # "Screw backout: L5 - N / S1 - Y": the form says no for L5
+                out.append((m.start + offset, m.end + offset, m.levels, "foreign"))
+                continue
             before = text[max(0, m.start - 60) : m.start]
             # both patterns before a level end in whitespace
             spaced = before[-1:].isspace() or self._position_hyphen(before)
@@ -214,3 +218,13 @@ def _neighbour(level: str, step: int) -> str | None:
         return None
     i = _ORDER.index(level) + step
     return _ORDER[i] if 0 <= i < len(_ORDER) else None
+
+
+def answered_no(patterns: WordPatterns, text: str, start: int, end: int) -> bool:
+    """Whether a form item answers no for the place at text[start:end] ("L5 -
+    N / S1 - Y"); after a colon only inside a field's value ("Lucency: L4: none
+    / L5: 2 mm"), since "Periscrew lucency L5: none" is the label's level."""
+    m = patterns.negative_item_after.match(text, end)
+    if m is None:
+        return False
+    return m.group("sep") != ":" or ":" in text[text.rfind("\n", 0, start) + 1 : start]

@@ -351,6 +351,8 @@ class Policy:
         seen"), present. None: no finding, for a fusion under way ("incipient
         bone bridging"), a bone fracture's healing, or a negation that reaches
         it from a list ("no motion ..., and bridging bone")."""
+        if cue.meta.get("field_state"):
+            return _INVERSE.get(assertion, assertion)  # a form's state word says it all
         progress = self.words["fusion_progress_words"]
         if "bone fracture" in reasons or any(
             w in progress for w in toks.lower[max(0, cue.start - 2) : cue.start]
