@@ -240,11 +240,27 @@ def on_ticked_line(text: str, at: int) -> bool:
     return _TICKED_BOX_RE.search(text, start, end if end >= 0 else len(text)) is not None
 
 
+# a capital L or R that is a side, by what follows it ("R S1 screw", "L lead",
+# "L-sided", "(L)", "2 mm on the R and 3 mm on the L", "Rods: L - intact")
+_LR_AFTER = (
+    r"\s+(?:[CTLSD]\d|S2AI|PS|LMS|screw|pedicle|pars|rod|hook|lead|leads|iliac|lateral|flank"
+    r"|buttock|gluteal|upper|lower|side|facet)\b|-sided|\)|[ \t]+-[ \t]"
+)
+_LR_THE_AFTER = r"[,.;)]|\s+(?:and|or|w/|with)\b|\s*$"
 _SIDE_RE = re.compile(
     r"(?=[BbLlRr])(?<![A-Za-z])(?:(?P<bilateral>(?i:bilateral(?:ly)?|both|b/l|bil(?:at)?\.?(?=[\s,;)]|$)|r/l|l/r|left\s+and\s+right|right\s+and\s+left))"
-    r"|(?P<left>(?i:left|lt\.?(?=\s)|left-sided)|L(?=\s+(?:[CTLSD]\d|S2AI|PS|screw|pedicle|rod|iliac|lateral|flank|buttock|gluteal)))"
-    r"|(?P<right>(?i:right|rt\.?(?=\s)|right-sided)|R(?=\s+(?:[CTLSD]\d|S2AI|PS|screw|pedicle|rod|iliac|lateral|flank|buttock|gluteal))))"
-    r"(?![A-Za-z])"
+    r"|(?P<left>(?i:left|lt\.?(?=\s)|left-sided)|L(?="
+    + _LR_AFTER
+    + r")|(?<=the )L(?="
+    + _LR_THE_AFTER
+    + r"))"
+    r"|(?P<right>(?i:right|rt\.?(?=\s)|right-sided)|R(?="
+    + _LR_AFTER
+    + r")|(?<=the )R(?="
+    + _LR_THE_AFTER
+    + r")))"
+    r"(?![A-Za-z])",
+    re.MULTILINE,
 )
 
 

@@ -46,6 +46,7 @@ CASES = {
     "form-item-side-answered-no": "C1-C3 posterior fusion.\n<f type=screw_lucency levels=C2 side=left size=2>Periscrew lucency C2: right - none / left - 2 mm</f>\n",
     "form-item-sizes-after-sides": _FORM
     + "<f type=screw_backout levels=S1 side=right size=2>Screw backout S1: right 2 mm</f>, <f type=screw_backout levels=S1 side=left size=3>left 3 mm</f>\n",
+    "form-item-side-sound": "C3-C7 posterior fusion.\n<f type=rod_connector_dislodgement levels=C3 side=left>Rods: L - disengaged from the C3 screw head / R - seated</f>\n",
     # a fusion field: one finding per item, from its state word
     "form-fusion-items": _FORM
     + "Fusion status: <f type=pseudarthrosis levels=L3,L4 assertion=absent>L3-4 solid</f> <f type=pseudarthrosis levels=L5,S1>/ L5-S1 absent</f>\n",

@@ -350,7 +350,7 @@ class FindingBuilder:
             procedures=procedures,
             vetoes=[t for t in spans if t.label_ == "NOT_HARDWARE"],
             outside=outside,
-            clause_list=join_field_value(toks, clauses(toks, lo, hi, self.words), cues),
+            clause_list=join_field_value(toks, clauses(toks, lo, hi, self.words), cues, hardware),
             levels=corrected_away(
                 toks.doc_text,
                 _fracture_levels_foreign(

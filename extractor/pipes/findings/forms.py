@@ -25,6 +25,8 @@ _NEGATORS = frozenset({"no", "not", "none", "absent", "lack", "lacking"})
 _FUSION_NOUNS = frozenset({"fusion", "union", "bridging", "bony", "osseous", "arthrodesis"})
 _TICKS = frozenset({"x", "✓", "✔", "*"})
 _ITEM_BREAKS = frozenset({"/", ";"})
+# words a hardware label may hold besides the hardware: "Rod integrity:", "Plate position:"
+_LABEL_WORDS = frozenset({"integrity", "position", "status", "alignment", "and", "caps"})
 LABEL_TAIL_MAX = 6  # tokens between a fusion word and its field's colon: "status (L4-S1)"
 
 
@@ -35,7 +37,10 @@ def _opens_line(toks: Tokens, token: int) -> bool:
 
 
 def join_field_value(
-    toks: Tokens, clause_list: list[tuple[int, int]], cues: Sequence[Target]
+    toks: Tokens,
+    clause_list: list[tuple[int, int]],
+    cues: Sequence[Target],
+    hardware: Sequence[Target] = (),
 ) -> list[tuple[int, int]]:
     """A form field is one clause: its label names the finding and its value
     says where and how much. Only when the label opens the line, is a short
@@ -49,10 +54,26 @@ def join_field_value(
         return clause_list
     if not _opens_line(toks, a):
         return clause_list
-    if any(b <= t.start < c for t in cues):
-        return [*clause_list[:1], *_items(toks, b, c, cues), *clause_list[2:]]
-    in_label = [t for t in cues if a <= t.start < b]
     words = [j for j in range(a, b) if toks.text[j].isalnum()]
+    in_label = [t for t in cues if a <= t.start < b]
+    if any(b <= t.start < c for t in cues):
+        items = _items(toks, b, c, cues)
+        if in_label or not 0 < len(words) <= FIELD_LABEL_WORDS_MAX:
+            return [*clause_list[:1], *items, *clause_list[2:]]
+        first = next((toks.text[j] for j in range(b + 1, c) if toks.text[j].isalnum()), "")
+        prose = len(first) > 1 and first[0].isupper() and first[1:].islower()
+        if (
+            not prose
+            and any(a <= h.start < b for h in hardware)
+            and all(
+                any(h.start <= j < h.end for h in hardware) or toks.lower[j] in _LABEL_WORDS
+                for j in words
+            )
+        ):
+            # "Rods: L - disengaged from the C3 screw head": the label is the
+            # hardware (not before a sentence: "Rods: Both rods are intact")
+            return [(a, items[0][1]), *items[1:], *clause_list[2:]]
+        return [*clause_list[:1], *items, *clause_list[2:]]
     if not in_label or not 0 < len(words) <= FIELD_LABEL_WORDS_MAX:
         return clause_list
     if any(
