@@ -420,3 +420,15 @@ CASES["unclear-whether-bridging-is-possible"] = (
     "L4-5 fusion. <f type=pseudarthrosis levels=L4,L5 assertion=possible>It is unclear whether there "
     "is bridging bone at L4-5</f>."
 )
+# a request about the fusion is hypothetical, also when a hedge reaches it
+CASES["request-to-assess-fusion"] = (
+    "Indication: <f type=pseudarthrosis levels=L4,L5 assertion=hypothetical>assess the L4-5 fusion</f>.\n"
+    "Findings: <f type=pseudarthrosis levels=L4,L5 assertion=absent>the L4-5 fusion is solid</f>.\n"
+)
+CASES["request-fusion-assessment"] = (
+    "History: L4-5 XLIF.\nIndication: <f type=pseudarthrosis levels=L4,L5 assertion=hypothetical>12-month fusion assessment</f>.\n"
+)
+CASES["request-assessment-of-fusion-hedged"] = (
+    "Indication examples: <f type=screw_lucency assertion=possible>suspected screw loosening</f> and "
+    "<f type=pseudarthrosis assertion=hypothetical>assessment of fusion</f> at 6-12 months.\n"
+)

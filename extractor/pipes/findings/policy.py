@@ -214,8 +214,9 @@ class Policy:
         ):
             # a device or finding the patient is known to have: its past, not a question
             assertion = "historical"
-        if assertion == "present" and cue.meta.get("request"):
-            assertion = "hypothetical"  # "Evaluate screw position": asked for, not seen
+        if assertion in ("present", "possible") and cue.meta.get("request"):
+            # "Evaluate screw position": asked for, not seen (a hedge does not make it seen)
+            assertion = "hypothetical"
         if section == "history" and assertion == "present" and _asked(toks, cue):
             # "HISTORY: L3-L5 fusion. Position of the screws?": a question, not the past
             assertion = "hypothetical"
