@@ -104,6 +104,9 @@ CASES = {
     # review of the batch-2 round: what it over-reached on
     "backout-with-a-plate-is-the-screws": "<f type=screw_backout levels=C7>C5-C7 anterior plate with backout of the inferior screws</f>.",
     "sizes-by-side-capital-letters": "<f type=screw_lucency levels=L5 side=right size=2 | type=screw_lucency levels=L5 side=left size=3>The L5 screws are surrounded by lucency, 2 mm on the R and up to 3 mm on the L</f>.",
+    # a bound beside a measured size is not the size; alone it is ("<1 mm")
+    "sizes-measured-beside-a-bound": "L4-L5 fusion.\n<f type=screw_lucency levels=L5 side=bilateral size=1>Periscrew lucency: [ ] none  [x] <2 mm  [ ] >=2 mm - L5 bilateral, minimal, 1 mm</f>\n",
+    "sizes-a-bound-alone": "<f type=screw_lucency levels=C3 side=right size=1>Minimal lucency (<1 mm) around the right C3 screw</f>.",
     "sizes-by-side-commas": "<f type=screw_lucency levels=S1 side=right size=3>Lucency measuring 3 mm, right</f>, and <f type=screw_lucency levels=S1 side=left size=2>2 mm, left, around the S1 screws</f>.",
     "sided-findings-keep-another-component": "There is <f type=hardware_fracture component=set_screw levels=T12>a fractured set screw</f> and <f type=hardware_fracture component=rod levels=T12 side=bilateral>bilateral rod fractures at T12</f>.",
     "place-stimulator-from-to-is-its-place": "TECHNIQUE: <f type=stimulator levels=T8,T9,T10>Scout images show a spinal cord stimulator from T8 to T10</f>.",

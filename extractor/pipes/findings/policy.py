@@ -469,6 +469,12 @@ class Policy:
         mentions = [m for m in seg.size_mentions if not self._hardware_dimension(toks, seg, m)]
         if not mentions:
             return None
+        # "[x] <2 mm ... minimal, 1 mm": a bound beside a measured size is the form's, not the size
+        text = toks.doc_text
+        measured = [
+            m for m in mentions if not _BOUND_BEFORE_RE.search(text, max(0, m[0] - 12), m[0])
+        ]
+        mentions = measured or mentions
         if ftype == "screw_lucency":
             return max(m[2] for m in mentions)
         cue_char = toks.idx[seg.cue.start]
@@ -484,6 +490,10 @@ class Policy:
 
 
 _INVERSE = {"present": "absent"}
+# a bound before a size: "<2 mm", "less than 1 mm", ">=2 mm"
+_BOUND_BEFORE_RE = re.compile(
+    r"(?:[<>≤≥]=?|\b(?:less|more)\s+than|\bunder|\bbelow|\bover|\bat\s+least)\s*$", re.IGNORECASE
+)
 
 
 def _is_participle(word: str) -> bool:
